@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.Auditing;
+using PartnerCenter.Core.Customers;
+using PartnerCenter.Core.Partners;
+using PartnerCenter.Core.Preregistrations;
+
+namespace PartnerCenter.Core.Common;
+
+/// <summary>The persistence the use cases write through; implemented by the EF Core context.</summary>
+public interface IAppDb
+{
+    DbSet<Partner> Partners { get; }
+    DbSet<AppUser> Users { get; }
+    DbSet<IdentityRole> Roles { get; }
+    DbSet<IdentityUserRole<string>> UserRoles { get; }
+    DbSet<CustomerAccount> CustomerAccounts { get; }
+    DbSet<Preregistration> Preregistrations { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+    DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,37 @@
+namespace PartnerCenter.Core.Partners;
+
+/// <summary>A cloud partner (reseller) whose staff develop customers.</summary>
+public class Partner
+{
+    public const int NameMaxLength = 128;
+
+    public int Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>ISO 3166 alpha-2 codes of the countries where the partner develops business, comma separated.</summary>
+    public string BusinessCountries { get; set; } = "";
+
+    /// <summary>The contact reserved on Account Information; preregistering needs this or <see cref="ReservedMobile"/>.</summary>
+    public string? ReservedEmail { get; private set; }
+    public string? ReservedMobile { get; private set; }
+
+    /// <summary>A prepaid partner cannot develop customers in the reseller model (ours).</summary>
+    public bool IsPrepaid { get; set; }
+
+    /// <summary>The user id of the ecosystem manager who looks after this partner.</summary>
+    public string? EcosystemManagerId { get; set; }
+
+    public bool HasReservedContact => ReservedEmail is not null || ReservedMobile is not null;
+
+    public IReadOnlyList<string> BusinessCountryCodes =>
+        BusinessCountries.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public bool DevelopsBusinessIn(string countryCode) =>
+        BusinessCountryCodes.Contains(countryCode, StringComparer.OrdinalIgnoreCase);
+
+    public void ReserveContact(string? email, string? mobileE164)
+    {
+        ReservedEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        ReservedMobile = string.IsNullOrWhiteSpace(mobileE164) ? null : mobileE164;
+    }
+}

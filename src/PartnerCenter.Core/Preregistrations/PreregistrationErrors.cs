@@ -1,0 +1,43 @@
+using PartnerCenter.Core.Common;
+
+namespace PartnerCenter.Core.Preregistrations;
+
+/// <summary>Every refusal of the preregistration rules, each with its own message (DOMAIN.md).</summary>
+public static class PreregistrationErrors
+{
+    public static readonly Error ChineseMainland = new("refused_mainland",
+        "This customer is registered on the Chinese mainland website and cannot be preregistered.");
+    public static readonly Error AssociatedWithAnotherPartner = new("refused_associated",
+        "This customer is already associated with another partner.");
+    public static readonly Error PreregisteredByAnotherPartner = new("refused_claimed",
+        "This customer has been preregistered by another partner.");
+    public static readonly Error ConsumerCloudUser = new("refused_consumer",
+        "This customer is a consumer cloud user and cannot be preregistered.");
+    public static readonly Error SignedContract = new("refused_contract",
+        "This customer has signed contracts with the platform.");
+    public static readonly Error CashExpenditure = new("refused_spender",
+        "This customer has cash expenditure records and was not preregistered by the platform's direct sales team.");
+    public static readonly Error EnterpriseMember = new("refused_enterprise_member",
+        "This customer is associated with an enterprise master in the unified accounting model.");
+
+    public static readonly Error AlreadyYourCustomer = new("already_associated",
+        "This customer is already your customer.");
+    public static readonly Error AlreadyPreregisteredByYou = new("already_preregistered",
+        "You have already preregistered this customer; see it in your list.");
+    public static readonly Error CapReached = new("cap_reached",
+        $"You have reached the limit of {PreregistrationRules.Cap} preregistrations (Pending review + Preregistered). " +
+        "Delete some or wait for them to expire before preregistering more.");
+    public static readonly Error NoReservedContact = new("no_reserved_contact",
+        "Reserve a contact email address or mobile number on Account Information before preregistering customers.");
+    public static readonly Error NoReviewNeeded = new("no_review_needed",
+        "This customer does not need a manual review; preregister them directly.");
+
+    public static Error CannotDelete(PreregistrationStatus status) => new("cannot_delete",
+        $"A record in status {status.Label()} cannot be deleted.");
+
+    public static Error AlreadyDecided(PreregistrationStatus status) => new("already_decided",
+        $"This request has already been decided (now {status.Label()}).", ErrorKind.Conflict);
+
+    public static Error NotInvitable(PreregistrationStatus status) => new("not_invitable",
+        $"Only Preregistered customers can be invited; this one is {status.Label()}.");
+}

@@ -1,0 +1,56 @@
+namespace PartnerCenter.Core.Preregistrations;
+
+/// <summary>The lifecycle of a preregistration (DOMAIN.md, "Statuses of a preregistration").</summary>
+public enum PreregistrationStatus
+{
+    /// <summary>Waiting for an ecosystem manager's decision; counts toward the cap; cannot be invited or deleted.</summary>
+    PendingReview = 1,
+    /// <summary>A valid 15-day claim; counts toward the cap; can be invited and deleted.</summary>
+    Preregistered = 2,
+    /// <summary>The review refused it, with the reviewer's reason; can be deleted.</summary>
+    Rejected = 3,
+    /// <summary>15 days passed without association; the customer is free again; can be deleted.</summary>
+    Expired = 4,
+    /// <summary>The customer accepted and is now the partner's customer; final.</summary>
+    Associated = 5,
+    /// <summary>Deleted by the partner; kept for history and audit, hidden from the working list.</summary>
+    Deleted = 6,
+    /// <summary>A historical customer of the partner that was never preregistered; read-only.</summary>
+    NotPreregistered = 7,
+}
+
+/// <summary>Why a preregistration needs an ecosystem manager's decision.</summary>
+public enum ReviewTrigger
+{
+    /// <summary>No review needed.</summary>
+    None = 0,
+    /// <summary>Preregistered by the platform's direct sales team and registered over 7 days ago or spending.</summary>
+    DirectSales = 1,
+    /// <summary>The customer's country is not one where the partner develops business.</summary>
+    Country = 2,
+    /// <summary>The customer belongs to the platform's online sales team.</summary>
+    OnlineSalesTeam = 3,
+}
+
+public static class PreregistrationStatusText
+{
+    public static string Label(this PreregistrationStatus status) => status switch
+    {
+        PreregistrationStatus.PendingReview => "Pending review",
+        PreregistrationStatus.Preregistered => "Preregistered",
+        PreregistrationStatus.Rejected => "Rejected",
+        PreregistrationStatus.Expired => "Expired",
+        PreregistrationStatus.Associated => "Associated",
+        PreregistrationStatus.Deleted => "Deleted",
+        PreregistrationStatus.NotPreregistered => "Not preregistered",
+        _ => status.ToString(),
+    };
+
+    public static string Label(this ReviewTrigger trigger) => trigger switch
+    {
+        ReviewTrigger.DirectSales => "Preregistered by the platform's direct sales team",
+        ReviewTrigger.Country => "Customer's country is outside your business countries",
+        ReviewTrigger.OnlineSalesTeam => "Customer belongs to the platform's online sales team",
+        _ => "",
+    };
+}

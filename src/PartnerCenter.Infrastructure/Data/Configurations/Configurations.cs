@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.Auditing;
+using PartnerCenter.Core.Customers;
+using PartnerCenter.Core.Partners;
+using PartnerCenter.Core.Preregistrations;
+
+namespace PartnerCenter.Infrastructure.Data.Configurations;
+
+internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
+{
+    public void Configure(EntityTypeBuilder<Partner> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(Partner.NameMaxLength);
+        builder.Property(p => p.BusinessCountries).HasMaxLength(256);
+        builder.Property(p => p.ReservedEmail).HasMaxLength(254);
+        builder.Property(p => p.ReservedMobile).HasMaxLength(32);
+        builder.Property(p => p.EcosystemManagerId).HasMaxLength(450);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.EcosystemManagerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(p => p.EcosystemManagerId);
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+        builder.HasOne<Partner>().WithMany().HasForeignKey(u => u.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CustomerAccount>().WithMany().HasForeignKey(u => u.CustomerAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.PartnerId);
+    }
+}
+
+internal sealed class CustomerAccountConfiguration : IEntityTypeConfiguration<CustomerAccount>
+{
+    public void Configure(EntityTypeBuilder<CustomerAccount> builder)
+    {
+        builder.Property(c => c.Email).HasMaxLength(254);
+        builder.HasIndex(c => c.Email).IsUnique();
+        builder.Property(c => c.Name).HasMaxLength(128);
+        builder.Property(c => c.CountryCode).HasMaxLength(2);
+        builder.HasOne<Partner>().WithMany().HasForeignKey(c => c.AssociatedPartnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.AssociatedPartnerId, c.AssociatedAt });
+    }
+}
+
+internal sealed class PreregistrationConfiguration : IEntityTypeConfiguration<Preregistration>
+{
+    public void Configure(EntityTypeBuilder<Preregistration> builder)
+    {
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.CustomerEmail).HasMaxLength(254);
+        builder.Property(p => p.CustomerName).HasMaxLength(Preregistration.NameMaxLength);
+        builder.Property(p => p.MobileE164).HasMaxLength(32);
+        builder.Property(p => p.MobileRegion).HasMaxLength(2);
+        builder.Property(p => p.CreatedByUserId).HasMaxLength(450);
+        builder.Property(p => p.RejectionReason).HasMaxLength(Preregistration.RejectionReasonMaxLength);
+        builder.HasOne<Partner>().WithMany().HasForeignKey(p => p.PartnerId).OnDelete(DeleteBehavior.Restrict);
+
+        // The database, not a check-then-insert, guarantees one open claim per customer:
+        // at most one row per email in Pending review (1) or Preregistered (2).
+        builder.HasIndex(p => p.CustomerEmail)
+            .IsUnique()
+            .HasFilter(OpenStatusFilter)
+            .HasDatabaseName("IX_Preregistrations_OpenClaim");
+
+        // The working list: a partner's rows newest first, optionally by status.
+        builder.HasIndex(p => new { p.PartnerId, p.CreatedAt });
+        builder.HasIndex(p => new { p.PartnerId, p.Status, p.CreatedAt });
+        builder.HasIndex(p => new { p.PartnerId, p.CustomerEmail });
+        builder.HasIndex(p => new { p.Status, p.ExpiresAt });
+    }
+
+    // Both providers read this filter: quoted identifiers are standard SQL (SQL Server's QUOTED_IDENTIFIER is on).
+    private const string OpenStatusFilter = "\"Status\" IN (1, 2)";
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.EntityType).HasMaxLength(64);
+        builder.Property(a => a.EntityId).HasMaxLength(64);
+        builder.Property(a => a.ActorUserId).HasMaxLength(450);
+        builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+        builder.HasIndex(a => new { a.PartnerId, a.At });
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using PartnerCenter.Core.Accounts;
+using PartnerCenter.Web.Models;
+
+namespace PartnerCenter.Web.Controllers;
+
+public sealed class AccountController(SignInManager<AppUser> signIn) : AppController
+{
+    [HttpGet]
+    [AllowAnonymous]
+    public IActionResult SignIn(string? returnUrl = null)
+    {
+        ViewData["Title"] = "Sign in";
+        return View(new SignInModel { ReturnUrl = returnUrl });
+    }
+
+    [HttpPost]
+    [AllowAnonymous]
+    public async Task<IActionResult> SignIn(SignInModel model)
+    {
+        ViewData["Title"] = "Sign in";
+        if (!await ValidateAsync(model))
+        {
+            return View(model);
+        }
+
+        var result = await signIn.PasswordSignInAsync(model.Email!.Trim(), model.Password!, model.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
+        }
+
+        ModelState.AddModelError("", result.IsLockedOut
+            ? "This account is locked after too many failed sign-in attempts. Try again in 15 minutes."
+            : "The email address or password is incorrect.");
+        model.Password = null;
+        return View(model);
+    }
+
+    [HttpPost]
+    [Authorize]
+    public new async Task<IActionResult> SignOut()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToAction(nameof(SignIn));
+    }
+
+    [HttpGet]
+    [AllowAnonymous]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("Status", StatusCodes.Status403Forbidden);
+    }
+}

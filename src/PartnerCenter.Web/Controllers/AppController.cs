@@ -1,0 +1,38 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using PartnerCenter.Core.Common;
+
+namespace PartnerCenter.Web.Controllers;
+
+/// <summary>The one place that turns validation results and domain errors into what the user sees.</summary>
+public abstract class AppController : Controller
+{
+    protected async Task<bool> ValidateAsync<T>(T model, string prefix = "")
+    {
+        var validator = HttpContext.RequestServices.GetRequiredService<IValidator<T>>();
+        var result = await validator.ValidateAsync(model, HttpContext.RequestAborted);
+        foreach (var failure in result.Errors)
+        {
+            var key = string.IsNullOrEmpty(failure.PropertyName) ? "" : (prefix.Length > 0 ? $"{prefix}.{failure.PropertyName}" : failure.PropertyName);
+            ModelState.AddModelError(key, failure.ErrorMessage);
+        }
+
+        return result.IsValid && ModelState.IsValid;
+    }
+
+    protected IActionResult Failure(Error error, Func<IActionResult> onRule)
+    {
+        switch (error.Kind)
+        {
+            case ErrorKind.NotFound:
+                return NotFound();
+            default:
+                ModelState.AddModelError("", error.Message);
+                return onRule();
+        }
+    }
+
+    protected void Success(string message) => TempData["Success"] = message;
+
+    protected void Problem(string message) => TempData["Error"] = message;
+}

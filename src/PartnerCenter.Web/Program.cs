@@ -1,0 +1,104 @@
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.Auditing;
+using PartnerCenter.Core.Partners;
+using PartnerCenter.Infrastructure.Data;
+using PartnerCenter.Infrastructure.Seeding;
+using PartnerCenter.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddSingleton(TimeProvider.System);
+services.AddPartnerCenterData(builder.Configuration);
+services.AddDataProtection().SetApplicationName("PartnerCenter").PersistKeysToDbContext<AppDbContext>();
+
+services.AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 8;
+        options.Password.RequireDigit = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireNonAlphanumeric = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+
+services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "pc.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.LoginPath = "/Account/SignIn";
+    options.LogoutPath = "/Account/SignOut";
+    options.AccessDeniedPath = "/Account/AccessDenied";
+    options.SlidingExpiration = true;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+});
+services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "pc.csrf";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+services.AddAuthorization(Policies.Add);
+services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+services.AddValidatorsFromAssemblyContaining<Program>();
+
+services.AddScoped<PartnerQueries>();
+services.AddScoped<PartnerUsers>();
+services.AddScoped<UpdateAccountInformation>();
+services.AddScoped<AuditLog>();
+services.AddScoped<DemoSeeder>();
+
+services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+if (args.Contains("--reseed"))
+{
+    await DatabaseInitializer.ReseedAsync(app.Services);
+    return;
+}
+
+await DatabaseInitializer.InitializeAsync(app.Services, forceMigrate: args.Contains("--migrate"));
+if (args.Contains("--migrate"))
+{
+    return;
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Home/Error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/Home/Status/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new()
+{
+    Predicate = check => check.Tags.Contains("ready"),
+    ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+});
+app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Security.Claims;
+using PartnerCenter.Core.Accounts;
+
+namespace PartnerCenter.Web.Security;
+
+public static class AppClaims
+{
+    public const string PartnerId = "partner_id";
+    public const string DisplayName = "display_name";
+    public const string PartnerName = "partner_name";
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in.");
+
+    /// <summary>The partner a partner user belongs to; every partner query is filtered by it.</summary>
+    public static int PartnerId(this ClaimsPrincipal user) =>
+        int.Parse(user.FindFirstValue(AppClaims.PartnerId) ?? throw new InvalidOperationException("Not a partner user."), CultureInfo.InvariantCulture);
+
+    public static bool IsPartnerUser(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == AppClaims.PartnerId);
+
+    public static bool IsPartnerAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.PartnerAdmin);
+
+    public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(AppClaims.DisplayName) ?? user.Identity?.Name ?? "";
+
+    public static string? PartnerName(this ClaimsPrincipal user) => user.FindFirstValue(AppClaims.PartnerName);
+}

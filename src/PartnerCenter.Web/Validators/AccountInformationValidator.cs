@@ -1,0 +1,16 @@
+using FluentValidation;
+using PartnerCenter.Web.Models;
+
+namespace PartnerCenter.Web.Validators;
+
+public sealed class AccountInformationValidator : AbstractValidator<AccountInformationModel>
+{
+    public AccountInformationValidator()
+    {
+        RuleFor(m => m).Must(m => !string.IsNullOrWhiteSpace(m.ReservedEmail) || !string.IsNullOrWhiteSpace(m.ReservedMobile))
+            .WithName("")
+            .WithMessage("Reserve at least a contact email address or a mobile number.");
+        When(m => !string.IsNullOrWhiteSpace(m.ReservedEmail), () => RuleFor(m => m.ReservedEmail).ValidEmail());
+        When(m => !string.IsNullOrWhiteSpace(m.ReservedMobile), () => RuleFor(m => m.ReservedMobile).ValidMobile());
+    }
+}
