@@ -6,6 +6,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Partners;
+using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Infrastructure.Background;
 using PartnerCenter.Infrastructure.Data;
 using PartnerCenter.Infrastructure.Seeding;
 using PartnerCenter.Web.Security;
@@ -61,6 +63,13 @@ services.AddScoped<PartnerUsers>();
 services.AddScoped<UpdateAccountInformation>();
 services.AddScoped<AuditLog>();
 services.AddScoped<DemoSeeder>();
+services.AddScoped<PreregistrationQueries>();
+services.AddScoped<SubmitPreregistration>();
+services.AddScoped<DeletePreregistrations>();
+services.AddScoped<RevealPersonalData>();
+services.AddScoped<ExpirePreregistrations>();
+services.Configure<SweepOptions>(builder.Configuration.GetSection(SweepOptions.Section));
+services.AddHostedService<ExpirySweeper>();
 
 services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 

@@ -21,6 +21,13 @@ public class Partner
     /// <summary>The user id of the ecosystem manager who looks after this partner.</summary>
     public string? EcosystemManagerId { get; set; }
 
+    /// <summary>
+    /// Bumped by every preregistration submission inside its transaction: the row lock this takes
+    /// serializes one partner's submissions, so the cap of 100 holds under concurrency on SQL Server
+    /// (SQLite serializes all writers already).
+    /// </summary>
+    public int SubmissionLock { get; set; }
+
     public bool HasReservedContact => ReservedEmail is not null || ReservedMobile is not null;
 
     public IReadOnlyList<string> BusinessCountryCodes =>

@@ -37,6 +37,9 @@ public class Preregistration
     public DateTime? DeletedAt { get; private set; }
     public DateTime? AssociatedAt { get; private set; }
 
+    /// <summary>Concurrency token: bumped by every status change, so of two racing changes exactly one is saved.</summary>
+    public int Version { get; private set; }
+
     public static Preregistration Submit(
         int partnerId, string email, string name, MobileNumber mobile, bool sendInvitation,
         ReviewTrigger trigger, string? userId, DateTime now)
@@ -100,6 +103,7 @@ public class Preregistration
 
         Status = PreregistrationStatus.Deleted;
         DeletedAt = now;
+        Version++;
         return this;
     }
 
@@ -112,6 +116,7 @@ public class Preregistration
         }
 
         Status = PreregistrationStatus.Expired;
+        Version++;
         return true;
     }
 
@@ -136,6 +141,7 @@ public class Preregistration
 
         Status = PreregistrationStatus.Rejected;
         DecidedAt = now;
+        Version++;
         RejectionReason = reason.Trim();
         return this;
     }
@@ -149,6 +155,7 @@ public class Preregistration
 
         Status = PreregistrationStatus.Associated;
         AssociatedAt = now;
+        Version++;
         return this;
     }
 
@@ -157,5 +164,6 @@ public class Preregistration
         Status = PreregistrationStatus.Preregistered;
         PreregisteredAt = now;
         ExpiresAt = now + Validity;
+        Version++;
     }
 }

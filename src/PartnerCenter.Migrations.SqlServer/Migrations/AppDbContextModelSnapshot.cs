@@ -412,6 +412,9 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int>("SubmissionLock")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EcosystemManagerId");
@@ -480,6 +483,10 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Id");

@@ -20,16 +20,16 @@ public abstract class AppController : Controller
         return result.IsValid && ModelState.IsValid;
     }
 
-    protected IActionResult Failure(Error error, Func<IActionResult> onRule)
+    /// <summary>Not found answers 404; any other refusal is shown at the top of the page the user was on.</summary>
+    protected async Task<IActionResult> ShowErrorAsync(Error error, Func<Task<IActionResult>> page)
     {
-        switch (error.Kind)
+        if (error.Kind == ErrorKind.NotFound)
         {
-            case ErrorKind.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddModelError("", error.Message);
-                return onRule();
+            return NotFound();
         }
+
+        ModelState.AddModelError("", error.Message);
+        return await page();
     }
 
     protected void Success(string message) => TempData["Success"] = message;

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Partners;
+using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Web.Models;
 using PartnerCenter.Web.Security;
 
 namespace PartnerCenter.Web.Controllers;
@@ -7,15 +11,152 @@ namespace PartnerCenter.Web.Controllers;
 /// <summary>Sales &gt; Leads and Opportunities &gt; Customer Development.</summary>
 [Authorize(Policy = Policies.PartnerUser)]
 [CustomerDevelopmentPermission]
-public sealed class CustomerDevelopmentController : AppController
+public sealed class CustomerDevelopmentController(
+    PreregistrationQueries queries,
+    PartnerQueries partners,
+    SubmitPreregistration submit,
+    DeletePreregistrations delete,
+    RevealPersonalData reveal,
+    TimeProvider clock) : AppController
 {
     private const string Crumbs = "Sales > Leads and Opportunities > Customer Development";
+    private const string RevealedKey = "Revealed";
 
     [HttpGet]
-    public IActionResult Index()
+    public async Task<IActionResult> Index([FromQuery] ListQuery query)
     {
-        ViewData["Title"] = "Customer Development";
-        ViewData["Breadcrumb"] = Crumbs;
+        SetTitle("Customer Development");
+        var page = await queries.ListAsync(User.PartnerId(),
+            new ListRequest(query.Status, query.Q, query.OldestFirst, query.Page), HttpContext.RequestAborted);
+        return View(new ListPageModel { Page = page, Query = query, Revealed = RevealedColumns(), Now = clock.UtcNow() });
+    }
+
+    [HttpGet]
+    public IActionResult History()
+    {
+        SetTitle("History Records");
         return View();
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Preregister() => await PreregisterView(new PreregisterModel());
+
+    [HttpPost]
+    public async Task<IActionResult> Preregister(PreregisterModel model)
+    {
+        if (!await ValidateAsync(model))
+        {
+            model.ConfirmReview = false;
+            return await PreregisterView(model);
+        }
+
+        var request = new PreregistrationRequest(model.FullName!, model.Email!, model.Mobile!, model.SendInvitation, model.ConfirmReview);
+        var result = await submit.ExecuteAsync(User.UserId(), User.PartnerId(), request, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            model.ConfirmReview = false;
+            return await ShowErrorAsync(result.Error!, () => PreregisterView(model));
+        }
+
+        var outcome = result.Value!;
+        switch (outcome.Kind)
+        {
+            case SubmissionKind.ReviewOffered:
+                SetTitle("Preregister Customer");
+                return View(nameof(Preregister), new PreregisterPage { Form = model, OfferedTriggers = outcome.Triggers });
+            case SubmissionKind.PendingReview:
+                Success($"{outcome.Record!.CustomerName} was submitted for manual review. An ecosystem manager decides within 2 working days.");
+                break;
+            default:
+                Success($"{outcome.Record!.CustomerName} is preregistered, valid until {outcome.Record.ExpiresAt:yyyy-MM-dd HH:mm} UTC.");
+                break;
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Delete([FromForm] List<Guid> ids, [FromForm] string? returnUrl)
+    {
+        var result = await delete.ExecuteAsync(User.UserId(), User.PartnerId(), ids, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            if (result.Error!.Kind == ErrorKind.NotFound)
+            {
+                return NotFound();
+            }
+
+            Problem(result.Error.Message);
+            return BackToList(returnUrl);
+        }
+
+        var deleted = result.Value!.Where(r => r.Deleted).ToList();
+        var refused = result.Value!.Where(r => !r.Deleted).ToList();
+        if (deleted.Count > 0)
+        {
+            Success(deleted.Count == 1
+                ? $"{deleted[0].Name} was deleted."
+                : $"{deleted.Count} customers were deleted: {string.Join(", ", deleted.Select(d => d.Name))}.");
+        }
+
+        if (refused.Count > 0)
+        {
+            Problem($"Not deleted: {string.Join("; ", refused.Select(r => $"{r.Name ?? r.Id.ToString()} ({r.Reason})"))}");
+        }
+
+        return BackToList(returnUrl);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Reveal(MaskedColumn column, bool show, string? returnUrl)
+    {
+        if (!Enum.IsDefined(column))
+        {
+            return BadRequest();
+        }
+
+        var revealed = RevealedColumns().ToHashSet();
+        if (show)
+        {
+            await reveal.ExecuteAsync(User.UserId(), User.PartnerId(), column, HttpContext.RequestAborted);
+            revealed.Add(column);
+        }
+        else
+        {
+            revealed.Remove(column);
+        }
+
+        TempData[RevealedKey] = string.Join(',', revealed);
+        return BackToList(returnUrl);
+    }
+
+    private async Task<IActionResult> PreregisterView(PreregisterModel model)
+    {
+        SetTitle("Preregister Customer");
+        var ct = HttpContext.RequestAborted;
+        var partner = await partners.FindAsync(User.PartnerId(), ct);
+        var capReached = await queries.OpenCountAsync(User.PartnerId(), ct) >= PreregistrationRules.Cap;
+        return View(nameof(Preregister), new PreregisterPage
+        {
+            Form = model,
+            HasReservedContact = partner?.HasReservedContact == true,
+            CapReached = capReached,
+        });
+    }
+
+    private IReadOnlySet<MaskedColumn> RevealedColumns() =>
+        (TempData.Peek(RevealedKey) as string ?? "")
+        .Split(',', StringSplitOptions.RemoveEmptyEntries)
+        .Select(v => Enum.TryParse<MaskedColumn>(v, out var c) ? c : (MaskedColumn?)null)
+        .OfType<MaskedColumn>()
+        .ToHashSet();
+
+    private IActionResult BackToList(string? returnUrl) =>
+        Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl!) : RedirectToAction(nameof(Index));
+
+    private void SetTitle(string title)
+    {
+        ViewData["Title"] = title;
+        ViewData["Breadcrumb"] = Crumbs;
     }
 }

@@ -42,7 +42,7 @@ public sealed class PartnerInformationController(UpdateAccountInformation update
         var result = await update.ExecuteAsync(User.UserId(), User.PartnerId(), model.ReservedEmail, model.ReservedMobile, HttpContext.RequestAborted);
         if (!result.IsSuccess)
         {
-            return Failure(result.Error!, () => Page(model));
+            return await ShowErrorAsync(result.Error!, () => Task.FromResult<IActionResult>(Page(model)));
         }
 
         Success("Account information saved.");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Web.Security;
 
@@ -22,7 +23,13 @@ public sealed class UsersController(PartnerUsers partnerUsers) : AppController
         var result = await partnerUsers.SetCustomerDevelopmentAsync(User.UserId(), User.PartnerId(), id, grant, HttpContext.RequestAborted);
         if (!result.IsSuccess)
         {
-            return Failure(result.Error!, () => RedirectToAction(nameof(Index)));
+            if (result.Error!.Kind == ErrorKind.NotFound)
+            {
+                return NotFound();
+            }
+
+            Problem(result.Error.Message);
+            return RedirectToAction(nameof(Index));
         }
 
         Success(grant

@@ -57,6 +57,7 @@ internal sealed class PreregistrationConfiguration : IEntityTypeConfiguration<Pr
         builder.Property(p => p.MobileRegion).HasMaxLength(2);
         builder.Property(p => p.CreatedByUserId).HasMaxLength(450);
         builder.Property(p => p.RejectionReason).HasMaxLength(Preregistration.RejectionReasonMaxLength);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<Partner>().WithMany().HasForeignKey(p => p.PartnerId).OnDelete(DeleteBehavior.Restrict);
 
         // The database, not a check-then-insert, guarantees one open claim per customer:

@@ -1,6 +1,12 @@
 // Progressive enhancement only: every action also works as a plain form post.
 document.addEventListener('DOMContentLoaded', () => {
-  // Ask before destructive actions: forms marked data-confirm.
+  // Ask before destructive actions: any submit button or form marked data-confirm.
+  document.addEventListener('click', event => {
+    const button = event.target.closest('button[data-confirm]');
+    if (button && !window.confirm(button.dataset.confirm)) {
+      event.preventDefault();
+    }
+  });
   document.querySelectorAll('form[data-confirm]').forEach(form => {
     form.addEventListener('submit', event => {
       if (!window.confirm(form.dataset.confirm)) {

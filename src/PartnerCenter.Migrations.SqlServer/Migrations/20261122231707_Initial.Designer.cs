@@ -12,7 +12,7 @@ using PartnerCenter.Infrastructure.Data;
 namespace PartnerCenter.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122231127_Initial")]
+    [Migration("20261122231707_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -415,6 +415,9 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int>("SubmissionLock")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EcosystemManagerId");
@@ -483,6 +486,10 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Id");

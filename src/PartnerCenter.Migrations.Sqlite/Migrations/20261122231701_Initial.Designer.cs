@@ -11,7 +11,7 @@ using PartnerCenter.Infrastructure.Data;
 namespace PartnerCenter.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122231120_Initial")]
+    [Migration("20261122231701_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -396,6 +396,9 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SubmissionLock")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EcosystemManagerId");
@@ -464,6 +467,10 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

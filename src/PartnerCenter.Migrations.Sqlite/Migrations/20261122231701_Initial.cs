@@ -187,7 +187,8 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     ReservedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     ReservedMobile = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     IsPrepaid = table.Column<bool>(type: "INTEGER", nullable: false),
-                    EcosystemManagerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    EcosystemManagerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    SubmissionLock = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -255,7 +256,8 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RejectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AssociatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    AssociatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -187,7 +187,8 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     ReservedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
                     ReservedMobile = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     IsPrepaid = table.Column<bool>(type: "bit", nullable: false),
-                    EcosystemManagerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                    EcosystemManagerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    SubmissionLock = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -255,7 +256,8 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     RejectionReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    AssociatedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    AssociatedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerCenter.Core.Auditing;
+using PartnerCenter.Core.Common;
+
+namespace PartnerCenter.Core.Preregistrations;
+
+public sealed record DeletionResult(Guid Id, string? Name, bool Deleted, string? Reason);
+
+/// <summary>
+/// Deletes one or several of the partner's records. Pending review and Associated are refused; a
+/// deleted record frees the customer (it leaves the unique open-claim index) and stays for audit.
+/// </summary>
+public sealed class DeletePreregistrations(IAppDb db, AuditLog audit, TimeProvider clock)
+{
+    public const int MaxBatch = 100;
+
+    public async Task<Result<IReadOnlyList<DeletionResult>>> ExecuteAsync(string userId, int partnerId, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return new Error("nothing_selected", "Select at least one customer to delete.");
+        }
+
+        if (ids.Count > MaxBatch)
+        {
+            return new Error("batch_too_large", $"Delete at most {MaxBatch} customers at once.");
+        }
+
+        var now = clock.UtcNow();
+        var distinct = ids.Distinct().ToList();
+        var records = await db.Preregistrations
+            .Where(p => distinct.Contains(p.Id) && p.PartnerId == partnerId && p.Status != PreregistrationStatus.Deleted)
+            .ToDictionaryAsync(p => p.Id, ct);
+
+        // Another partner's ids are indistinguishable from unknown ones.
+        if (records.Count == 0)
+        {
+            return Error.NotFound("Preregistration");
+        }
+
+        var results = new List<DeletionResult>();
+        foreach (var id in distinct)
+        {
+            if (!records.TryGetValue(id, out var record))
+            {
+                results.Add(new DeletionResult(id, null, false, "Not found."));
+                continue;
+            }
+
+            var before = record.StatusAt(now);
+            var outcome = record.Delete(now);
+            if (outcome.IsSuccess)
+            {
+                audit.Record(userId, partnerId, "PreregistrationDeleted", nameof(Preregistration), id.ToString(),
+                    new { Status = before.ToString() }, new { Status = nameof(PreregistrationStatus.Deleted) });
+            }
+
+            results.Add(new DeletionResult(id, record.CustomerName, outcome.IsSuccess, outcome.Error?.Message));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Error("changed", "Some of these records changed while you were deleting them. Reload the list and try again.", ErrorKind.Conflict);
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerCenter.Core.Common;
+
+namespace PartnerCenter.Core.Preregistrations;
+
+public sealed record ListRequest(PreregistrationStatus? Status, string? Search, bool OldestFirst, int Page, int PageSize = 20);
+
+public sealed record PreregistrationRow(
+    Guid Id, string Name, string Email, string MobileE164, PreregistrationStatus Status, ReviewTrigger ReviewTrigger,
+    DateTime CreatedAt, DateTime? PreregisteredAt, DateTime? ExpiresAt, string? RejectionReason)
+{
+    /// <summary>Whole days left, rounded up: "Expires in 3 days"; null when the record does not expire.</summary>
+    public int? DaysLeft(DateTime now) =>
+        Status == PreregistrationStatus.Preregistered && ExpiresAt is { } at ? (int)Math.Ceiling((at - now).TotalDays) : null;
+
+    public bool CanDelete => Status is PreregistrationStatus.Preregistered or PreregistrationStatus.Rejected or PreregistrationStatus.Expired;
+}
+
+public sealed record ListPage(IReadOnlyList<PreregistrationRow> Rows, int Total, int Page, int PageSize, int OpenCount)
+{
+    public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+}
+
+/// <summary>The working list and the counts, paged and filtered in the database.</summary>
+public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>Open claims: Pending review, or Preregistered and not yet lapsed (whether or not the sweep has run).</summary>
+    public static IQueryable<Preregistration> Open(IQueryable<Preregistration> query, DateTime now) =>
+        query.Where(p => p.Status == PreregistrationStatus.PendingReview
+                         || (p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt > now));
+
+    public static Task<int> OpenCountAsync(IAppDb db, int partnerId, DateTime now, CancellationToken ct) =>
+        Open(db.Preregistrations.Where(p => p.PartnerId == partnerId), now).CountAsync(ct);
+
+    public Task<int> OpenCountAsync(int partnerId, CancellationToken ct) => OpenCountAsync(db, partnerId, clock.UtcNow(), ct);
+
+    public async Task<ListPage> ListAsync(int partnerId, ListRequest request, CancellationToken ct)
+    {
+        var now = clock.UtcNow();
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var query = db.Preregistrations.AsNoTracking()
+            .Where(p => p.PartnerId == partnerId && p.Status != PreregistrationStatus.Deleted);
+        query = FilterByStatus(query, request.Status, now);
+
+        var search = request.Search?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            if (search.Contains('@', StringComparison.Ordinal))
+            {
+                var email = EmailAddress.Normalize(search);
+                query = query.Where(p => p.CustomerEmail == email);
+            }
+            else
+            {
+                query = query.Where(p => p.CustomerName.StartsWith(search));
+            }
+        }
+
+        var total = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        var page = Math.Clamp(request.Page, 1, pageCount);
+        var ordered = request.OldestFirst ? query.OrderBy(p => p.CreatedAt) : query.OrderByDescending(p => p.CreatedAt);
+        var records = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = records.Select(p => new PreregistrationRow(p.Id, p.CustomerName, p.CustomerEmail, p.MobileE164, p.StatusAt(now),
+            p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason)).ToList();
+        return new ListPage(rows, total, page, pageSize, await OpenCountAsync(db, partnerId, now, ct));
+    }
+
+    private static IQueryable<Preregistration> FilterByStatus(IQueryable<Preregistration> query, PreregistrationStatus? status, DateTime now) =>
+        status switch
+        {
+            null => query,
+            PreregistrationStatus.Preregistered => query.Where(p => p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt > now),
+            PreregistrationStatus.Expired => query.Where(p => p.Status == PreregistrationStatus.Expired
+                                                              || (p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt <= now)),
+            _ => query.Where(p => p.Status == status),
+        };
+}

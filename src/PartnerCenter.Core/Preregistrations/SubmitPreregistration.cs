@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerCenter.Core.Auditing;
+using PartnerCenter.Core.Common;
+
+namespace PartnerCenter.Core.Preregistrations;
+
+public sealed record PreregistrationRequest(string Name, string Email, string Mobile, bool SendInvitation, bool ConfirmReview);
+
+public enum SubmissionKind
+{
+    /// <summary>Saved as Preregistered, valid 15 days.</summary>
+    Preregistered = 1,
+    /// <summary>Saved as Pending review after the partner confirmed the review request.</summary>
+    PendingReview = 2,
+    /// <summary>Nothing saved: the customer needs a manual review; the partner may confirm.</summary>
+    ReviewOffered = 3,
+}
+
+public sealed record SubmissionOutcome(SubmissionKind Kind, Preregistration? Record, IReadOnlyList<ReviewTrigger> Triggers);
+
+/// <summary>
+/// Preregisters a customer for a partner (DOMAIN.md, "Preregistering a customer"). The partner's
+/// submissions are serialized by a row lock and the one-open-claim-per-customer rule is a unique
+/// filtered index, so the cap and the exclusivity hold under concurrent requests on both providers.
+/// </summary>
+public sealed class SubmitPreregistration(IAppDb db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<Result<SubmissionOutcome>> ExecuteAsync(string userId, int partnerId, PreregistrationRequest request, CancellationToken ct)
+    {
+        if (!MobileNumber.TryParse(request.Mobile, out var mobile) || !EmailAddress.IsWellFormed(request.Email.Trim()))
+        {
+            return new Error("invalid_input", "Check the email address and mobile number.");
+        }
+
+        var email = EmailAddress.Normalize(request.Email);
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            return await strategy.ExecuteAsync(() => SubmitInTransactionAsync(userId, partnerId, email, mobile!, request, ct));
+        }
+        catch (DbUpdateException)
+        {
+            // Lost the race for the unique open-claim index to a concurrent submission.
+            var holder = await HeldByPartnerAsync(email, ct);
+            if (holder is null)
+            {
+                throw;
+            }
+
+            return holder == partnerId ? PreregistrationErrors.AlreadyPreregisteredByYou : PreregistrationErrors.PreregisteredByAnotherPartner;
+        }
+    }
+
+    private async Task<Result<SubmissionOutcome>> SubmitInTransactionAsync(
+        string userId, int partnerId, string email, MobileNumber mobile, PreregistrationRequest request, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.UtcNow();
+
+        // Take the partner's row lock first; a missing partner updates nothing.
+        if (await db.Partners.Where(p => p.Id == partnerId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.SubmissionLock, p => p.SubmissionLock + 1), ct) == 0)
+        {
+            return Error.NotFound("Partner");
+        }
+
+        var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
+        if (!partner.HasReservedContact)
+        {
+            return PreregistrationErrors.NoReservedContact;
+        }
+
+        // Lapsed claims on this customer or of this partner stop counting before anything is decided.
+        if (await ExpirePreregistrations.ExpireLapsedAsync(db, audit, now, p => p.CustomerEmail == email || p.PartnerId == partnerId, ct) > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (await PreregistrationQueries.OpenCountAsync(db, partnerId, now, ct) >= PreregistrationRules.Cap)
+        {
+            return PreregistrationErrors.CapReached;
+        }
+
+        var holder = await HeldByPartnerAsync(email, ct);
+        if (holder == partnerId)
+        {
+            return PreregistrationErrors.AlreadyPreregisteredByYou;
+        }
+
+        var account = await db.CustomerAccounts.AsNoTracking().FirstOrDefaultAsync(c => c.Email == email, ct);
+        if (account?.AssociatedPartnerId == partnerId)
+        {
+            return PreregistrationErrors.AlreadyYourCustomer;
+        }
+
+        var verdict = PreregistrationRules.Evaluate(partner, account, holder is not null, mobile.RegionCode, now);
+        if (verdict.IsRefused)
+        {
+            return verdict.Refusals[0];
+        }
+
+        if (verdict.NeedsReview && !request.ConfirmReview)
+        {
+            return new SubmissionOutcome(SubmissionKind.ReviewOffered, null, verdict.ReviewTriggers);
+        }
+
+        var record = Preregistration.Submit(partnerId, email, request.Name, mobile, request.SendInvitation,
+            verdict.FirstTrigger, userId, now);
+        db.Preregistrations.Add(record);
+        audit.Record(userId, partnerId, "PreregistrationSubmitted", nameof(Preregistration), record.Id.ToString(),
+            after: new { Status = record.Status.ToString(), ReviewTrigger = record.ReviewTrigger.ToString(), record.SendInvitation });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        var kind = record.Status == PreregistrationStatus.PendingReview ? SubmissionKind.PendingReview : SubmissionKind.Preregistered;
+        return new SubmissionOutcome(kind, record, verdict.ReviewTriggers);
+    }
+
+    private Task<int?> HeldByPartnerAsync(string email, CancellationToken ct)
+    {
+        var now = clock.UtcNow();
+        return PreregistrationQueries.Open(db.Preregistrations.AsNoTracking(), now)
+            .Where(p => p.CustomerEmail == email)
+            .Select(p => (int?)p.PartnerId)
+            .FirstOrDefaultAsync(ct);
+    }
+}

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using PartnerCenter.Core.Preregistrations;
+
+namespace PartnerCenter.Web.Models;
+
+public sealed class PreregisterModel
+{
+    [Display(Name = "Full name")]
+    public string? FullName { get; set; }
+
+    [Display(Name = "Email address")]
+    public string? Email { get; set; }
+
+    [Display(Name = "Mobile number")]
+    public string? Mobile { get; set; }
+
+    [Display(Name = "Send invitation link")]
+    public bool SendInvitation { get; set; }
+
+    /// <summary>Set by the "Submit for manual review" button after the review was offered.</summary>
+    public bool ConfirmReview { get; set; }
+}
+
+public sealed class PreregisterPage
+{
+    public required PreregisterModel Form { get; init; }
+    public IReadOnlyList<ReviewTrigger> OfferedTriggers { get; init; } = [];
+    public bool HasReservedContact { get; init; } = true;
+    public bool CapReached { get; init; }
+}
+
+public sealed class ListQuery
+{
+    public PreregistrationStatus? Status { get; set; }
+    public string? Q { get; set; }
+    public string? Sort { get; set; }
+    public int Page { get; set; } = 1;
+
+    public bool OldestFirst => Sort == "oldest";
+}
+
+public sealed class ListPageModel
+{
+    public required ListPage Page { get; init; }
+    public required ListQuery Query { get; init; }
+    public required IReadOnlySet<MaskedColumn> Revealed { get; init; }
+    public required DateTime Now { get; init; }
+}
