@@ -2,12 +2,17 @@ using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Infrastructure.Background;
+using PartnerCenter.Infrastructure.Mail;
+using PartnerCenter.Core.Invitations;
+using PartnerCenter.Core.Mail;
+using PartnerCenter.Web.Mail;
 using PartnerCenter.Infrastructure.Data;
 using PartnerCenter.Infrastructure.Seeding;
 using PartnerCenter.Web.Security;
@@ -71,7 +76,28 @@ services.AddScoped<ExpirePreregistrations>();
 services.Configure<SweepOptions>(builder.Configuration.GetSection(SweepOptions.Section));
 services.AddHostedService<ExpirySweeper>();
 
-services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+services.Configure<InvitationOptions>(builder.Configuration.GetSection(InvitationOptions.Section));
+services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+services.AddScoped<IEmailRenderer, RazorEmailRenderer>();
+services.AddScoped<InvitationIssuer>();
+services.AddScoped<InviteCustomers>();
+services.AddScoped<CreateInvitationLink>();
+services.AddScoped<InvitationQueries>();
+if (string.Equals(builder.Configuration["Mail:Transport"], "Smtp", StringComparison.OrdinalIgnoreCase))
+{
+    services.AddSingleton<IMailTransport, SmtpMailTransport>();
+}
+else
+{
+    services.AddSingleton<IMailTransport, PickupFolderTransport>();
+}
+
+services.AddSingleton<OutboxDispatcher>();
+services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+// A query, not just "can connect": SQLite "connects" to any file, even one that is not a database.
+services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"],
+    customTestQuery: async (db, ct) => await db.Partners.AnyAsync(ct) || true);
 
 var app = builder.Build();
 

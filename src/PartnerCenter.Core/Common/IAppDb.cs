@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Customers;
+using PartnerCenter.Core.Invitations;
+using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
 
@@ -19,6 +21,9 @@ public interface IAppDb
     DbSet<CustomerAccount> CustomerAccounts { get; }
     DbSet<Preregistration> Preregistrations { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<Invitation> Invitations { get; }
+    DbSet<InvitationEvent> InvitationEvents { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

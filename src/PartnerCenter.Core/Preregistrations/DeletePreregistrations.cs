@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Invitations;
 
 namespace PartnerCenter.Core.Preregistrations;
 
@@ -8,7 +9,8 @@ public sealed record DeletionResult(Guid Id, string? Name, bool Deleted, string?
 
 /// <summary>
 /// Deletes one or several of the partner's records. Pending review and Associated are refused; a
-/// deleted record frees the customer (it leaves the unique open-claim index) and stays for audit.
+/// deleted record frees the customer (it leaves the unique open-claim index), revokes every
+/// invitation link issued for it, and stays for history and audit.
 /// </summary>
 public sealed class DeletePreregistrations(IAppDb db, AuditLog audit, TimeProvider clock)
 {
@@ -38,6 +40,9 @@ public sealed class DeletePreregistrations(IAppDb db, AuditLog audit, TimeProvid
             return Error.NotFound("Preregistration");
         }
 
+        var activeLinks = await db.Invitations
+            .Where(i => distinct.Contains(i.PreregistrationId) && i.Status == InvitationStatus.Active)
+            .ToListAsync(ct);
         var results = new List<DeletionResult>();
         foreach (var id in distinct)
         {
@@ -53,6 +58,7 @@ public sealed class DeletePreregistrations(IAppDb db, AuditLog audit, TimeProvid
             {
                 audit.Record(userId, partnerId, "PreregistrationDeleted", nameof(Preregistration), id.ToString(),
                     new { Status = before.ToString() }, new { Status = nameof(PreregistrationStatus.Deleted) });
+                RevokeLinks(activeLinks.Where(i => i.PreregistrationId == id), now);
             }
 
             results.Add(new DeletionResult(id, record.CustomerName, outcome.IsSuccess, outcome.Error?.Message));
@@ -68,5 +74,20 @@ public sealed class DeletePreregistrations(IAppDb db, AuditLog audit, TimeProvid
         }
 
         return results;
+    }
+
+    private void RevokeLinks(IEnumerable<Invitation> links, DateTime now)
+    {
+        foreach (var link in links.Where(l => l.Revoke(now)))
+        {
+            db.InvitationEvents.Add(new InvitationEvent
+            {
+                InvitationId = link.Id,
+                PreregistrationId = link.PreregistrationId,
+                Kind = InvitationEventKind.Revoked,
+                At = now,
+                Detail = "Preregistration deleted",
+            });
+        }
     }
 }

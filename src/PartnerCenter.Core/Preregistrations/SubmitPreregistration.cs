@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Invitations;
 
 namespace PartnerCenter.Core.Preregistrations;
 
@@ -16,14 +17,15 @@ public enum SubmissionKind
     ReviewOffered = 3,
 }
 
-public sealed record SubmissionOutcome(SubmissionKind Kind, Preregistration? Record, IReadOnlyList<ReviewTrigger> Triggers);
+/// <param name="InvitationQueued">"Send invitation link: Yes" queued the invitation email with the record.</param>
+public sealed record SubmissionOutcome(SubmissionKind Kind, Preregistration? Record, IReadOnlyList<ReviewTrigger> Triggers, bool InvitationQueued = false);
 
 /// <summary>
 /// Preregisters a customer for a partner (DOMAIN.md, "Preregistering a customer"). The partner's
 /// submissions are serialized by a row lock and the one-open-claim-per-customer rule is a unique
 /// filtered index, so the cap and the exclusivity hold under concurrent requests on both providers.
 /// </summary>
-public sealed class SubmitPreregistration(IAppDb db, AuditLog audit, TimeProvider clock)
+public sealed class SubmitPreregistration(IAppDb db, InvitationIssuer invitations, AuditLog audit, TimeProvider clock)
 {
     public async Task<Result<SubmissionOutcome>> ExecuteAsync(string userId, int partnerId, PreregistrationRequest request, CancellationToken ct)
     {
@@ -109,11 +111,19 @@ public sealed class SubmitPreregistration(IAppDb db, AuditLog audit, TimeProvide
         db.Preregistrations.Add(record);
         audit.Record(userId, partnerId, "PreregistrationSubmitted", nameof(Preregistration), record.Id.ToString(),
             after: new { Status = record.Status.ToString(), ReviewTrigger = record.ReviewTrigger.ToString(), record.SendInvitation });
+
+        // "Send invitation link: Yes" queues the same email an Invite would, in this transaction.
+        var invite = record.SendInvitation && record.Status == PreregistrationStatus.Preregistered && !partner.IsPrepaid;
+        if (invite)
+        {
+            await invitations.IssueAsync(record, partner.Name, InvitationChannel.Email, userId, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
         var kind = record.Status == PreregistrationStatus.PendingReview ? SubmissionKind.PendingReview : SubmissionKind.Preregistered;
-        return new SubmissionOutcome(kind, record, verdict.ReviewTriggers);
+        return new SubmissionOutcome(kind, record, verdict.ReviewTriggers, invite);
     }
 
     private Task<int?> HeldByPartnerAsync(string email, CancellationToken ct)

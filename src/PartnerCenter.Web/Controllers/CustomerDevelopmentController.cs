@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Web.Models;
@@ -17,6 +18,7 @@ public sealed class CustomerDevelopmentController(
     SubmitPreregistration submit,
     DeletePreregistrations delete,
     RevealPersonalData reveal,
+    InvitationQueries invitations,
     TimeProvider clock) : AppController
 {
     private const string Crumbs = "Sales > Leads and Opportunities > Customer Development";
@@ -28,7 +30,8 @@ public sealed class CustomerDevelopmentController(
         SetTitle("Customer Development");
         var page = await queries.ListAsync(User.PartnerId(),
             new ListRequest(query.Status, query.Q, query.OldestFirst, query.Page), HttpContext.RequestAborted);
-        return View(new ListPageModel { Page = page, Query = query, Revealed = RevealedColumns(), Now = clock.UtcNow() });
+        var delivery = await invitations.LatestDeliveryAsync(page.Rows.Select(r => r.Id).ToList(), HttpContext.RequestAborted);
+        return View(new ListPageModel { Page = page, Query = query, Revealed = RevealedColumns(), Now = clock.UtcNow(), Delivery = delivery });
     }
 
     [HttpGet]
@@ -68,7 +71,8 @@ public sealed class CustomerDevelopmentController(
                 Success($"{outcome.Record!.CustomerName} was submitted for manual review. An ecosystem manager decides within 2 working days.");
                 break;
             default:
-                Success($"{outcome.Record!.CustomerName} is preregistered, valid until {outcome.Record.ExpiresAt:yyyy-MM-dd HH:mm} UTC.");
+                Success($"{outcome.Record!.CustomerName} is preregistered, valid until {outcome.Record.ExpiresAt:yyyy-MM-dd HH:mm} UTC." +
+                        (outcome.InvitationQueued ? " The invitation email is on its way." : ""));
                 break;
         }
 

@@ -45,4 +45,24 @@ public sealed class ListPageModel
     public required ListQuery Query { get; init; }
     public required IReadOnlySet<MaskedColumn> Revealed { get; init; }
     public required DateTime Now { get; init; }
+    public IReadOnlyDictionary<Guid, PartnerCenter.Core.Invitations.DeliveryStatus> Delivery { get; init; } = new Dictionary<Guid, PartnerCenter.Core.Invitations.DeliveryStatus>();
+}
+
+public sealed record InviteDialogCustomer(Guid Id, string MaskedName);
+
+public sealed class InviteDialogModel
+{
+    public required IReadOnlyList<InviteDialogCustomer> Customers { get; init; }
+    public string? ReturnUrl { get; init; }
+    public int LinkLifetimeDays { get; init; }
+}
+
+public sealed class LinkQrModel
+{
+    public required string CustomerName { get; init; }
+    public required string Url { get; init; }
+    public required DateTime ExpiresAt { get; init; }
+    public required string PngDataUri { get; init; }
+    public required string SvgDataUri { get; init; }
+    public string? ReturnUrl { get; init; }
 }

@@ -8,7 +8,6 @@ public sealed class AccountInformationValidator : AbstractValidator<AccountInfor
     public AccountInformationValidator()
     {
         RuleFor(m => m).Must(m => !string.IsNullOrWhiteSpace(m.ReservedEmail) || !string.IsNullOrWhiteSpace(m.ReservedMobile))
-            .WithName("")
             .WithMessage("Reserve at least a contact email address or a mobile number.");
         When(m => !string.IsNullOrWhiteSpace(m.ReservedEmail), () => RuleFor(m => m.ReservedEmail).ValidEmail());
         When(m => !string.IsNullOrWhiteSpace(m.ReservedMobile), () => RuleFor(m => m.ReservedMobile).ValidMobile());

@@ -22,3 +22,20 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 });
+
+// Copy buttons: data-copy names the input whose value is copied.
+document.addEventListener('click', async event => {
+  const button = event.target.closest('button[data-copy]');
+  if (!button) {
+    return;
+  }
+  const input = document.querySelector(button.dataset.copy);
+  const status = document.querySelector('[data-copy-status]');
+  try {
+    await navigator.clipboard.writeText(input.value);
+    if (status) { status.textContent = 'Link copied to the clipboard.'; }
+  } catch {
+    input.select();
+    if (status) { status.textContent = 'Select the link and copy it with Ctrl+C.'; }
+  }
+});

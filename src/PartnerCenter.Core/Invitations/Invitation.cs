@@ -1,0 +1,164 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Preregistrations;
+
+namespace PartnerCenter.Core.Invitations;
+
+/// <summary>How the link reached the customer.</summary>
+public enum InvitationChannel
+{
+    /// <summary>An email the portal sent through the outbox.</summary>
+    Email = 1,
+    /// <summary>A hyperlink or QR code the partner passed on by its own means.</summary>
+    Link = 2,
+}
+
+/// <summary>The lifecycle of one invitation link.</summary>
+public enum InvitationStatus
+{
+    /// <summary>Usable until it expires.</summary>
+    Active = 1,
+    /// <summary>The customer used it; single use.</summary>
+    Used = 2,
+    /// <summary>Void: the preregistration was deleted or associated through another link.</summary>
+    Revoked = 3,
+}
+
+/// <summary>For email invitations: where the email is.</summary>
+public enum DeliveryStatus
+{
+    /// <summary>Not an email, or nothing to report.</summary>
+    None = 0,
+    /// <summary>In the outbox, waiting to be sent or retried.</summary>
+    Queued = 1,
+    /// <summary>Handed to the mail server.</summary>
+    Sent = 2,
+    /// <summary>Every attempt failed; the partner can resend.</summary>
+    Failed = 3,
+}
+
+/// <summary>
+/// A single-use invitation link. Only the SHA-256 hash of its 32-byte random token is stored; the
+/// token itself exists in the link and nowhere else.
+/// </summary>
+public class Invitation
+{
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
+
+    private Invitation()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PreregistrationId { get; private set; }
+    public int PartnerId { get; private set; }
+    public byte[] TokenHash { get; private set; } = [];
+    public InvitationChannel Channel { get; private set; }
+    public InvitationStatus Status { get; private set; }
+    public DeliveryStatus Delivery { get; private set; }
+    public string? LastError { get; private set; }
+    public string? CreatedByUserId { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime ExpiresAt { get; private set; }
+    public DateTime? SentAt { get; private set; }
+    public DateTime? OpenedAt { get; private set; }
+    public DateTime? UsedAt { get; private set; }
+    public DateTime? RevokedAt { get; private set; }
+    public int Version { get; private set; }
+
+    /// <summary>Mints a link valid for <paramref name="lifetime"/>, never past the preregistration's own expiry.</summary>
+    public static (Invitation Invitation, string Token) Issue(
+        Preregistration preregistration, InvitationChannel channel, TimeSpan lifetime, string? userId, DateTime now)
+    {
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var expires = now + lifetime;
+        if (preregistration.ExpiresAt is { } claimEnds && claimEnds < expires)
+        {
+            expires = claimEnds;
+        }
+
+        var invitation = new Invitation
+        {
+            Id = Guid.CreateVersion7(),
+            PreregistrationId = preregistration.Id,
+            PartnerId = preregistration.PartnerId,
+            TokenHash = Hash(token),
+            Channel = channel,
+            Status = InvitationStatus.Active,
+            Delivery = channel == InvitationChannel.Email ? DeliveryStatus.Queued : DeliveryStatus.None,
+            CreatedByUserId = userId,
+            CreatedAt = now,
+            ExpiresAt = expires,
+        };
+        return (invitation, token);
+    }
+
+    public static byte[] Hash(string token) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
+
+    /// <summary>Constant-time comparison of a presented token with the stored hash.</summary>
+    public bool Matches(string token) => CryptographicOperations.FixedTimeEquals(TokenHash, Hash(token));
+
+    public bool IsUsableAt(DateTime now) => Status == InvitationStatus.Active && now < ExpiresAt;
+
+    /// <summary>Why the link cannot be used now, or null when it can.</summary>
+    public Error? ProblemAt(DateTime now) => Status switch
+    {
+        InvitationStatus.Used => InvitationErrors.Used,
+        InvitationStatus.Revoked => InvitationErrors.Revoked,
+        _ when now >= ExpiresAt => InvitationErrors.Expired,
+        _ => null,
+    };
+
+    public bool MarkOpened(DateTime now)
+    {
+        if (OpenedAt is not null)
+        {
+            return false;
+        }
+
+        OpenedAt = now;
+        return true;
+    }
+
+    public Result<Invitation> MarkUsed(DateTime now)
+    {
+        if (ProblemAt(now) is { } problem)
+        {
+            return problem;
+        }
+
+        Status = InvitationStatus.Used;
+        UsedAt = now;
+        Version++;
+        return this;
+    }
+
+    public bool Revoke(DateTime now)
+    {
+        if (Status != InvitationStatus.Active)
+        {
+            return false;
+        }
+
+        Status = InvitationStatus.Revoked;
+        RevokedAt = now;
+        Version++;
+        return true;
+    }
+
+    public void MarkSent(DateTime now)
+    {
+        Delivery = DeliveryStatus.Sent;
+        SentAt = now;
+        LastError = null;
+    }
+
+    public void MarkDeliveryFailed(string error)
+    {
+        Delivery = DeliveryStatus.Failed;
+        LastError = error;
+    }
+
+    public void MarkDeliveryRetrying(string error) => LastError = error;
+}

@@ -1,0 +1,20 @@
+using PartnerCenter.Core.Common;
+
+namespace PartnerCenter.Core.Invitations;
+
+public static class InvitationErrors
+{
+    private const string AskAgain = " Ask the partner who invited you to send a new invitation.";
+
+    public static readonly Error NotFound = new("link_not_found", "This invitation link does not exist." + AskAgain, ErrorKind.Rule);
+    public static readonly Error Expired = new("link_expired", "This invitation link has expired." + AskAgain);
+    public static readonly Error Used = new("link_used", "This invitation link has already been used." + AskAgain);
+
+    /// <summary>Revoked links read as not existing: the customer learns nothing about why.</summary>
+    public static readonly Error Revoked = NotFound;
+
+    public static readonly Error PrepaidPartner = new("prepaid_partner",
+        "A prepaid partner cannot develop customers in the reseller model, so invitations cannot be sent.");
+
+    public static readonly Error NothingSelected = new("nothing_selected", "Select at least one customer to invite.");
+}
