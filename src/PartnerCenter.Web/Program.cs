@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Auditing;
+using PartnerCenter.Core.Budgets;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Infrastructure.Background;
@@ -83,6 +85,11 @@ services.AddScoped<InvitationIssuer>();
 services.AddScoped<InviteCustomers>();
 services.AddScoped<CreateInvitationLink>();
 services.AddScoped<InvitationQueries>();
+services.AddScoped<AcceptInvitation>();
+services.AddScoped<RegisterCustomer>();
+services.AddScoped<ManageCustomers>();
+services.AddScoped<RequestBackgroundAssociation>();
+services.AddScoped<AssociationQueries>();
 if (string.Equals(builder.Configuration["Mail:Transport"], "Smtp", StringComparison.OrdinalIgnoreCase))
 {
     services.AddSingleton<IMailTransport, SmtpMailTransport>();

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Auditing;
+using PartnerCenter.Core.Budgets;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Mail;
@@ -24,6 +26,9 @@ public interface IAppDb
     DbSet<Invitation> Invitations { get; }
     DbSet<InvitationEvent> InvitationEvents { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<AssociationAttempt> AssociationAttempts { get; }
+    DbSet<BudgetAdjustment> BudgetAdjustments { get; }
+    DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets { get; }
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

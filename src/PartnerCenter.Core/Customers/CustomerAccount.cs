@@ -31,7 +31,37 @@ public class CustomerAccount
 
     public int? AssociatedPartnerId { get; set; }
     public DateTime? AssociatedAt { get; set; }
+
+    /// <summary>Restricted from purchases: the default after association until the partner unfreezes.</summary>
     public bool IsFrozen { get; set; }
+
+    public BudgetType BudgetType { get; set; }
+
+    /// <summary>USD, two decimals.</summary>
+    public decimal BudgetAmount { get; set; }
+    public decimal UsedAmount { get; set; }
+    public FreezeOnExhaustion FreezeOnExhaustion { get; set; } = FreezeOnExhaustion.Manually;
+
+    /// <summary>Concurrency token: two racing associations or budget changes, exactly one is saved.</summary>
+    public int Version { get; set; }
+}
+
+public enum BudgetType
+{
+    /// <summary>No budget set yet.</summary>
+    None = 0,
+    /// <summary>Resets at 00:00 UTC on the 1st of each month.</summary>
+    Monthly = 1,
+    /// <summary>A single amount that does not reset.</summary>
+    OneTime = 2,
+}
+
+public enum FreezeOnExhaustion
+{
+    /// <summary>The partner decides when the budget runs out (default).</summary>
+    Manually = 0,
+    /// <summary>The account freezes as soon as the budget runs out.</summary>
+    Automatically = 1,
 }
 
 public enum RegistrationWebsite

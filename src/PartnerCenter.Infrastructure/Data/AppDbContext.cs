@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Auditing;
+using PartnerCenter.Core.Budgets;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Invitations;
@@ -22,6 +24,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<InvitationEvent> InvitationEvents => Set<InvitationEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AssociationAttempt> AssociationAttempts => Set<AssociationAttempt>();
+    public DbSet<BudgetAdjustment> BudgetAdjustments => Set<BudgetAdjustment>();
+    public DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets => Set<BackgroundAssociationTicket>();
 
     /// <summary>Shared by every app instance, so cookies and tokens protected by one are read by another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Partners;
@@ -19,6 +20,8 @@ public sealed class CustomerDevelopmentController(
     DeletePreregistrations delete,
     RevealPersonalData reveal,
     InvitationQueries invitations,
+    AssociationQueries associations,
+    RequestBackgroundAssociation requestBackground,
     TimeProvider clock) : AppController
 {
     private const string Crumbs = "Sales > Leads and Opportunities > Customer Development";
@@ -30,15 +33,42 @@ public sealed class CustomerDevelopmentController(
         SetTitle("Customer Development");
         var page = await queries.ListAsync(User.PartnerId(),
             new ListRequest(query.Status, query.Q, query.OldestFirst, query.Page), HttpContext.RequestAborted);
-        var delivery = await invitations.LatestDeliveryAsync(page.Rows.Select(r => r.Id).ToList(), HttpContext.RequestAborted);
-        return View(new ListPageModel { Page = page, Query = query, Revealed = RevealedColumns(), Now = clock.UtcNow(), Delivery = delivery });
+        var ids = page.Rows.Select(r => r.Id).ToList();
+        var delivery = await invitations.LatestDeliveryAsync(ids, HttpContext.RequestAborted);
+        var tickets = await associations.LatestTicketsAsync(ids, HttpContext.RequestAborted);
+        return View(new ListPageModel
+        {
+            Page = page, Query = query, Revealed = RevealedColumns(), Now = clock.UtcNow(), Delivery = delivery, Tickets = tickets,
+        });
     }
 
     [HttpGet]
-    public IActionResult History()
+    public async Task<IActionResult> History(int page = 1)
     {
         SetTitle("History Records");
-        return View();
+        var (rows, total) = await associations.HistoryAsync(User.PartnerId(), page, HttpContext.RequestAborted);
+        return View(new HistoryPageModel { Rows = rows, Total = total, Page = Math.Max(page, 1) });
+    }
+
+    [HttpGet]
+    public IActionResult BackgroundAssociation(Guid id) => BackgroundView(id, new BackgroundAssociationModel());
+
+    [HttpPost]
+    public async Task<IActionResult> BackgroundAssociation(Guid id, BackgroundAssociationModel model)
+    {
+        if (!await ValidateAsync(model))
+        {
+            return BackgroundView(id, model);
+        }
+
+        var result = await requestBackground.ExecuteAsync(User.UserId(), User.PartnerId(), id, model.Reason!, model.Contact!, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            return await ShowErrorAsync(result.Error!, () => Task.FromResult<IActionResult>(BackgroundView(id, model)));
+        }
+
+        Success("Your request for background association was submitted. Your ecosystem manager will process it.");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet]
@@ -146,6 +176,13 @@ public sealed class CustomerDevelopmentController(
             HasReservedContact = partner?.HasReservedContact == true,
             CapReached = capReached,
         });
+    }
+
+    private ViewResult BackgroundView(Guid id, BackgroundAssociationModel model)
+    {
+        SetTitle("Request background association");
+        ViewData["PreregistrationId"] = id;
+        return View("BackgroundAssociation", model);
     }
 
     private IReadOnlySet<MaskedColumn> RevealedColumns() =>

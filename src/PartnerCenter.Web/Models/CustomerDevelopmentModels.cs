@@ -46,6 +46,14 @@ public sealed class ListPageModel
     public required IReadOnlySet<MaskedColumn> Revealed { get; init; }
     public required DateTime Now { get; init; }
     public IReadOnlyDictionary<Guid, PartnerCenter.Core.Invitations.DeliveryStatus> Delivery { get; init; } = new Dictionary<Guid, PartnerCenter.Core.Invitations.DeliveryStatus>();
+    public IReadOnlyDictionary<Guid, PartnerCenter.Core.Associations.BackgroundAssociationTicket> Tickets { get; init; } = new Dictionary<Guid, PartnerCenter.Core.Associations.BackgroundAssociationTicket>();
+}
+
+public sealed class HistoryPageModel
+{
+    public required IReadOnlyList<PartnerCenter.Core.Associations.AssociationAttempt> Rows { get; init; }
+    public int Total { get; init; }
+    public int Page { get; init; }
 }
 
 public sealed record InviteDialogCustomer(Guid Id, string MaskedName);
@@ -65,4 +73,42 @@ public sealed class LinkQrModel
     public required string PngDataUri { get; init; }
     public required string SvgDataUri { get; init; }
     public string? ReturnUrl { get; init; }
+}
+
+public sealed class AssociateModel
+{
+    [Display(Name = "I agree to become a customer of this partner on the terms above")]
+    public bool Consent { get; set; }
+}
+
+public sealed class LandingPageModel
+{
+    public required string Token { get; init; }
+    public required PartnerCenter.Core.Invitations.InvitationLanding Landing { get; init; }
+    public required AssociateModel Form { get; init; }
+    public bool SignedInAsCustomer { get; init; }
+    public bool SignedInOtherwise { get; init; }
+}
+
+public sealed class RegisterCustomerModel
+{
+    [Display(Name = "Full name")]
+    public string? FullName { get; set; }
+
+    [Display(Name = "Email address")]
+    public string? Email { get; set; }
+
+    [DataType(DataType.Password)]
+    public string? Password { get; set; }
+
+    [DataType(DataType.Password)]
+    [Display(Name = "Confirm password")]
+    public string? ConfirmPassword { get; set; }
+}
+
+public sealed class RegisterPageModel
+{
+    public required string Token { get; init; }
+    public required PartnerCenter.Core.Invitations.InvitationLanding Landing { get; init; }
+    public required RegisterCustomerModel Form { get; init; }
 }

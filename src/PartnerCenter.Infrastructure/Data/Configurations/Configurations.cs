@@ -43,6 +43,9 @@ internal sealed class CustomerAccountConfiguration : IEntityTypeConfiguration<Cu
         builder.Property(c => c.CountryCode).HasMaxLength(2);
         builder.HasOne<Partner>().WithMany().HasForeignKey(c => c.AssociatedPartnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.AssociatedPartnerId, c.AssociatedAt });
+        builder.Property(c => c.BudgetAmount).HasPrecision(18, 2);
+        builder.Property(c => c.UsedAmount).HasPrecision(18, 2);
+        builder.Property(c => c.Version).IsConcurrencyToken();
     }
 }
 

@@ -202,6 +202,32 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AssociationAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnerId = table.Column<int>(type: "int", nullable: false),
+                    PreregistrationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CustomerName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CustomerEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
+                    Cause = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    SuggestedOperation = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssociationAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssociationAttempts_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CustomerAccounts",
                 columns: table => new
                 {
@@ -223,7 +249,12 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     IsInternalAccount = table.Column<bool>(type: "bit", nullable: false),
                     AssociatedPartnerId = table.Column<int>(type: "int", nullable: true),
                     AssociatedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    IsFrozen = table.Column<bool>(type: "bit", nullable: false)
+                    IsFrozen = table.Column<bool>(type: "bit", nullable: false),
+                    BudgetType = table.Column<int>(type: "int", nullable: false),
+                    BudgetAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    UsedAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    FreezeOnExhaustion = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -266,6 +297,60 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                         name: "FK_Preregistrations_Partners_PartnerId",
                         column: x => x.PartnerId,
                         principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BudgetAdjustments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CustomerAccountId = table.Column<int>(type: "int", nullable: false),
+                    PartnerId = table.Column<int>(type: "int", nullable: false),
+                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Before = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    After = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BudgetAdjustments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BudgetAdjustments_CustomerAccounts_CustomerAccountId",
+                        column: x => x.CustomerAccountId,
+                        principalTable: "CustomerAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BackgroundAssociationTickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PartnerId = table.Column<int>(type: "int", nullable: false),
+                    PreregistrationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Contact = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DeclineReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackgroundAssociationTickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BackgroundAssociationTickets_Preregistrations_PreregistrationId",
+                        column: x => x.PreregistrationId,
+                        principalTable: "Preregistrations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -405,6 +490,11 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssociationAttempts_PartnerId_At",
+                table: "AssociationAttempts",
+                columns: new[] { "PartnerId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_EntityType_EntityId_At",
                 table: "AuditEntries",
                 columns: new[] { "EntityType", "EntityId", "At" });
@@ -413,6 +503,21 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                 name: "IX_AuditEntries_PartnerId_At",
                 table: "AuditEntries",
                 columns: new[] { "PartnerId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BackgroundAssociationTickets_PreregistrationId",
+                table: "BackgroundAssociationTickets",
+                column: "PreregistrationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BackgroundAssociationTickets_Status_CreatedAt",
+                table: "BackgroundAssociationTickets",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BudgetAdjustments_CustomerAccountId_Id",
+                table: "BudgetAdjustments",
+                columns: new[] { "CustomerAccountId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerAccounts_AssociatedPartnerId_AssociatedAt",
@@ -552,7 +657,16 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AssociationAttempts");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "BackgroundAssociationTickets");
+
+            migrationBuilder.DropTable(
+                name: "BudgetAdjustments");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

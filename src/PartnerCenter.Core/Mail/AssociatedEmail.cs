@@ -1,0 +1,8 @@
+namespace PartnerCenter.Core.Mail;
+
+/// <summary>Tells the partner a customer accepted: the account is frozen until the partner sets a budget.</summary>
+public sealed record AssociatedEmail(string PartnerName, string CustomerName, string CustomerEmail, DateTime AssociatedAtUtc) : EmailModel
+{
+    public override string Template => "Associated";
+    public override string Subject => $"{CustomerName} is now your customer";
+}
