@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PartnerCenter.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel at 127.0.0.1 with a port the OS picks, so a browser (a separate
+/// process) can reach it. Configuration comes only from <paramref name="settings"/> on top of
+/// the app's own appsettings; the caller owns the database file.
+/// </summary>
+public sealed class PortalServer : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    public PortalServer(IReadOnlyDictionary<string, string?> settings)
+    {
+        this.settings = settings;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>For example <c>http://127.0.0.1:41235</c>, without a trailing slash.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public void Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        BaseUrl = addresses.Single().TrimEnd('/');
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
