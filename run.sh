@@ -18,9 +18,12 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ASPNETCORE_URLS="${URLS:-${ASPNETCORE_URLS:-http://127.0.0.1:${PORT:-5080}}}"
 export Database__SeedDemoData="${Database__SeedDemoData:-true}"
+# Invitation links point at the first URL (a wildcard host becomes localhost).
+first_url=$(sed -E 's#//(0\.0\.0\.0|\+|\*|\[::\])#//localhost#' <<<"${ASPNETCORE_URLS%%;*}")
+export Invitations__PublicBaseUrl="${Invitations__PublicBaseUrl:-$first_url}"
 
 if [ $# -eq 0 ]; then
-  echo "Partner Center on ${ASPNETCORE_URLS//;/ } (sign in as sales@northwind.example / Demo123!; Ctrl+C stops)"
+  echo "Partner Center on $first_url (sign in as sales@northwind.example / Demo123!; Ctrl+C stops)"
 fi
 # The launch profile would override the URL and environment chosen above.
 exec dotnet run --no-launch-profile --project src/PartnerCenter.Web -- "$@"

@@ -30,6 +30,9 @@ public class PortalFixture : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(dataFolder, "partnercenter.db");
 
+    /// <summary>Where the app writes outgoing email as .eml files (pickup transport).</summary>
+    public string MailFolder => Path.Combine(dataFolder, "mail");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(dataFolder);
@@ -38,6 +41,9 @@ public class PortalFixture : IAsyncLifetime
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Sqlite"] = $"Data Source={DatabasePath}",
             ["Database:SeedDemoData"] = "true",
+            // Emails land here (the embedded default transport), not in the repository.
+            ["Mail:Transport"] = "Pickup",
+            ["Mail:PickupDirectory"] = MailFolder,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         AddSettings(settings);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using PartnerCenter.Core.Invitations;
 
 namespace PartnerCenter.Browser.Tests.Infrastructure;
 
@@ -40,5 +41,15 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        // Invitation links must point at this server, whose port is known only once it listens.
+        // Options are read per request, so this runs after Start() has set BaseUrl.
+        builder.ConfigureServices(services => services.PostConfigure<InvitationOptions>(options =>
+        {
+            if (BaseUrl.Length > 0)
+            {
+                options.PublicBaseUrl = BaseUrl;
+            }
+        }));
     }
 }
