@@ -41,7 +41,8 @@ public static class DatabaseInitializer
             await db.Database.MigrateAsync(ct);
         }
 
-        if ((options.SeedDemoData || seed) && !await db.Partners.AnyAsync(ct))
+        // "--migrate" only migrates: demo data never lands in a production database by accident.
+        if (((options.SeedDemoData && !forceMigrate) || seed) && !await db.Partners.AnyAsync(ct))
         {
             logger.LogInformation("Seeding demo data");
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
