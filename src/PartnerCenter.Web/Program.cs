@@ -10,6 +10,7 @@ using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Budgets;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Core.Reviews;
 using PartnerCenter.Infrastructure.Background;
 using PartnerCenter.Infrastructure.Mail;
 using PartnerCenter.Core.Invitations;
@@ -90,6 +91,11 @@ services.AddScoped<RegisterCustomer>();
 services.AddScoped<ManageCustomers>();
 services.AddScoped<RequestBackgroundAssociation>();
 services.AddScoped<AssociationQueries>();
+services.Configure<ReviewOptions>(builder.Configuration.GetSection(ReviewOptions.Section));
+services.AddSingleton(sp => WorkingDays.From(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReviewOptions>>().Value));
+services.AddScoped<ReviewQueries>();
+services.AddScoped<DecideReview>();
+services.AddScoped<ProcessBackgroundTicket>();
 if (string.Equals(builder.Configuration["Mail:Transport"], "Smtp", StringComparison.OrdinalIgnoreCase))
 {
     services.AddSingleton<IMailTransport, SmtpMailTransport>();

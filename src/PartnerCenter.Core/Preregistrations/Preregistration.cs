@@ -33,6 +33,10 @@ public class Preregistration
     public DateTime? PreregisteredAt { get; private set; }
     public DateTime? ExpiresAt { get; private set; }
     public DateTime? DecidedAt { get; private set; }
+
+    /// <summary>For Pending review: when the ecosystem manager's decision is due (2 working days).</summary>
+    public DateTime? ReviewDueAt { get; private set; }
+    public string? DecidedByUserId { get; private set; }
     public string? RejectionReason { get; private set; }
     public DateTime? DeletedAt { get; private set; }
     public DateTime? AssociatedAt { get; private set; }
@@ -42,7 +46,7 @@ public class Preregistration
 
     public static Preregistration Submit(
         int partnerId, string email, string name, MobileNumber mobile, bool sendInvitation,
-        ReviewTrigger trigger, string? userId, DateTime now)
+        ReviewTrigger trigger, string? userId, DateTime now, DateTime? reviewDueAt = null)
     {
         var record = new Preregistration
         {
@@ -64,6 +68,7 @@ public class Preregistration
         else
         {
             record.Status = PreregistrationStatus.PendingReview;
+            record.ReviewDueAt = reviewDueAt;
         }
 
         return record;
@@ -120,7 +125,7 @@ public class Preregistration
         return true;
     }
 
-    public Result<Preregistration> Approve(DateTime now)
+    public Result<Preregistration> Approve(DateTime now, string? reviewerId = null)
     {
         if (Status != PreregistrationStatus.PendingReview)
         {
@@ -128,17 +133,19 @@ public class Preregistration
         }
 
         DecidedAt = now;
+        DecidedByUserId = reviewerId;
         StartValidity(now);
         return this;
     }
 
-    public Result<Preregistration> Reject(string reason, DateTime now)
+    public Result<Preregistration> Reject(string reason, DateTime now, string? reviewerId = null)
     {
         if (Status != PreregistrationStatus.PendingReview)
         {
             return PreregistrationErrors.AlreadyDecided(StatusAt(now));
         }
 
+        DecidedByUserId = reviewerId;
         Status = PreregistrationStatus.Rejected;
         DecidedAt = now;
         Version++;

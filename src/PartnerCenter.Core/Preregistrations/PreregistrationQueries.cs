@@ -7,7 +7,7 @@ public sealed record ListRequest(PreregistrationStatus? Status, string? Search, 
 
 public sealed record PreregistrationRow(
     Guid Id, string Name, string Email, string MobileE164, PreregistrationStatus Status, ReviewTrigger ReviewTrigger,
-    DateTime CreatedAt, DateTime? PreregisteredAt, DateTime? ExpiresAt, string? RejectionReason)
+    DateTime CreatedAt, DateTime? PreregisteredAt, DateTime? ExpiresAt, string? RejectionReason, DateTime? ReviewDueAt = null)
 {
     /// <summary>Whole days left, rounded up: "Expires in 3 days"; null when the record does not expire.</summary>
     public int? DaysLeft(DateTime now) =>
@@ -64,7 +64,7 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
         var ordered = request.OldestFirst ? query.OrderBy(p => p.CreatedAt) : query.OrderByDescending(p => p.CreatedAt);
         var records = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var rows = records.Select(p => new PreregistrationRow(p.Id, p.CustomerName, p.CustomerEmail, p.MobileE164, p.StatusAt(now),
-            p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason)).ToList();
+            p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason, p.ReviewDueAt)).ToList();
         return new ListPage(rows, total, page, pageSize, await OpenCountAsync(db, partnerId, now, ct));
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Common;
+using Microsoft.Extensions.Options;
 using PartnerCenter.Core.Invitations;
+using PartnerCenter.Core.Reviews;
 
 namespace PartnerCenter.Core.Preregistrations;
 
@@ -25,7 +27,7 @@ public sealed record SubmissionOutcome(SubmissionKind Kind, Preregistration? Rec
 /// submissions are serialized by a row lock and the one-open-claim-per-customer rule is a unique
 /// filtered index, so the cap and the exclusivity hold under concurrent requests on both providers.
 /// </summary>
-public sealed class SubmitPreregistration(IAppDb db, InvitationIssuer invitations, AuditLog audit, TimeProvider clock)
+public sealed class SubmitPreregistration(IAppDb db, InvitationIssuer invitations, AuditLog audit, WorkingDays workingDays, IOptions<ReviewOptions> reviewOptions, TimeProvider clock)
 {
     public async Task<Result<SubmissionOutcome>> ExecuteAsync(string userId, int partnerId, PreregistrationRequest request, CancellationToken ct)
     {
@@ -107,7 +109,7 @@ public sealed class SubmitPreregistration(IAppDb db, InvitationIssuer invitation
         }
 
         var record = Preregistration.Submit(partnerId, email, request.Name, mobile, request.SendInvitation,
-            verdict.FirstTrigger, userId, now);
+            verdict.FirstTrigger, userId, now, workingDays.AddWorkingDays(now, reviewOptions.Value.TargetWorkingDays));
         db.Preregistrations.Add(record);
         audit.Record(userId, partnerId, "PreregistrationSubmitted", nameof(Preregistration), record.Id.ToString(),
             after: new { Status = record.Status.ToString(), ReviewTrigger = record.ReviewTrigger.ToString(), record.SendInvitation });

@@ -4,13 +4,14 @@ using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Core.Reviews;
 using PartnerCenter.Infrastructure.Data;
 
 namespace PartnerCenter.Infrastructure.Seeding;
 
 /// <summary>The demo data listed in the README: four partners, their users, and one customer account per rule.</summary>
 public sealed class DemoSeeder(
-    AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+    AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, WorkingDays workingDays, TimeProvider clock)
 {
     public const string Password = "Demo123!";
 
@@ -99,7 +100,7 @@ public sealed class DemoSeeder(
 
     private Preregistration Prereg(Partner partner, string email, string name, string mobile, DateTime at, ReviewTrigger trigger = ReviewTrigger.None)
     {
-        var record = Preregistration.Submit(partner.Id, email, name, Mobile(mobile), false, trigger, null, at);
+        var record = Preregistration.Submit(partner.Id, email, name, Mobile(mobile), false, trigger, null, at, workingDays.AddWorkingDays(at, 2));
         record.MarkExpiredIfLapsed(clock.UtcNow());
         db.Preregistrations.Add(record);
         return record;

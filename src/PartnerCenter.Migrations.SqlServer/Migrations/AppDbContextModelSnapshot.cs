@@ -772,6 +772,9 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("datetime2");
 
@@ -797,6 +800,9 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ReviewDueAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("ReviewTrigger")
                         .HasColumnType("int");

@@ -747,6 +747,9 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
@@ -771,6 +774,9 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReviewTrigger")

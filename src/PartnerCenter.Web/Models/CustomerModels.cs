@@ -35,3 +35,15 @@ public sealed class BackgroundAssociationModel
     public string? Reason { get; set; }
     public string? Contact { get; set; }
 }
+
+public sealed class RejectModel
+{
+    public Guid Id { get; set; }
+    public string? Reason { get; set; }
+}
+
+public sealed class LookupPageModel
+{
+    public string? Email { get; set; }
+    public PartnerCenter.Core.Reviews.LookupResult? Result { get; set; }
+}

@@ -11,7 +11,7 @@ using PartnerCenter.Infrastructure.Data;
 namespace PartnerCenter.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122233114_Initial")]
+    [Migration("20261122233517_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -750,6 +750,9 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
@@ -774,6 +777,9 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReviewTrigger")

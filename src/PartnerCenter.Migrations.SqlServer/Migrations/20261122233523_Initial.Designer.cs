@@ -12,7 +12,7 @@ using PartnerCenter.Infrastructure.Data;
 namespace PartnerCenter.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122233122_Initial")]
+    [Migration("20261122233523_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -775,6 +775,9 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("datetime2");
 
@@ -800,6 +803,9 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ReviewDueAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("ReviewTrigger")
                         .HasColumnType("int");

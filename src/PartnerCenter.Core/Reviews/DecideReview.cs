@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerCenter.Core.Auditing;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Invitations;
+using PartnerCenter.Core.Mail;
+using PartnerCenter.Core.Partners;
+using PartnerCenter.Core.Preregistrations;
+
+namespace PartnerCenter.Core.Reviews;
+
+/// <summary>
+/// An ecosystem manager approves or rejects a Pending review record of a partner they manage.
+/// Decisions are final: the record's concurrency token lets exactly one of two racing decisions
+/// through, and the other manager is told it was already decided.
+/// </summary>
+public sealed class DecideReview(IAppDb db, InvitationIssuer invitations, IEmailRenderer renderer, AuditLog audit, TimeProvider clock)
+{
+    public const int ReasonMaxLength = Preregistration.RejectionReasonMaxLength;
+
+    public static readonly Error ReasonRequired = new("reason_required", "Enter the reason the partner will read.");
+
+    public Task<Result<Preregistration>> ApproveAsync(string managerId, Guid id, CancellationToken ct) => DecideAsync(managerId, id, null, ct);
+
+    public Task<Result<Preregistration>> RejectAsync(string managerId, Guid id, string reason, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > ReasonMaxLength
+            ? Task.FromResult(Result<Preregistration>.Fail(ReasonRequired))
+            : DecideAsync(managerId, id, reason.Trim(), ct);
+
+    private async Task<Result<Preregistration>> DecideAsync(string managerId, Guid id, string? rejection, CancellationToken ct)
+    {
+        var record = await db.Preregistrations.FirstOrDefaultAsync(p => p.Id == id, ct);
+        var partner = record is null ? null : await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == record.PartnerId && p.EcosystemManagerId == managerId, ct);
+        if (record is null || partner is null)
+        {
+            return Error.NotFound("Review");
+        }
+
+        var now = clock.UtcNow();
+        var decided = rejection is null ? record.Approve(now, managerId) : record.Reject(rejection, now, managerId);
+        if (!decided.IsSuccess)
+        {
+            return decided.Error!;
+        }
+
+        audit.Record(managerId, partner.Id, rejection is null ? "ReviewApproved" : "ReviewRejected", nameof(Preregistration), id.ToString(),
+            new { Status = nameof(PreregistrationStatus.PendingReview) }, new { Status = record.Status.ToString(), Reason = rejection });
+        if (rejection is null && record.SendInvitation && !partner.IsPrepaid)
+        {
+            await invitations.IssueAsync(record, partner.Name, InvitationChannel.Email, managerId, ct);
+        }
+
+        await NotifyPartnerAsync(partner, record, rejection, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await db.Preregistrations.AsNoTracking().Where(p => p.Id == id).Select(p => p.Status).FirstAsync(ct);
+            return PreregistrationErrors.AlreadyDecided(current);
+        }
+
+        return record;
+    }
+
+    private async Task NotifyPartnerAsync(Partner partner, Preregistration record, string? rejection, DateTime now, CancellationToken ct)
+    {
+        if (partner.ReservedEmail is null)
+        {
+            return;
+        }
+
+        var email = await renderer.RenderAsync(
+            new ReviewDecisionEmail(partner.Name, record.CustomerName, rejection is null, rejection, record.ExpiresAt), ct);
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            To = partner.ReservedEmail,
+            Subject = email.Subject,
+            HtmlBody = email.Html,
+            TextBody = email.Text,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+    }
+}

@@ -1,0 +1,76 @@
+namespace PartnerCenter.Core.Reviews;
+
+public sealed class ReviewOptions
+{
+    public const string Section = "Review";
+
+    /// <summary>Working days an ecosystem manager has to decide a manual review.</summary>
+    public int TargetWorkingDays { get; set; } = 2;
+
+    /// <summary>IANA or Windows id of the time zone whose calendar decides weekends and holidays.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Non-working dates (yyyy-MM-dd) besides Saturdays and Sundays.</summary>
+    public List<DateOnly> Holidays { get; set; } = [];
+}
+
+/// <summary>
+/// Working-day arithmetic: Saturdays, Sundays and configured holidays do not count, judged in the
+/// configured time zone. Adding 2 working days to Friday 15:00 gives Tuesday 15:00; a start on a
+/// non-working day counts from 00:00 of the next working day.
+/// </summary>
+public sealed class WorkingDays
+{
+    private readonly HashSet<DateOnly> holidays;
+    private readonly TimeZoneInfo zone;
+
+    public WorkingDays(IEnumerable<DateOnly> holidays, TimeZoneInfo zone)
+    {
+        this.holidays = holidays.ToHashSet();
+        this.zone = zone;
+    }
+
+    public static WorkingDays From(ReviewOptions options) =>
+        new(options.Holidays, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone));
+
+    public bool IsWorkingDay(DateOnly day) =>
+        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day);
+
+    /// <summary>The UTC moment <paramref name="days"/> working days after <paramref name="startUtc"/>.</summary>
+    public DateTime AddWorkingDays(DateTime startUtc, int days)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), zone);
+        var day = DateOnly.FromDateTime(local);
+        var timeOfDay = local.TimeOfDay;
+        if (!IsWorkingDay(day))
+        {
+            day = NextWorkingDay(day);
+            timeOfDay = TimeSpan.Zero;
+        }
+
+        for (var added = 0; added < days; added++)
+        {
+            day = NextWorkingDay(day);
+        }
+
+        var dueLocal = day.ToDateTime(TimeOnly.FromTimeSpan(timeOfDay), DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(dueLocal))
+        {
+            // A wall-clock time skipped by a daylight-saving jump: take the first valid moment after it.
+            dueLocal = dueLocal.AddHours(1);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(dueLocal, zone);
+    }
+
+    private DateOnly NextWorkingDay(DateOnly day)
+    {
+        do
+        {
+            day = day.AddDays(1);
+        }
+        while (!IsWorkingDay(day));
+
+        return day;
+    }
+}
