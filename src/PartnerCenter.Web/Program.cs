@@ -63,6 +63,7 @@ services.AddAntiforgery(options =>
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
 services.AddAuthorization(Policies.Add);
+services.AddPortalRateLimits(builder.Configuration);
 services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
 services.AddValidatorsFromAssemblyContaining<Program>();
 
@@ -70,6 +71,7 @@ services.AddScoped<PartnerQueries>();
 services.AddScoped<PartnerUsers>();
 services.AddScoped<UpdateAccountInformation>();
 services.AddScoped<AuditLog>();
+services.AddScoped<AuditQueries>();
 services.AddScoped<DemoSeeder>();
 services.AddScoped<PreregistrationQueries>();
 services.AddScoped<SubmitPreregistration>();
@@ -114,6 +116,21 @@ services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["r
 
 var app = builder.Build();
 
+// Online backup and restore of the embedded database; safe while another instance of the app runs.
+if (Array.IndexOf(args, "--backup") is var backupAt and >= 0 && backupAt + 1 < args.Length)
+{
+    SqliteBackup.Backup(DataServiceCollectionExtensions.ConnectionString(builder.Configuration, DatabaseProviders.Sqlite), args[backupAt + 1]);
+    Console.WriteLine($"Backed up to {args[backupAt + 1]}");
+    return;
+}
+
+if (Array.IndexOf(args, "--restore") is var restoreAt and >= 0 && restoreAt + 1 < args.Length)
+{
+    SqliteBackup.Restore(args[restoreAt + 1], DataServiceCollectionExtensions.ConnectionString(builder.Configuration, DatabaseProviders.Sqlite));
+    Console.WriteLine($"Restored from {args[restoreAt + 1]}");
+    return;
+}
+
 if (args.Contains("--reseed"))
 {
     await DatabaseInitializer.ReseedAsync(app.Services);
@@ -126,9 +143,14 @@ if (args.Contains("--migrate"))
     return;
 }
 
+// A friendly page for every unexpected failure; a database that is busy or down answers 503 with Retry-After.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Home/Error",
+    StatusCodeSelector = ex => DatabaseFailures.IsUnavailable(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+});
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Home/Error");
     app.UseHsts();
 }
 
@@ -136,6 +158,7 @@ app.UseStatusCodePagesWithReExecute("/Home/Status/{0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PartnerCenter.Web.Security;
 using PartnerCenter.Core.Accounts;
 using PartnerCenter.Web.Models;
 
@@ -18,6 +20,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn) : AppContro
 
     [HttpPost]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SignIn(SignInModel model)
     {
         ViewData["Title"] = "Sign in";

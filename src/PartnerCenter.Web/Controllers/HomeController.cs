@@ -39,7 +39,14 @@ public sealed class HomeController(PartnerQueries partners) : AppController
     [IgnoreAntiforgeryToken]
     public IActionResult Error()
     {
-        Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return View("Status", StatusCodes.Status500InternalServerError);
+        var failure = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var status = failure is not null && DatabaseFailures.IsUnavailable(failure) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = "5";
+        }
+
+        return View("Status", status);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Invitations;
@@ -11,6 +12,7 @@ namespace PartnerCenter.Web.Controllers;
 
 /// <summary>The public invitation landing: what a customer sees after clicking the link or scanning the QR code.</summary>
 [Route("invite/{token}")]
+[EnableRateLimiting(RateLimits.InvitationLanding)]
 public sealed class InviteController(
     InvitationQueries queries, RegisterCustomer register, AcceptInvitation accept, SignInManager<AppUser> signIn) : AppController
 {
@@ -42,6 +44,7 @@ public sealed class InviteController(
 
     [HttpPost("register")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Register)]
     public async Task<IActionResult> Register(string token, RegisterCustomerModel model)
     {
         var landing = await queries.OpenAsync(token, HttpContext.RequestAborted);

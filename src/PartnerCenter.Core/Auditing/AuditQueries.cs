@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerCenter.Core.Common;
+
+namespace PartnerCenter.Core.Auditing;
+
+public sealed record AuditLine(DateTime At, string? Actor, string Action, string? Before, string? After);
+
+/// <summary>The audit trail of one record, for partner admins (their partner) and ecosystem managers (partners they manage).</summary>
+public sealed class AuditQueries(IAppDb db)
+{
+    public const int MaxLines = 500;
+
+    public Task<List<AuditLine>> TrailAsync(string entityType, string entityId, IReadOnlyCollection<int> partnerIds, CancellationToken ct) =>
+        db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == entityType && a.EntityId == entityId && a.PartnerId != null && partnerIds.Contains(a.PartnerId.Value))
+            .OrderBy(a => a.Id)
+            .Take(MaxLines)
+            .Select(a => new AuditLine(a.At, db.Users.Where(u => u.Id == a.ActorUserId).Select(u => u.DisplayName).FirstOrDefault(), a.Action, a.Before, a.After))
+            .ToListAsync(ct);
+
+    public Task<List<int>> ManagedPartnerIdsAsync(string managerId, CancellationToken ct) =>
+        db.Partners.Where(p => p.EcosystemManagerId == managerId).Select(p => p.Id).ToListAsync(ct);
+}
