@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PartnerCenter.Core.Associations;
+using PartnerCenter.Core.Invitations;
+using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Web.Tests.Infrastructure;
+using static PartnerCenter.Web.Tests.Associations.AssociationKit;
+
+namespace PartnerCenter.Web.Tests.Associations;
+
+/// <summary>A prepaid partner cannot develop customers in the reseller model, even with a link minted earlier.</summary>
+/// <remarks>Its own factory: the test makes Northwind prepaid.</remarks>
+public sealed class PrepaidPartnerAssociationTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+{
+    [Fact]
+    public async Task A_partner_that_became_prepaid_after_inviting_cannot_associate_the_customer()
+    {
+        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        using var invited = await InvitedCustomerAsync(app, sales, "Petra Prepaid");
+        await SetNorthwindPrepaidAsync(true);
+        var before = await AssociationState.ReadAsync(app, invited.PreregistrationId, invited.Email);
+
+        using var response = await AssociateAsync(invited.Client, invited.Token);
+
+        await response.AssertStatusAsync(HttpStatusCode.Conflict);
+        var page = await HtmlPage.ReadAsync(response);
+        Assert.Equal(InvitationErrors.PrepaidPartner.Message, page.Problem());
+        Assert.StartsWith("A prepaid partner cannot develop customers in the reseller model", page.Problem(), StringComparison.Ordinal);
+        Assert.Equal(before, await AssociationState.ReadAsync(app, invited.PreregistrationId, invited.Email));
+        Assert.Equal((PreregistrationStatus.Preregistered, "Active", (int?)null), (before.Status, before.InvitationStatuses, before.AssociatedPartnerId));
+        var attempt = await app.WithDbAsync(db => db.AssociationAttempts.AsNoTracking().SingleAsync(a => a.PreregistrationId == invited.PreregistrationId));
+        Assert.False(attempt.Succeeded);
+        Assert.Equal(InvitationErrors.PrepaidPartner.Message, attempt.Cause);
+        Assert.Equal(AssociationErrors.CannotAssociate, attempt.SuggestedOperation);
+
+        // Once the partner is no longer prepaid, the same link works: the refusal consumed nothing.
+        await SetNorthwindPrepaidAsync(false);
+        using var retry = await AssociateAsync(invited.Client, invited.Token);
+        await retry.AssertStatusAsync(HttpStatusCode.OK);
+    }
+
+    private Task<int> SetNorthwindPrepaidAsync(bool prepaid) =>
+        app.WithDbAsync(db => db.Partners.Where(p => p.Name == Northwind).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPrepaid, prepaid)));
+}
