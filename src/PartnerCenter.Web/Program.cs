@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -19,6 +20,10 @@ using PartnerCenter.Web.Mail;
 using PartnerCenter.Infrastructure.Data;
 using PartnerCenter.Infrastructure.Seeding;
 using PartnerCenter.Web.Security;
+
+// Amounts and dates are read and written the same way whatever the server's locale.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;

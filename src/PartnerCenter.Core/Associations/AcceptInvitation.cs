@@ -63,6 +63,12 @@ public sealed class AcceptInvitation(IAppDb db, IEmailRenderer renderer, AuditLo
                       ?? (EmailAddress.Normalize(userEmail) == preregistration.CustomerEmail ? null : AssociationErrors.DifferentEmail)
                       ?? (partner.IsPrepaid ? InvitationErrors.PrepaidPartner : null)
                       ?? Ineligibility(partner, account, preregistration.MobileRegion, now);
+        if (failure is not null && invitation.Status == InvitationStatus.Used && preregistration.Status == PreregistrationStatus.Associated)
+        {
+            // A double click or second tab after this very link associated: nothing failed, so no History row.
+            return failure;
+        }
+
         if (failure is not null)
         {
             Record(preregistration, now, failure);

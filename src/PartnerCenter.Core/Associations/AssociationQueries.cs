@@ -17,6 +17,10 @@ public sealed class AssociationQueries(IAppDb db)
         return (rows, total);
     }
 
+    /// <summary>Whether the record is the partner's own Preregistered or other live record (not deleted).</summary>
+    public Task<bool> IsOwnRecordAsync(int partnerId, Guid preregistrationId, CancellationToken ct) =>
+        db.Preregistrations.AnyAsync(p => p.Id == preregistrationId && p.PartnerId == partnerId && p.Status != Preregistrations.PreregistrationStatus.Deleted, ct);
+
     /// <summary>The latest ticket per preregistration, for the working list.</summary>
     public async Task<IReadOnlyDictionary<Guid, BackgroundAssociationTicket>> LatestTicketsAsync(IReadOnlyCollection<Guid> preregistrationIds, CancellationToken ct)
     {

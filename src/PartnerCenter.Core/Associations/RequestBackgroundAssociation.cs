@@ -17,6 +17,11 @@ public sealed class RequestBackgroundAssociation(IAppDb db, AuditLog audit, Time
             return Error.NotFound("Preregistration");
         }
 
+        if (await db.Partners.AnyAsync(p => p.Id == partnerId && p.IsPrepaid, ct))
+        {
+            return Invitations.InvitationErrors.PrepaidPartner;
+        }
+
         var now = clock.UtcNow();
         if (record.StatusAt(now) != PreregistrationStatus.Preregistered)
         {

@@ -17,6 +17,8 @@ public sealed record CustomerRow(int Id, string Name, string Email, DateTime? As
 public sealed class ManageCustomers(IAppDb db, AuditLog audit, TimeProvider clock)
 {
     public const decimal MaxAmount = 2_147_483_647m;
+
+    public static readonly Error Changed = new("changed", "This customer was changed a moment ago by someone else. Reload and try again.", ErrorKind.Conflict);
     public const int ReasonMaxLength = 256;
 
     public Task<List<CustomerRow>> ListAsync(int partnerId, CancellationToken ct) =>
@@ -55,8 +57,7 @@ public sealed class ManageCustomers(IAppDb db, AuditLog audit, TimeProvider cloc
             Adjust(account, partnerId, userId, now, AdjustmentKind.Budget, before, null);
         }
 
-        await db.SaveChangesAsync(ct);
-        return accounts.Count;
+        return await SaveAsync(accounts.Count, ct);
     }
 
     public async Task<Result<int>> SetFrozenAsync(string userId, int partnerId, int accountId, bool freeze, string reason, CancellationToken ct)
@@ -81,8 +82,7 @@ public sealed class ManageCustomers(IAppDb db, AuditLog audit, TimeProvider cloc
         account.IsFrozen = freeze;
         account.Version++;
         Adjust(account, partnerId, userId, clock.UtcNow(), freeze ? AdjustmentKind.Freeze : AdjustmentKind.Unfreeze, before, reason.Trim());
-        await db.SaveChangesAsync(ct);
-        return account.Id;
+        return await SaveAsync(account.Id, ct);
     }
 
     public async Task<Result<(CustomerRow Customer, List<AdjustmentLine> Records)>> AdjustmentsAsync(int partnerId, int accountId, CancellationToken ct)
@@ -100,6 +100,20 @@ public sealed class ManageCustomers(IAppDb db, AuditLog audit, TimeProvider cloc
                 db.Users.Where(u => u.Id == b.ActorUserId).Select(u => u.DisplayName).FirstOrDefault()))
             .ToListAsync(ct);
         return (customer, records);
+    }
+
+    /// <summary>Saves under the accounts' concurrency tokens: of two racing changes one wins, the other is told.</summary>
+    private async Task<Result<int>> SaveAsync(int value, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return value;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Changed;
+        }
     }
 
     private Task<List<CustomerAccount>> MineAsync(int partnerId, IReadOnlyCollection<int> ids, CancellationToken ct) =>

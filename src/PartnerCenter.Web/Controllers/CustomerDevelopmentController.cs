@@ -51,11 +51,19 @@ public sealed class CustomerDevelopmentController(
     }
 
     [HttpGet]
-    public IActionResult BackgroundAssociation(Guid id) => BackgroundView(id, new BackgroundAssociationModel());
+    public async Task<IActionResult> BackgroundAssociation(Guid id) =>
+        await associations.IsOwnRecordAsync(User.PartnerId(), id, HttpContext.RequestAborted)
+            ? BackgroundView(id, new BackgroundAssociationModel())
+            : NotFound();
 
     [HttpPost]
     public async Task<IActionResult> BackgroundAssociation(Guid id, BackgroundAssociationModel model)
     {
+        if (!await associations.IsOwnRecordAsync(User.PartnerId(), id, HttpContext.RequestAborted))
+        {
+            return NotFound();
+        }
+
         if (!await ValidateAsync(model))
         {
             return BackgroundView(id, model);

@@ -85,7 +85,7 @@ public sealed class CustomersController(ManageCustomers customers) : AppControll
             return FreezeView(model, customer);
         }
 
-        var freeze = !customer.IsFrozen;
+        var freeze = model.Freeze;
         var result = await customers.SetFrozenAsync(User.UserId(), User.PartnerId(), model.Id, freeze, model.Reason!, HttpContext.RequestAborted);
         if (!result.IsSuccess)
         {
