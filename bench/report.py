@@ -158,11 +158,11 @@ w(f"Memory: the highest peak RSS of the session was {peak_all:.0f} MB (target < 
 w("")
 
 if other_rows:
-    w(f"## Growth: {size} vs {other} ({os.path.basename(other_tsv[-1])[:-4]})")
+    w(f"## Growth across the two runs: {size} vs {other} ({os.path.basename(other_tsv[-1])[:-4]})")
     w("")
     w("Same bench partner and manager data at both sizes; only the tables around them grow 100×. The two runs were "
-      "minutes apart on a shared machine, so req/s moves with the machine's load; the app's CPU per request does not "
-      "much, and it is the figure the verdict uses (a page whose cost follows its page size costs the same at both sizes).")
+      "minutes apart on a shared machine, so both req/s and CPU per request move with the machine's load: read this "
+      "table as a rough picture; the side-by-side measurement below (when present) is the one the verdict rests on.")
     w("")
     w("| # | scenario | small req/s | large req/s | small % of baseline | large % of baseline | small CPU ms/req | large CPU ms/req | CPU large / small |")
     w("|---|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -182,6 +182,43 @@ if other_rows:
         mark = f" ({'within' if cost <= 1.2 else '**beyond**'} 1.2×)" if sc and lc else ""
         w(f"| {sid} | {l['name']} | {num(s['rps']):,.0f} | {num(l['rps']):,.0f} | {sp:.1f}% | {lp:.1f}% | "
           f"{sc:.2f} | {lc:.2f} | {cost:.2f}×{mark} |")
+    w("")
+
+growth_path = os.path.join(work, "growth.tsv")
+if os.path.exists(growth_path):
+    rows = read_tsv(growth_path)
+    # id looks like "3@large#2": scenario, size, round.
+    by = {}
+    for r in rows:
+        sid, rest = r["id"].split("@", 1)
+        size_, rnd = rest.split("#", 1)
+        by.setdefault(sid, {}).setdefault(rnd, {})[size_] = r
+    w("## Growth, measured side by side: large vs small")
+    w("")
+    w(f"The small run's database and this one, served by two app instances; each read scenario ran on small and then at "
+      f"once on large ({meta['threads']} threads, {meta['connections']} connections, {os.environ.get('GROWTH_DURATION', '6s')} each, "
+      "after 2 s of warm-up), for several rounds. The bench partner's and the manager's data are identical at both sizes; "
+      "only the tables around them are 100× larger. The verdict uses the median over rounds of the per-round ratio of "
+      "the app's CPU per request (large / small); req/s is shown as the median too.")
+    w("")
+    w("| # | scenario | small req/s | large req/s | small CPU ms/req | large CPU ms/req | CPU large / small (median of rounds) | per round | verdict (≤ 1.2×) |")
+    w("|---|---|---:|---:|---:|---:|---:|---|---|")
+
+    def median(values):
+        values = sorted(values)
+        n = len(values)
+        return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2 if n else 0
+
+    for sid in ["2", "3", "5", "7a", "7b"]:
+        rounds = by.get(sid, {})
+        pairs = [(r["small"], r["large"]) for r in rounds.values() if "small" in r and "large" in r]
+        if not pairs:
+            continue
+        ratios = [num(l["cpu_ms_per_req"]) / num(s_["cpu_ms_per_req"]) for s_, l in pairs if num(s_["cpu_ms_per_req"]) > 0]
+        ratio = median(ratios)
+        w(f"| {sid} | {pairs[0][1]['name']} | {median([num(p[0]['rps']) for p in pairs]):,.0f} | {median([num(p[1]['rps']) for p in pairs]):,.0f} | "
+          f"{median([num(p[0]['cpu_ms_per_req']) for p in pairs]):.2f} | {median([num(p[1]['cpu_ms_per_req']) for p in pairs]):.2f} | "
+          f"{ratio:.2f}× | {', '.join(f'{x:.2f}' for x in ratios)} | {verdict(ratio <= 1.2)} |")
     w("")
 
 w("## SQL and query plans")

@@ -44,7 +44,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # --- processes we start, and only those, are stopped on exit ------------------------------------
-APP_PID= SMTP_PID=
+APP_PID= SMTP_PID= OTHER_PIDS=()
 stop_app() {
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID" 2>/dev/null || true
@@ -54,6 +54,7 @@ stop_app() {
 }
 cleanup() {
   stop_app
+  for pid in ${OTHER_PIDS[@]+"${OTHER_PIDS[@]}"}; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   if [ -n "$SMTP_PID" ]; then kill "$SMTP_PID" 2>/dev/null || true; wait "$SMTP_PID" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
@@ -107,7 +108,7 @@ start_app() {
   (
     cd "$APP_DIR"
     exec env ASPNETCORE_ENVIRONMENT=Production \
-      Database__Provider=Sqlite "ConnectionStrings__Sqlite=Data Source=$DB" Database__SeedDemoData=false \
+      Database__Provider=Sqlite "ConnectionStrings__Sqlite=Data Source=${APP_DB:-$DB}" Database__SeedDemoData=false \
       Mail__Transport=Smtp Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="$SMTP_PORT" Mail__Smtp__Security=None \
       Mail__PollInterval=00:00:00.500 RateLimiting__Enabled=false Invitations__PublicBaseUrl="$BASE" \
       "$@" dotnet PartnerCenter.Web.dll --urls "$BASE"
@@ -173,7 +174,10 @@ check_page reviews /Ecosystem/Reviews "$EM_COOKIE" "Manual reviews"
 check_page dashboard /Ecosystem "$EM_COOKIE" "Dashboard"
 
 # --- scenarios -----------------------------------------------------------------------------------
-printf 'id\tname\turl\trps\tp50_ms\tp99_ms\tpeak_rss_mb\tload\tnon2xx3xx\tsocket_errors\trequests\tcpu_ms_per_req\n' >"$WORK/scenarios.tsv"
+SCENARIO_HEADER='id\tname\turl\trps\tp50_ms\tp99_ms\tpeak_rss_mb\tload\tnon2xx3xx\tsocket_errors\trequests\tcpu_ms_per_req\n'
+SCENARIOS_TSV=$WORK/scenarios.tsv
+# shellcheck disable=SC2059
+printf "$SCENARIO_HEADER" >"$SCENARIOS_TSV"
 
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
 
@@ -212,7 +216,7 @@ scenario() {
   errors=$(awk '/Socket errors/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }' "$out")
   requests=$(awk '/requests in/ { print $1 }' "$out")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$name" "$url" "$rps" "$p50" "$p99" "$(peak_mb)" "$load" \
-    "${non2xx:-0}" "${errors:-0}" "$requests" "$cpu_ms" >>"$WORK/scenarios.tsv"
+    "${non2xx:-0}" "${errors:-0}" "$requests" "$cpu_ms" >>"$SCENARIOS_TSV"
   log "  -> $rps req/s, p50 $p50 ms, p99 $p99 ms, app CPU $cpu_ms ms/req, peak RSS $(peak_mb) MB, load $load"
 }
 
@@ -302,7 +306,68 @@ sleep 1
 stop_app
 $PY "$BENCH/plans.py" "$WORK/sql.log" "$DB" "$MARK" "${LABELS[@]}" >"$WORK/plans.md"
 
+# --- growth: small and large side by side ------------------------------------------------------
+# Runs minutes apart see different machine load, so "large within 1.2x of small" is judged here:
+# the small run's database (bench/work/small) and this one are served by two app instances and
+# the read scenarios alternate between them, round by round, in the same minutes.
+SMALL_WORK=$BENCH/work/small
+if [ "$SIZE" = large ] && [ -f "$SMALL_WORK/bench.db" ] && [ "${GROWTH:-1}" = 1 ]; then
+  log "growth check: small and large alternating, ${GROWTH_ROUNDS:=3} rounds of ${GROWTH_DURATION:=6s}"
+  LARGE_BASE=$BASE
+  SMALL_BASE=http://127.0.0.1:$((PORT + 1))
+  APP_DB=$SMALL_WORK/bench.db BASE=$SMALL_BASE start_app "$WORK/growth-small.log"
+  SMALL_PID=$APP_PID
+  OTHER_PIDS+=("$SMALL_PID")
+  start_app "$WORK/growth-large.log"
+  LARGE_PID=$APP_PID
+  IFS=$'\t' read -r S_BENCH_COOKIE _ < <(BASE=$SMALL_BASE signin "$BENCH_USER" "$WORK/g-small.jar" /CustomerDevelopment/Preregister)
+  IFS=$'\t' read -r S_EM_COOKIE _ < <(BASE=$SMALL_BASE signin "$EM_USER" "$WORK/g-small-em.jar" /Ecosystem/Reviews)
+  IFS=$'\t' read -r L_BENCH_COOKIE _ < <(signin "$BENCH_USER" "$WORK/g-large.jar" /CustomerDevelopment/Preregister)
+  IFS=$'\t' read -r L_EM_COOKIE _ < <(signin "$EM_USER" "$WORK/g-large-em.jar" /Ecosystem/Reviews)
+  SCENARIOS_TSV=$WORK/growth.tsv
+  # shellcheck disable=SC2059
+  printf "$SCENARIO_HEADER" >"$SCENARIOS_TSV"
+  # grow ID NAME URL-or-path [wrk options]: the scenario on small, then at once on large.
+  # grow ID NAME URL [wrk options with @BENCH@, @EM@, @TOKENS@]: the scenario on small, then at once on large.
+  shopt -u patsub_replacement 2>/dev/null || true
+  grow() {
+    local id=$1 name=$2 url=$3 size args
+    shift 3
+    for size in small large; do
+      args=("$@")
+      if [ "$size" = small ]; then
+        APP_PID=$SMALL_PID BASE=$SMALL_BASE
+        args=("${args[@]//@BENCH@/$S_BENCH_COOKIE}") && args=("${args[@]//@EM@/$S_EM_COOKIE}")
+        args=("${args[@]//@TOKENS@/$SMALL_WORK/landing-tokens.txt}")
+      else
+        APP_PID=$LARGE_PID BASE=$LARGE_BASE
+        args=("${args[@]//@BENCH@/$L_BENCH_COOKIE}") && args=("${args[@]//@EM@/$L_EM_COOKIE}")
+        args=("${args[@]//@TOKENS@/$WORK/landing-tokens.txt}")
+      fi
+      DURATION=$GROWTH_DURATION WARMUP=2s scenario "$id@$size#$round" "$name" "$url" "${args[@]}"
+    done
+  }
+  # The small instance is fresh: one pass over its pages (and the large one's) before the rounds.
+  for target in "$SMALL_BASE|$S_BENCH_COOKIE|$S_EM_COOKIE" "$LARGE_BASE|$L_BENCH_COOKIE|$L_EM_COOKIE"; do
+    IFS='|' read -r base bc ec <<<"$target"
+    for page in "$LIST_URL|$bc" "$FILTER_URL|$bc" "/Ecosystem/Reviews|$ec" "/Ecosystem|$ec"; do
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -H "Cookie: ${page#*|}" "$base${page%%|*}" >/dev/null
+    done
+  done
+  for round in $(seq 1 "$GROWTH_ROUNDS"); do
+    grow 2 "list" "$LIST_URL" -H "Cookie: @BENCH@"
+    grow 3 "filtered + page 40" "$FILTER_URL" -H "Cookie: @BENCH@"
+    grow 5 "landing" /invite/ -s "$BENCH/lua/landing.lua" -- "@TOKENS@"
+    grow 7a "review queue" /Ecosystem/Reviews -H "Cookie: @EM@"
+    grow 7b "dashboard" /Ecosystem -H "Cookie: @EM@"
+  done
+  kill "$SMALL_PID" 2>/dev/null || true
+  wait "$SMALL_PID" 2>/dev/null || true
+  APP_PID=$LARGE_PID BASE=$LARGE_BASE
+  stop_app
+fi
+
 # --- report --------------------------------------------------------------------------------------
 RESULT=$BENCH/results/$(date -u +%Y-%m-%d)-$SIZE${RESULTS_LABEL:+-$RESULTS_LABEL}.md
-RESULTS_LABEL=${RESULTS_LABEL:-} $PY "$BENCH/report.py" "$WORK" "$BENCH/results" "$RESULT"
+GROWTH_DURATION=${GROWTH_DURATION:-6s} RESULTS_LABEL=${RESULTS_LABEL:-} $PY "$BENCH/report.py" "$WORK" "$BENCH/results" "$RESULT"
 log "results: $RESULT"
