@@ -77,10 +77,10 @@ w(f"- Commit: `{meta['commit']}` (branch `{meta['branch']}`)")
 w(f"- Machine: {meta['nproc']} cores ({meta['cpu']}), {meta['memory']} RAM, Linux {meta['kernel']}")
 w(f"- Tools: .NET SDK {meta['dotnet']}, wrk {meta['wrk']} (`-t{meta['threads']} -c{meta['connections']} -d{meta['duration']} --latency`, "
   f"after a {meta['warmup']} warm-up per scenario, `--timeout 10s`), sqlite3 CLI {meta['sqlite_cli']} for the plans")
-w(f"- Load average (1/5/15 min) at start: {meta['load_start']}; at end: {meta.get('load_end', '?')}. "
-  "The load driver runs on the same 2 cores as the app, and other agents were building and testing on this machine "
-  "during the run: treat every figure as noisy (±30% between runs is normal here); the ratios to the baseline "
-  "measured minutes apart in the same session are the more stable figure.")
+w(f"- Load average (1/5/15 min) at start: {meta['load_start']}; at end: {meta.get('load_end', '?')} (and per scenario below). "
+  "The load driver runs on the same 2 cores as the app, and other agents build and test on this machine: "
+  "req/s moves by ±30% or more between runs when they are busy; the app's CPU per request and the ratios within "
+  "one session are the steadier figures.")
 w("")
 w("## Data")
 w("")

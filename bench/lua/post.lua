@@ -38,7 +38,8 @@ function init(args)
     table.insert(mix[kind], email)
   end
   nonce = args[3] or tostring(os.time())
-  counter = (id or 1) * 7919
+  -- The two threads start half the sessions apart.
+  counter = ((id or 1) - 1) * #cycle * math.floor(#sessions / 2)
 end
 
 local function pick(kind)
@@ -48,7 +49,9 @@ end
 
 function request()
   counter = counter + 1
-  local session = sessions[counter % #sessions + 1]
+  -- Each session runs the whole cycle of 10 before the next one takes over, so every partner gets
+  -- the same mix (and the same share of saved rows, well under its cap of 100).
+  local session = sessions[math.floor(counter / #cycle) % #sessions + 1]
   local slot = cycle[counter % #cycle + 1]
   local email, mobile, invite = nil, "+4915123456701", "false"
   if slot == "fresh" or slot == "fresh-invite" or slot == "fresh-foreign" then
