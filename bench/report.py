@@ -57,6 +57,11 @@ def pct(s):
     return 100.0 * num(s["rps"]) / baseline if baseline else 0.0
 
 
+def busy(load):
+    """Marks a load average above twice the cores: other work on the machine took much of the CPU."""
+    return f"{load} (busy)" if num(load) > 2 * num(meta.get("nproc"), 2) else load
+
+
 def verdict(ok):
     return "met" if ok else "**not met**"
 
@@ -105,7 +110,7 @@ for sid in order:
     v = verdict(check(s)) if check else ""
     errors = int(num(s["non2xx3xx"])) + int(num(s["socket_errors"]))
     w(f"| {sid} | {s['name']} | {num(s['rps']):,.0f} | {num(s['p50_ms']):.1f} | {num(s['p99_ms']):.1f} | "
-      f"{pct(s):.1f}% | {num(s.get('cpu_ms_per_req')):.2f} | {s['peak_rss_mb']} | {s['load']} | {errors} | {target} | {v} |")
+      f"{pct(s):.1f}% | {num(s.get('cpu_ms_per_req')):.2f} | {s['peak_rss_mb']} | {busy(s['load'])} | {errors} | {target} | {v} |")
 w("")
 w(f"\"% of baseline\" divides by the mean of the two baseline runs ({baseline:,.0f} req/s). ")
 w("App CPU ms/req is the app process's user + system CPU time during the measured run divided by the requests wrk completed: "
@@ -125,7 +130,7 @@ w("| round | HTTP | response ms | queued | sent | first send after s | send span
 w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for i in invites:
     w(f"| {i['round']} | {i['http']} | {i['response_ms']} | {i['queued']} | {i['sent']} | {i['first_send_s']} | {i['send_span_s']} | "
-      f"{i['send_rate']} | {i['end_to_end_s']} | {i['end_to_end_rate']} | {i['peak_rss_mb']} | {i['load']} |")
+      f"{i['send_rate']} | {i['end_to_end_s']} | {i['end_to_end_rate']} | {i['peak_rss_mb']} | {busy(i['load'])} |")
 if invites:
     resp = sorted(num(i["response_ms"]) for i in invites)
     rates = sorted(num(i["send_rate"]) for i in invites)
