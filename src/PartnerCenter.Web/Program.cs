@@ -143,6 +143,10 @@ if (args.Contains("--reseed"))
 }
 
 await DatabaseInitializer.InitializeAsync(app.Services, forceMigrate: args.Contains("--migrate"));
+
+// Create (or load) the shared key ring now, before serving: an instance started later on the same
+// database then reads this key instead of minting its own, so cookies and tokens cross instances.
+app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect("ready");
 if (args.Contains("--migrate"))
 {
     return;
