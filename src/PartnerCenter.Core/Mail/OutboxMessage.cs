@@ -32,6 +32,18 @@ public class OutboxMessage
     /// <summary>The dispatcher instance holding the message, until <see cref="LeaseUntil"/>.</summary>
     public string? LeaseOwner { get; set; }
     public DateTime? LeaseUntil { get; set; }
+
+    /// <summary>A rendered email, due now.</summary>
+    public static OutboxMessage For(RenderedEmail email, string to, DateTime now, Guid? invitationId = null) => new()
+    {
+        To = to,
+        Subject = email.Subject,
+        HtmlBody = email.Html,
+        TextBody = email.Text,
+        InvitationId = invitationId,
+        CreatedAt = now,
+        NextAttemptAt = now,
+    };
 }
 
 public sealed record RenderedEmail(string Subject, string Html, string Text);

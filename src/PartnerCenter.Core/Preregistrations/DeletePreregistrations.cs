@@ -80,14 +80,7 @@ public sealed class DeletePreregistrations(IAppDb db, AuditLog audit, TimeProvid
     {
         foreach (var link in links.Where(l => l.Revoke(now)))
         {
-            db.InvitationEvents.Add(new InvitationEvent
-            {
-                InvitationId = link.Id,
-                PreregistrationId = link.PreregistrationId,
-                Kind = InvitationEventKind.Revoked,
-                At = now,
-                Detail = "Preregistration deleted",
-            });
+            db.InvitationEvents.Add(InvitationEvent.For(link, InvitationEventKind.Revoked, now, "Preregistration deleted"));
         }
     }
 }

@@ -123,19 +123,10 @@ public sealed partial class OutboxDispatcher(
 
     private static void AddEvent(AppDbContext db, Invitation? invitation, InvitationEventKind kind, DateTime now, string? detail)
     {
-        if (invitation is null)
+        if (invitation is not null)
         {
-            return;
+            db.InvitationEvents.Add(InvitationEvent.For(invitation, kind, now, detail));
         }
-
-        db.InvitationEvents.Add(new InvitationEvent
-        {
-            InvitationId = invitation.Id,
-            PreregistrationId = invitation.PreregistrationId,
-            Kind = kind,
-            At = now,
-            Detail = detail,
-        });
     }
 
     private static string MessageIdOf(OutboxMessage message) => $"{message.Id:N}@partnercenter.local";
