@@ -42,7 +42,7 @@ public sealed class CustomerJourneyTests(PortalFixture portal) : BrowserTest(por
         await ScreenshotAsync(customer, "journey-02-customer-email");
         await customer.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("[/]invite[/]") }).ClickAsync();
 
-        await Expect(customer.GetByRole(AriaRole.Heading, new() { Name = "Invitation from Northwind Cloud", Level = 1 })).ToBeVisibleAsync();
+        await Expect(customer.GetByRole(AriaRole.Heading, new() { Name = "Northwind Cloud invites you to become their customer", Level = 1 })).ToBeVisibleAsync();
         await Expect(customer.GetByRole(AriaRole.Main)).ToContainTextAsync("ending the association later needs Northwind Cloud's consent");
         await ScreenshotAsync(customer, "journey-03-customer-landing");
 

@@ -112,7 +112,7 @@ public sealed class InvitationTests(PortalFixture portal) : BrowserTest(portal)
         await ScreenshotAsync("invite-07-mailbox-message");
         await invitationLink.ClickAsync();
 
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Invitation from Northwind Cloud", Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Northwind Cloud invites you to become their customer", Level = 1 })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync($"This invitation is for {Ulrike.Email}");
         await ScreenshotAsync("invite-08-landing-from-email");
     }

@@ -33,6 +33,23 @@ public class OutboxMessage
     public string? LeaseOwner { get; set; }
     public DateTime? LeaseUntil { get; set; }
 
+    /// <summary>
+    /// Sent, failed for good or cancelled: the bodies (which hold the invitation link) are dropped,
+    /// so the token exists nowhere in the database once the email has left.
+    /// </summary>
+    public void Close(OutboxStatus status, DateTime? sentAt, string? error)
+    {
+        Status = status;
+        SentAt = sentAt;
+        LastError = error;
+        HtmlBody = "";
+        TextBody = "";
+        LeaseOwner = null;
+        LeaseUntil = null;
+    }
+
+    public void Cancel(string reason) => Close(OutboxStatus.Failed, null, reason);
+
     /// <summary>A rendered email, due now.</summary>
     public static OutboxMessage For(RenderedEmail email, string to, DateTime now, Guid? invitationId = null) => new()
     {

@@ -47,6 +47,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn) : AppContro
     public new async Task<IActionResult> SignOut()
     {
         await signIn.SignOutAsync();
+        TempData.Clear();
         return RedirectToAction(nameof(SignIn));
     }
 

@@ -133,7 +133,7 @@ public sealed class OutboxRestartTests
     /// </summary>
     private sealed class StopAfter(IMailTransport inner, CancellationTokenSource stop, int messages, bool beforeRecording) : IMailTransport
     {
-        public Task SendAsync(IReadOnlyList<MimeMessage> batch, Func<MimeMessage, Exception?, Task> onResult, CancellationToken ct)
+        public Task SendAsync(IReadOnlyList<MimeMessage> batch, Func<MimeMessage, Exception?, Task> onResult, CancellationToken ct, Func<MimeMessage, Task<bool>>? stillOurs = null)
         {
             var count = 0;
             return inner.SendAsync(batch, async (message, error) =>
@@ -149,7 +149,7 @@ public sealed class OutboxRestartTests
                 {
                     await stop.CancelAsync();
                 }
-            }, ct);
+            }, ct, stillOurs);
         }
     }
 }

@@ -137,7 +137,7 @@ public sealed class TwoDispatcherTests
 
         private sealed class Transport(IMailTransport inner, SlowAfterFirst owner) : IMailTransport
         {
-            public Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Exception?, Task> onResult, CancellationToken ct)
+            public Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Exception?, Task> onResult, CancellationToken ct, Func<MimeMessage, Task<bool>>? stillOurs = null)
             {
                 var count = 0;
                 return inner.SendAsync(messages, async (message, error) =>
@@ -148,7 +148,7 @@ public sealed class TwoDispatcherTests
                         owner.paused.TrySetResult();
                         await owner.resume.Task;
                     }
-                }, ct);
+                }, ct, stillOurs);
             }
         }
     }
