@@ -22,8 +22,6 @@ public sealed class ReviewJourneyTests(PortalFixture portal) : BrowserTest(porta
     [Fact]
     public async Task Manager_approves_a_review_and_the_partner_sees_Preregistered_and_the_invitation_in_the_Mailbox()
     {
-        // The email's HTML frame is refused today; the decision email test below fails on that, not this journey.
-        AllowConsoleError("violates the following Content Security Policy directive: \"frame-ancestors 'none'\"");
         var (name, email) = NewCustomer("Rosa");
         await SignInAsync(DemoUsers.NorthwindSales);
         await SubmitForReviewAsync(name, email, sendInvitation: true, "review-1-offered");

@@ -34,14 +34,22 @@ public sealed class EcosystemController(ReviewQueries queries, DecideReview deci
     }
 
     [HttpGet]
-    public IActionResult Reject(Guid id) => RejectView(new RejectModel { Id = id });
+    public async Task<IActionResult> Reject(Guid id) =>
+        await queries.DescribeReviewAsync(User.UserId(), id, HttpContext.RequestAborted) is { } subject
+            ? RejectView(new RejectModel { Id = id }, subject)
+            : NotFound();
 
     [HttpPost]
     public async Task<IActionResult> Reject(RejectModel model)
     {
+        if (await queries.DescribeReviewAsync(User.UserId(), model.Id, HttpContext.RequestAborted) is not { } subject)
+        {
+            return NotFound();
+        }
+
         if (!await ValidateAsync(model))
         {
-            return RejectView(model);
+            return RejectView(model, subject);
         }
 
         var result = await decide.RejectAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
@@ -81,14 +89,22 @@ public sealed class EcosystemController(ReviewQueries queries, DecideReview deci
     }
 
     [HttpGet]
-    public IActionResult DeclineTicket(Guid id) => DeclineView(new RejectModel { Id = id });
+    public async Task<IActionResult> DeclineTicket(Guid id) =>
+        await queries.DescribeTicketAsync(User.UserId(), id, HttpContext.RequestAborted) is { } subject
+            ? DeclineView(new RejectModel { Id = id }, subject)
+            : NotFound();
 
     [HttpPost]
     public async Task<IActionResult> DeclineTicket(RejectModel model)
     {
+        if (await queries.DescribeTicketAsync(User.UserId(), model.Id, HttpContext.RequestAborted) is not { } subject)
+        {
+            return NotFound();
+        }
+
         if (!await ValidateAsync(model))
         {
-            return DeclineView(model);
+            return DeclineView(model, subject);
         }
 
         var result = await tickets.DeclineAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
@@ -131,16 +147,18 @@ public sealed class EcosystemController(ReviewQueries queries, DecideReview deci
         return RedirectToAction(nameof(Tickets));
     }
 
-    private ViewResult RejectView(RejectModel model)
+    private ViewResult RejectView(RejectModel model, string subject)
     {
+        ViewData["Subject"] = subject;
         ViewData["Title"] = "Reject";
         ViewData["Action"] = nameof(Reject);
         ViewData["Heading"] = "Reject the preregistration";
         return View("Reason", model);
     }
 
-    private ViewResult DeclineView(RejectModel model)
+    private ViewResult DeclineView(RejectModel model, string subject)
     {
+        ViewData["Subject"] = subject;
         ViewData["Title"] = "Decline ticket";
         ViewData["Action"] = nameof(DeclineTicket);
         ViewData["Heading"] = "Decline the background association";
