@@ -32,7 +32,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn) : AppContro
         var result = await signIn.PasswordSignInAsync(model.Email!.Trim(), model.Password!, model.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
+            return LocalRedirect(SafeReturnUrl(model.ReturnUrl) ?? "/");
         }
 
         ModelState.AddModelError("", result.IsLockedOut

@@ -211,7 +211,7 @@ public sealed class CustomerDevelopmentController(
         .ToHashSet();
 
     private IActionResult BackToList(string? returnUrl) =>
-        Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl!) : RedirectToAction(nameof(Index));
+        SafeReturnUrl(returnUrl) is { } local ? LocalRedirect(local) : RedirectToAction(nameof(Index));
 
     private void SetTitle(string title)
     {
