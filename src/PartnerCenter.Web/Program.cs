@@ -63,6 +63,9 @@ services.ConfigureApplicationCookie(options =>
 services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "pc.csrf";
+
+    // Framing is refused by our own headers (DENY and CSP frame-ancestors), not antiforgery's SAMEORIGIN.
+    options.SuppressXFrameOptionsHeader = true;
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Strict;
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

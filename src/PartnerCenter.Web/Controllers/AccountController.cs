@@ -24,6 +24,8 @@ public sealed class AccountController(SignInManager<AppUser> signIn) : AppContro
     public async Task<IActionResult> SignIn(SignInModel model)
     {
         ViewData["Title"] = "Sign in";
+        // A tampered checkbox value must not break re-rendering the form.
+        ModelState.Remove(nameof(SignInModel.RememberMe));
         if (!await ValidateAsync(model))
         {
             return View(model);
