@@ -27,9 +27,13 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
     public const int MaxPageSize = 100;
 
     /// <summary>Open claims: Pending review, or Preregistered and not yet lapsed (whether or not the sweep has run).</summary>
+    /// <remarks>
+    /// The literal <c>Status IN (1, 2)</c> is the filter of the unique open-claim index, so SQLite can seek that
+    /// partial index by email (and the partner indexes by status) instead of scanning every open row.
+    /// </remarks>
     public static IQueryable<Preregistration> Open(IQueryable<Preregistration> query, DateTime now) =>
-        query.Where(p => p.Status == PreregistrationStatus.PendingReview
-                         || (p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt > now));
+        query.Where(p => new[] { PreregistrationStatus.PendingReview, PreregistrationStatus.Preregistered }.Contains(p.Status)
+                         && (p.Status == PreregistrationStatus.PendingReview || p.ExpiresAt > now));
 
     public static Task<int> OpenCountAsync(IAppDb db, int partnerId, DateTime now, CancellationToken ct) =>
         Open(db.Preregistrations.Where(p => p.PartnerId == partnerId), now).CountAsync(ct);

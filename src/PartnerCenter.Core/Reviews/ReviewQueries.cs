@@ -32,9 +32,12 @@ public sealed class ReviewQueries(IAppDb db, WorkingDays workingDays, Microsoft.
 {
     public async Task<List<ReviewItem>> QueueAsync(string managerId, CancellationToken ct)
     {
+        // Driven from the manager's partners (IN subquery), so SQLite seeks (PartnerId, Status) per partner
+        // instead of walking every Pending review row of the platform and joining partners to filter them.
+        var partnerIds = db.Partners.Where(x => x.EcosystemManagerId == managerId).Select(x => x.Id);
         var rows = await (from p in db.Preregistrations
                           join partner in db.Partners on p.PartnerId equals partner.Id
-                          where partner.EcosystemManagerId == managerId && p.Status == PreregistrationStatus.PendingReview
+                          where partnerIds.Contains(p.PartnerId) && p.Status == PreregistrationStatus.PendingReview
                           select new { p, partner.Name })
             .AsNoTracking()
             .ToListAsync(ct);

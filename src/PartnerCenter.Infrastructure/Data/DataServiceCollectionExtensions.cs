@@ -32,7 +32,9 @@ public static class DataServiceCollectionExtensions
         {
             case DatabaseProviders.Sqlite:
                 EnsureSqliteFolder(connectionString);
-                builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                builder.UseSqlite(connectionString, o => o
+                    .MigrationsAssembly(SqliteMigrationsAssembly)
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             case DatabaseProviders.SqlServer:
                 builder.UseSqlServer(connectionString, o => o

@@ -602,6 +602,8 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
+                    b.HasIndex("PartnerId", "CreatedAt");
+
                     b.HasIndex("PreregistrationId", "CreatedAt");
 
                     b.ToTable("Invitations");

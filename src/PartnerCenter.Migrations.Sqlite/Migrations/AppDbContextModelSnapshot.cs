@@ -581,6 +581,8 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
+                    b.HasIndex("PartnerId", "CreatedAt");
+
                     b.HasIndex("PreregistrationId", "CreatedAt");
 
                     b.ToTable("Invitations");

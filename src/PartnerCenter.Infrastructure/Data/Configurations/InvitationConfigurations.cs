@@ -18,6 +18,9 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasOne<Preregistration>().WithMany().HasForeignKey(i => i.PreregistrationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.PreregistrationId, i.CreatedAt });
+
+        // The ecosystem manager's dashboard: a partner's invitations of the last 30 days.
+        builder.HasIndex(i => new { i.PartnerId, i.CreatedAt });
     }
 }
 
