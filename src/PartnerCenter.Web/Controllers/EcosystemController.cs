@@ -30,7 +30,7 @@ public sealed class EcosystemController(ReviewQueries queries, DecideReview deci
     public async Task<IActionResult> Approve(Guid id)
     {
         var result = await decide.ApproveAsync(User.UserId(), id, HttpContext.RequestAborted);
-        return AfterDecision(result, $"Approved: {result.Value?.CustomerName} is Preregistered for 15 days and the partner was told.");
+        return After(result, $"Approved: {result.Value?.CustomerName} is Preregistered for 15 days and the partner was told.", nameof(Reviews));
     }
 
     [HttpGet]
@@ -53,7 +53,7 @@ public sealed class EcosystemController(ReviewQueries queries, DecideReview deci
         }
 
         var result = await decide.RejectAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
-        return AfterDecision(result, $"Rejected: the partner was told why.");
+        return After(result, "Rejected: the partner was told why.", nameof(Reviews));
     }
 
     [HttpGet]
@@ -85,7 +85,7 @@ public sealed class EcosystemController(ReviewQueries queries, DecideReview deci
     public async Task<IActionResult> ProcessTicket(Guid id)
     {
         var result = await tickets.ProcessAsync(User.UserId(), id, HttpContext.RequestAborted);
-        return AfterTicket(result, "Associated in the background; the customer is not frozen.");
+        return After(result, "Associated in the background; the customer is not frozen.", nameof(Tickets));
     }
 
     [HttpGet]
@@ -108,10 +108,11 @@ public sealed class EcosystemController(ReviewQueries queries, DecideReview deci
         }
 
         var result = await tickets.DeclineAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
-        return AfterTicket(result, "Ticket declined; the partner sees your reason.");
+        return After(result, "Ticket declined; the partner sees your reason.", nameof(Tickets));
     }
 
-    private IActionResult AfterDecision<T>(Result<T> result, string success)
+    /// <summary>After a decision: 404 for records the manager does not decide, else a message and back to the list.</summary>
+    private IActionResult After<T>(Result<T> result, string success, string list)
     {
         if (result.IsSuccess)
         {
@@ -126,25 +127,7 @@ public sealed class EcosystemController(ReviewQueries queries, DecideReview deci
             Problem(result.Error.Message);
         }
 
-        return RedirectToAction(nameof(Reviews));
-    }
-
-    private IActionResult AfterTicket<T>(Result<T> result, string success)
-    {
-        if (result.IsSuccess)
-        {
-            Success(success);
-        }
-        else if (result.Error!.Kind == ErrorKind.NotFound)
-        {
-            return NotFound();
-        }
-        else
-        {
-            Problem(result.Error.Message);
-        }
-
-        return RedirectToAction(nameof(Tickets));
+        return RedirectToAction(list);
     }
 
     private ViewResult RejectView(RejectModel model, string subject)
