@@ -32,7 +32,7 @@ internal sealed class Seeder(SeedPlan plan, string dbPath, string outDir, TextWr
 
     private static readonly string[] CountrySets = ["DE,AT,CH", "DE", "SG,MY", "NL,BE", "US,CA", "FR,DE"];
 
-    private readonly DateTime now = DateTime.UtcNow;
+    private readonly DateTime now = TimeProvider.System.GetUtcNow().UtcDateTime;
     private readonly Random random = new(20261123);
     private readonly List<Row> rows = new(plan.Preregistrations);
     private readonly List<IssuedInvitation> invitations = new(plan.Invitations);

@@ -63,6 +63,9 @@ services.ConfigureApplicationCookie(options =>
 services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "pc.csrf";
+
+    // Framing is refused by our own headers (DENY and CSP frame-ancestors), not antiforgery's SAMEORIGIN.
+    options.SuppressXFrameOptionsHeader = true;
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Strict;
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -143,6 +146,10 @@ if (args.Contains("--reseed"))
 }
 
 await DatabaseInitializer.InitializeAsync(app.Services, forceMigrate: args.Contains("--migrate"));
+
+// Create (or load) the shared key ring now, before serving: an instance started later on the same
+// database then reads this key instead of minting its own, so cookies and tokens cross instances.
+app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("startup").Protect("ready");
 if (args.Contains("--migrate"))
 {
     return;

@@ -79,13 +79,13 @@ public sealed class AcceptInvitation(IAppDb db, IEmailRenderer renderer, AuditLo
         }
 
         invitation.MarkUsed(now);
-        AddEvent(invitation, InvitationEventKind.Used, now, null);
+        db.InvitationEvents.Add(InvitationEvent.For(invitation, InvitationEventKind.Used, now));
         foreach (var other in await db.Invitations
                      .Where(i => i.PreregistrationId == preregistration.Id && i.Id != invitation.Id && i.Status == InvitationStatus.Active)
                      .ToListAsync(ct))
         {
             other.Revoke(now);
-            AddEvent(other, InvitationEventKind.Revoked, now, "Customer associated through another link");
+            db.InvitationEvents.Add(InvitationEvent.For(other, InvitationEventKind.Revoked, now, "Customer associated through another link"));
         }
 
         preregistration.MarkAssociated(now);
@@ -140,15 +140,6 @@ public sealed class AcceptInvitation(IAppDb db, IEmailRenderer renderer, AuditLo
             SuggestedOperation = failure is null ? null : AssociationErrors.SuggestionFor(failure),
         });
 
-    private void AddEvent(Invitation invitation, InvitationEventKind kind, DateTime now, string? detail) =>
-        db.InvitationEvents.Add(new InvitationEvent
-        {
-            InvitationId = invitation.Id,
-            PreregistrationId = invitation.PreregistrationId,
-            Kind = kind,
-            At = now,
-            Detail = detail,
-        });
 
     private async Task NotifyPartnerAsync(Partner partner, Preregistration preregistration, DateTime now, CancellationToken ct)
     {
@@ -158,14 +149,6 @@ public sealed class AcceptInvitation(IAppDb db, IEmailRenderer renderer, AuditLo
         }
 
         var email = await renderer.RenderAsync(new AssociatedEmail(partner.Name, preregistration.CustomerName, preregistration.CustomerEmail, now), ct);
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            To = partner.ReservedEmail,
-            Subject = email.Subject,
-            HtmlBody = email.Html,
-            TextBody = email.Text,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
+        db.OutboxMessages.Add(OutboxMessage.For(email, partner.ReservedEmail, now));
     }
 }

@@ -25,4 +25,13 @@ public class InvitationEvent
     public InvitationEventKind Kind { get; set; }
     public DateTime At { get; set; }
     public string? Detail { get; set; }
+
+    public static InvitationEvent For(Invitation invitation, InvitationEventKind kind, DateTime at, string? detail = null) => new()
+    {
+        InvitationId = invitation.Id,
+        PreregistrationId = invitation.PreregistrationId,
+        Kind = kind,
+        At = at,
+        Detail = detail,
+    };
 }

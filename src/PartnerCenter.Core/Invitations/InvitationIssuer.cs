@@ -18,29 +18,14 @@ public sealed class InvitationIssuer(IAppDb db, IEmailRenderer renderer, IOption
         var (invitation, token) = Invitation.Issue(preregistration, channel, options.Value.Lifetime, userId, now);
         var link = options.Value.LinkFor(token);
         db.Invitations.Add(invitation);
-        db.InvitationEvents.Add(new InvitationEvent
-        {
-            InvitationId = invitation.Id,
-            PreregistrationId = preregistration.Id,
-            Kind = InvitationEventKind.Created,
-            At = now,
-            Detail = channel == InvitationChannel.Email ? "Email queued" : "Link and QR code created",
-        });
+        db.InvitationEvents.Add(InvitationEvent.For(invitation, InvitationEventKind.Created, now,
+            channel == InvitationChannel.Email ? "Email queued" : "Link and QR code created"));
 
         if (channel == InvitationChannel.Email)
         {
             var email = await renderer.RenderAsync(
                 new InvitationEmail(partnerName, preregistration.CustomerName, link, invitation.ExpiresAt), ct);
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                To = preregistration.CustomerEmail,
-                Subject = email.Subject,
-                HtmlBody = email.Html,
-                TextBody = email.Text,
-                InvitationId = invitation.Id,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
+            db.OutboxMessages.Add(OutboxMessage.For(email, preregistration.CustomerEmail, now, invitation.Id));
         }
 
         return (invitation, link);

@@ -69,13 +69,7 @@ public sealed class InvitationQueries(IAppDb db, TimeProvider clock)
 
         if (invitation.MarkOpened(now))
         {
-            db.InvitationEvents.Add(new InvitationEvent
-            {
-                InvitationId = invitation.Id,
-                PreregistrationId = invitation.PreregistrationId,
-                Kind = InvitationEventKind.Opened,
-                At = now,
-            });
+            db.InvitationEvents.Add(InvitationEvent.For(invitation, InvitationEventKind.Opened, now));
             await db.SaveChangesAsync(ct);
         }
 

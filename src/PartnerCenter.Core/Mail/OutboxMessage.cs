@@ -32,6 +32,35 @@ public class OutboxMessage
     /// <summary>The dispatcher instance holding the message, until <see cref="LeaseUntil"/>.</summary>
     public string? LeaseOwner { get; set; }
     public DateTime? LeaseUntil { get; set; }
+
+    /// <summary>
+    /// Sent, failed for good or cancelled: the bodies (which hold the invitation link) are dropped,
+    /// so the token exists nowhere in the database once the email has left.
+    /// </summary>
+    public void Close(OutboxStatus status, DateTime? sentAt, string? error)
+    {
+        Status = status;
+        SentAt = sentAt;
+        LastError = error;
+        HtmlBody = "";
+        TextBody = "";
+        LeaseOwner = null;
+        LeaseUntil = null;
+    }
+
+    public void Cancel(string reason) => Close(OutboxStatus.Failed, null, reason);
+
+    /// <summary>A rendered email, due now.</summary>
+    public static OutboxMessage For(RenderedEmail email, string to, DateTime now, Guid? invitationId = null) => new()
+    {
+        To = to,
+        Subject = email.Subject,
+        HtmlBody = email.Html,
+        TextBody = email.Text,
+        InvitationId = invitationId,
+        CreatedAt = now,
+        NextAttemptAt = now,
+    };
 }
 
 public sealed record RenderedEmail(string Subject, string Html, string Text);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Invitations;
+using PartnerCenter.Core.Mail;
 
 namespace PartnerCenter.Core.Preregistrations;
 
@@ -43,6 +44,8 @@ public sealed class DeletePreregistrations(IAppDb db, AuditLog audit, TimeProvid
         var activeLinks = await db.Invitations
             .Where(i => distinct.Contains(i.PreregistrationId) && i.Status == InvitationStatus.Active)
             .ToListAsync(ct);
+        var linkIds = activeLinks.Select(l => (Guid?)l.Id).ToList();
+        await db.OutboxMessages.Where(m => linkIds.Contains(m.InvitationId) && m.Status == OutboxStatus.Pending).LoadAsync(ct);
         var results = new List<DeletionResult>();
         foreach (var id in distinct)
         {
@@ -80,14 +83,13 @@ public sealed class DeletePreregistrations(IAppDb db, AuditLog audit, TimeProvid
     {
         foreach (var link in links.Where(l => l.Revoke(now)))
         {
-            db.InvitationEvents.Add(new InvitationEvent
+            // An email not yet sent would only deliver a dead link: cancel it.
+            foreach (var queued in db.OutboxMessages.Local.Where(m => m.InvitationId == link.Id))
             {
-                InvitationId = link.Id,
-                PreregistrationId = link.PreregistrationId,
-                Kind = InvitationEventKind.Revoked,
-                At = now,
-                Detail = "Preregistration deleted",
-            });
+                queued.Cancel("Cancelled: the preregistration was deleted.");
+            }
+
+            db.InvitationEvents.Add(InvitationEvent.For(link, InvitationEventKind.Revoked, now, "Preregistration deleted"));
         }
     }
 }

@@ -75,7 +75,10 @@ public sealed class SubmitPreregistration(IAppDb db, InvitationIssuer invitation
         }
 
         // Lapsed claims on this customer or of this partner stop counting before anything is decided.
-        if (await ExpirePreregistrations.ExpireLapsedAsync(db, audit, now, p => p.CustomerEmail == email || p.PartnerId == partnerId, ct) > 0)
+        // The customer's lapsed claim must leave the unique open-claim index before the insert; the
+        // partner's lapsed rows are marked too (counts derive from the clock either way).
+        if (await ExpirePreregistrations.ExpireLapsedAsync(db, audit, now, p => p.CustomerEmail == email, ct)
+            + await ExpirePreregistrations.ExpireLapsedAsync(db, audit, now, p => p.PartnerId == partnerId, ct) > 0)
         {
             await db.SaveChangesAsync(ct);
         }

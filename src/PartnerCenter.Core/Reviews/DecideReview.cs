@@ -72,14 +72,6 @@ public sealed class DecideReview(IAppDb db, InvitationIssuer invitations, IEmail
 
         var email = await renderer.RenderAsync(
             new ReviewDecisionEmail(partner.Name, record.CustomerName, rejection is null, rejection, record.ExpiresAt), ct);
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            To = partner.ReservedEmail,
-            Subject = email.Subject,
-            HtmlBody = email.Html,
-            TextBody = email.Text,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
+        db.OutboxMessages.Add(OutboxMessage.For(email, partner.ReservedEmail, now));
     }
 }

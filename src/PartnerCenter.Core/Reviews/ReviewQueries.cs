@@ -28,7 +28,7 @@ public sealed record PartnerStats(int PartnerId, string PartnerName, IReadOnlyDi
 }
 
 /// <summary>What an ecosystem manager reads: the review queue, the customer lookup, tickets, the dashboard.</summary>
-public sealed class ReviewQueries(IAppDb db, WorkingDays workingDays, TimeProvider clock)
+public sealed class ReviewQueries(IAppDb db, WorkingDays workingDays, Microsoft.Extensions.Options.IOptions<ReviewOptions> options, TimeProvider clock)
 {
     public async Task<List<ReviewItem>> QueueAsync(string managerId, CancellationToken ct)
     {
@@ -45,11 +45,28 @@ public sealed class ReviewQueries(IAppDb db, WorkingDays workingDays, TimeProvid
         var accounts = await db.CustomerAccounts.AsNoTracking().Where(a => emails.Contains(a.Email)).ToDictionaryAsync(a => a.Email, ct);
         return rows
             .Select(r => new ReviewItem(r.p.Id, r.Name, r.p.CustomerName, r.p.CustomerEmail, r.p.MobileE164, r.p.MobileRegion,
-                r.p.ReviewTrigger, r.p.CreatedAt, r.p.ReviewDueAt ?? workingDays.AddWorkingDays(r.p.CreatedAt, 2),
+                r.p.ReviewTrigger, r.p.CreatedAt, r.p.ReviewDueAt ?? workingDays.AddWorkingDays(r.p.CreatedAt, options.Value.TargetWorkingDays),
                 accounts.GetValueOrDefault(r.p.CustomerEmail)))
             .OrderBy(i => i.DueAt)
             .ToList();
     }
+
+    /// <summary>A one-line description of a Pending review record this manager decides, or null (not theirs, or unknown).</summary>
+    public Task<string?> DescribeReviewAsync(string managerId, Guid id, CancellationToken ct) =>
+        (from p in db.Preregistrations
+         join partner in db.Partners on p.PartnerId equals partner.Id
+         where p.Id == id && partner.EcosystemManagerId == managerId
+         select p.CustomerName + " (" + p.CustomerEmail + "), preregistered by " + partner.Name)
+        .FirstOrDefaultAsync(ct);
+
+    /// <summary>A one-line description of a ticket of a partner this manager looks after, or null.</summary>
+    public Task<string?> DescribeTicketAsync(string managerId, Guid id, CancellationToken ct) =>
+        (from t in db.BackgroundAssociationTickets
+         join partner in db.Partners on t.PartnerId equals partner.Id
+         join p in db.Preregistrations on t.PreregistrationId equals p.Id
+         where t.Id == id && partner.EcosystemManagerId == managerId
+         select p.CustomerName + " (" + p.CustomerEmail + "), requested by " + partner.Name)
+        .FirstOrDefaultAsync(ct);
 
     public async Task<LookupResult> LookupAsync(string email, CancellationToken ct)
     {

@@ -8,19 +8,26 @@ namespace PartnerCenter.Infrastructure.Mail;
 /// <summary>Sends a batch of messages over one connection; reports each message's outcome separately.</summary>
 public interface IMailTransport
 {
-    Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Exception?, Task> onResult, CancellationToken ct);
+    Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Exception?, Task> onResult, CancellationToken ct,
+        Func<MimeMessage, Task<bool>>? stillOurs = null);
 }
 
 /// <summary>Real SMTP through MailKit: host, port, TLS mode and credentials from configuration.</summary>
 public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
 {
-    public async Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Exception?, Task> onResult, CancellationToken ct)
+    public async Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Exception?, Task> onResult, CancellationToken ct,
+        Func<MimeMessage, Task<bool>>? stillOurs = null)
     {
         var smtp = options.Value.Smtp;
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         Exception? unreachable = null;
         foreach (var message in messages)
         {
+            if (stillOurs is not null && !await stillOurs(message))
+            {
+                continue;
+            }
+
             // Once the server proved unreachable, the rest of the batch waits for its next attempt.
             var failure = unreachable;
             if (failure is null)
@@ -75,11 +82,17 @@ public sealed class PickupFolderTransport(IOptions<MailOptions> options) : IMail
 {
     public string Directory => Path.GetFullPath(options.Value.PickupDirectory);
 
-    public async Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Exception?, Task> onResult, CancellationToken ct)
+    public async Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Exception?, Task> onResult, CancellationToken ct,
+        Func<MimeMessage, Task<bool>>? stillOurs = null)
     {
         System.IO.Directory.CreateDirectory(Directory);
         foreach (var message in messages)
         {
+            if (stillOurs is not null && !await stillOurs(message))
+            {
+                continue;
+            }
+
             // Written to a temporary name and renamed, so a reader never sees half a message,
             // and named by Message-Id, so a retry after a crash overwrites instead of duplicating.
             var name = Path.Combine(Directory, $"{message.Date.UtcDateTime:yyyyMMddHHmmssfff}-{message.MessageId!.Split('@')[0]}.eml");

@@ -74,8 +74,17 @@ public sealed partial class OutboxDispatcher(
         await transport.SendAsync(batch.Select(ToMime).ToList(), async (mime, error) =>
         {
             var message = byMessageId[mime.MessageId!];
-            await RecordAsync(db, message, error, ct);
-        }, ct);
+            // Once the server has the message, its outcome is recorded even while shutting down.
+            await RecordAsync(db, message, error, CancellationToken.None);
+        }, ct, async mime =>
+        {
+            // Before each send: still ours? Then extend the lease, so a slow batch is never taken over mid-way.
+            var id = byMessageId[mime.MessageId!].Id;
+            var at = clock.UtcNow();
+            return await db.OutboxMessages
+                .Where(m => m.Id == id && m.LeaseOwner == instance && m.Status == OutboxStatus.Pending && m.LeaseUntil > at)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, at + settings.LeaseDuration), ct) == 1;
+        });
         return batch.Count;
     }
 
@@ -89,9 +98,7 @@ public sealed partial class OutboxDispatcher(
         var invitation = message.InvitationId is { } id ? await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, ct) : null;
         if (error is null)
         {
-            message.Status = OutboxStatus.Sent;
-            message.SentAt = now;
-            message.LastError = null;
+            message.Close(OutboxStatus.Sent, now, null);
             invitation?.MarkSent(now);
             AddEvent(db, invitation, InvitationEventKind.Sent, now, null);
         }
@@ -103,7 +110,7 @@ public sealed partial class OutboxDispatcher(
             message.LastError = cause;
             if (message.Attempts >= settings.MaxAttempts)
             {
-                message.Status = OutboxStatus.Failed;
+                message.Close(OutboxStatus.Failed, null, cause);
                 invitation?.MarkDeliveryFailed(cause);
             }
             else
@@ -123,19 +130,10 @@ public sealed partial class OutboxDispatcher(
 
     private static void AddEvent(AppDbContext db, Invitation? invitation, InvitationEventKind kind, DateTime now, string? detail)
     {
-        if (invitation is null)
+        if (invitation is not null)
         {
-            return;
+            db.InvitationEvents.Add(InvitationEvent.For(invitation, kind, now, detail));
         }
-
-        db.InvitationEvents.Add(new InvitationEvent
-        {
-            InvitationId = invitation.Id,
-            PreregistrationId = invitation.PreregistrationId,
-            Kind = kind,
-            At = now,
-            Detail = detail,
-        });
     }
 
     private static string MessageIdOf(OutboxMessage message) => $"{message.Id:N}@partnercenter.local";

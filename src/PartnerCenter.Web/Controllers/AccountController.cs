@@ -24,6 +24,8 @@ public sealed class AccountController(SignInManager<AppUser> signIn) : AppContro
     public async Task<IActionResult> SignIn(SignInModel model)
     {
         ViewData["Title"] = "Sign in";
+        // A tampered checkbox value must not break re-rendering the form.
+        ModelState.Remove(nameof(SignInModel.RememberMe));
         if (!await ValidateAsync(model))
         {
             return View(model);
@@ -32,7 +34,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn) : AppContro
         var result = await signIn.PasswordSignInAsync(model.Email!.Trim(), model.Password!, model.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
+            return LocalRedirect(SafeReturnUrl(model.ReturnUrl) ?? "/");
         }
 
         ModelState.AddModelError("", result.IsLockedOut
@@ -47,6 +49,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn) : AppContro
     public new async Task<IActionResult> SignOut()
     {
         await signIn.SignOutAsync();
+        TempData.Clear();
         return RedirectToAction(nameof(SignIn));
     }
 

@@ -32,6 +32,13 @@ public abstract class AppController : Controller
         return await page();
     }
 
+    /// <summary>
+    /// A return address the app may redirect to: local, and plain printable ASCII (a Location header
+    /// cannot carry anything else; typed-in non-ASCII would otherwise fail the response).
+    /// </summary>
+    protected string? SafeReturnUrl(string? returnUrl) =>
+        Url.IsLocalUrl(returnUrl) && returnUrl!.All(c => c is > ' ' and < (char)127) ? returnUrl : null;
+
     protected void Success(string message) => TempData["Success"] = message;
 
     protected void Problem(string message) => TempData["Error"] = message;

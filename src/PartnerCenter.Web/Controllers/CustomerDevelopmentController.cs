@@ -25,7 +25,6 @@ public sealed class CustomerDevelopmentController(
     TimeProvider clock) : AppController
 {
     private const string Crumbs = "Sales > Leads and Opportunities > Customer Development";
-    private const string RevealedKey = "Revealed";
 
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] ListQuery query)
@@ -111,6 +110,11 @@ public sealed class CustomerDevelopmentController(
             default:
                 Success($"{outcome.Record!.CustomerName} is preregistered, valid until {outcome.Record.ExpiresAt:yyyy-MM-dd HH:mm} UTC." +
                         (outcome.InvitationQueued ? " The invitation email is on its way." : ""));
+                if (model.SendInvitation && !outcome.InvitationQueued)
+                {
+                    Problem(PartnerCenter.Core.Invitations.InvitationErrors.PrepaidPartner.Message);
+                }
+
                 break;
         }
 
@@ -132,18 +136,21 @@ public sealed class CustomerDevelopmentController(
             return BackToList(returnUrl);
         }
 
+        // Names stay masked in the report unless the user revealed them, as in the list.
+        var showNames = RevealedColumns().Contains(MaskedColumn.Name);
+        string Shown(DeletionResult r) => r.Name is null ? r.Id.ToString() : showNames ? r.Name : Masking.Name(r.Name);
         var deleted = result.Value!.Where(r => r.Deleted).ToList();
         var refused = result.Value!.Where(r => !r.Deleted).ToList();
         if (deleted.Count > 0)
         {
             Success(deleted.Count == 1
-                ? $"{deleted[0].Name} was deleted."
-                : $"{deleted.Count} customers were deleted: {string.Join(", ", deleted.Select(d => d.Name))}.");
+                ? $"{Shown(deleted[0])} was deleted."
+                : $"{deleted.Count} customers were deleted: {string.Join(", ", deleted.Select(Shown))}.");
         }
 
         if (refused.Count > 0)
         {
-            Problem($"Not deleted: {string.Join("; ", refused.Select(r => $"{r.Name ?? r.Id.ToString()} ({r.Reason})"))}");
+            Problem($"Not deleted: {string.Join("; ", refused.Select(r => $"{Shown(r)} ({r.Reason})"))}");
         }
 
         return BackToList(returnUrl);
@@ -193,6 +200,9 @@ public sealed class CustomerDevelopmentController(
         return View("BackgroundAssociation", model);
     }
 
+    /// <summary>Per user: a reveal never carries over to the next person signing in on the same browser.</summary>
+    private string RevealedKey => $"Revealed:{User.UserId()}";
+
     private IReadOnlySet<MaskedColumn> RevealedColumns() =>
         (TempData.Peek(RevealedKey) as string ?? "")
         .Split(',', StringSplitOptions.RemoveEmptyEntries)
@@ -201,7 +211,7 @@ public sealed class CustomerDevelopmentController(
         .ToHashSet();
 
     private IActionResult BackToList(string? returnUrl) =>
-        Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl!) : RedirectToAction(nameof(Index));
+        SafeReturnUrl(returnUrl) is { } local ? LocalRedirect(local) : RedirectToAction(nameof(Index));
 
     private void SetTitle(string title)
     {

@@ -30,22 +30,30 @@ public sealed class EcosystemController(ReviewQueries queries, DecideReview deci
     public async Task<IActionResult> Approve(Guid id)
     {
         var result = await decide.ApproveAsync(User.UserId(), id, HttpContext.RequestAborted);
-        return AfterDecision(result, $"Approved: {result.Value?.CustomerName} is Preregistered for 15 days and the partner was told.");
+        return After(result, $"Approved: {result.Value?.CustomerName} is Preregistered for 15 days and the partner was told.", nameof(Reviews));
     }
 
     [HttpGet]
-    public IActionResult Reject(Guid id) => RejectView(new RejectModel { Id = id });
+    public async Task<IActionResult> Reject(Guid id) =>
+        await queries.DescribeReviewAsync(User.UserId(), id, HttpContext.RequestAborted) is { } subject
+            ? RejectView(new RejectModel { Id = id }, subject)
+            : NotFound();
 
     [HttpPost]
     public async Task<IActionResult> Reject(RejectModel model)
     {
+        if (await queries.DescribeReviewAsync(User.UserId(), model.Id, HttpContext.RequestAborted) is not { } subject)
+        {
+            return NotFound();
+        }
+
         if (!await ValidateAsync(model))
         {
-            return RejectView(model);
+            return RejectView(model, subject);
         }
 
         var result = await decide.RejectAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
-        return AfterDecision(result, $"Rejected: the partner was told why.");
+        return After(result, "Rejected: the partner was told why.", nameof(Reviews));
     }
 
     [HttpGet]
@@ -77,25 +85,34 @@ public sealed class EcosystemController(ReviewQueries queries, DecideReview deci
     public async Task<IActionResult> ProcessTicket(Guid id)
     {
         var result = await tickets.ProcessAsync(User.UserId(), id, HttpContext.RequestAborted);
-        return AfterTicket(result, "Associated in the background; the customer is not frozen.");
+        return After(result, "Associated in the background; the customer is not frozen.", nameof(Tickets));
     }
 
     [HttpGet]
-    public IActionResult DeclineTicket(Guid id) => DeclineView(new RejectModel { Id = id });
+    public async Task<IActionResult> DeclineTicket(Guid id) =>
+        await queries.DescribeTicketAsync(User.UserId(), id, HttpContext.RequestAborted) is { } subject
+            ? DeclineView(new RejectModel { Id = id }, subject)
+            : NotFound();
 
     [HttpPost]
     public async Task<IActionResult> DeclineTicket(RejectModel model)
     {
+        if (await queries.DescribeTicketAsync(User.UserId(), model.Id, HttpContext.RequestAborted) is not { } subject)
+        {
+            return NotFound();
+        }
+
         if (!await ValidateAsync(model))
         {
-            return DeclineView(model);
+            return DeclineView(model, subject);
         }
 
         var result = await tickets.DeclineAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
-        return AfterTicket(result, "Ticket declined; the partner sees your reason.");
+        return After(result, "Ticket declined; the partner sees your reason.", nameof(Tickets));
     }
 
-    private IActionResult AfterDecision<T>(Result<T> result, string success)
+    /// <summary>After a decision: 404 for records the manager does not decide, else a message and back to the list.</summary>
+    private IActionResult After<T>(Result<T> result, string success, string list)
     {
         if (result.IsSuccess)
         {
@@ -110,37 +127,21 @@ public sealed class EcosystemController(ReviewQueries queries, DecideReview deci
             Problem(result.Error.Message);
         }
 
-        return RedirectToAction(nameof(Reviews));
+        return RedirectToAction(list);
     }
 
-    private IActionResult AfterTicket<T>(Result<T> result, string success)
+    private ViewResult RejectView(RejectModel model, string subject)
     {
-        if (result.IsSuccess)
-        {
-            Success(success);
-        }
-        else if (result.Error!.Kind == ErrorKind.NotFound)
-        {
-            return NotFound();
-        }
-        else
-        {
-            Problem(result.Error.Message);
-        }
-
-        return RedirectToAction(nameof(Tickets));
-    }
-
-    private ViewResult RejectView(RejectModel model)
-    {
+        ViewData["Subject"] = subject;
         ViewData["Title"] = "Reject";
         ViewData["Action"] = nameof(Reject);
         ViewData["Heading"] = "Reject the preregistration";
         return View("Reason", model);
     }
 
-    private ViewResult DeclineView(RejectModel model)
+    private ViewResult DeclineView(RejectModel model, string subject)
     {
+        ViewData["Subject"] = subject;
         ViewData["Title"] = "Decline ticket";
         ViewData["Action"] = nameof(DeclineTicket);
         ViewData["Heading"] = "Decline the background association";

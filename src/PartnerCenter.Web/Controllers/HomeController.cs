@@ -40,7 +40,12 @@ public sealed class HomeController(PartnerQueries partners) : AppController
     public IActionResult Error()
     {
         var failure = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var status = failure is not null && DatabaseFailures.IsUnavailable(failure) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        if (failure is null)
+        {
+            return NotFound();
+        }
+
+        var status = DatabaseFailures.IsUnavailable(failure) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
         {

@@ -52,7 +52,7 @@ public sealed class InvitationsController(
         {
             Customers = distinct.Select(id => customers.Find(c => c.Id == id)).Where(c => c is not null)
                 .Select(c => new InviteDialogCustomer(c!.Id, Masking.Name(c.CustomerName))).ToList(),
-            ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null,
+            ReturnUrl = SafeReturnUrl(returnUrl),
             LinkLifetimeDays = (int)options.Value.Lifetime.TotalDays,
         });
     }
@@ -139,7 +139,7 @@ public sealed class InvitationsController(
             ExpiresAt = link.ExpiresAt,
             PngDataUri = "data:image/png;base64," + Convert.ToBase64String(QrCodes.Png(link.Url)),
             SvgDataUri = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(QrCodes.Svg(link.Url))),
-            ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null,
+            ReturnUrl = SafeReturnUrl(returnUrl),
         });
     }
 
@@ -165,7 +165,7 @@ public sealed class InvitationsController(
     }
 
     private IActionResult BackToList(string? returnUrl) =>
-        Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl!) : RedirectToAction("Index", "CustomerDevelopment");
+        SafeReturnUrl(returnUrl) is { } local ? LocalRedirect(local) : RedirectToAction("Index", "CustomerDevelopment");
 
     private void SetTitle(string title)
     {

@@ -15,6 +15,7 @@ public abstract class BrowserTest(PortalFixture portal) : IAsyncLifetime
     private readonly List<string> errors = [];
     private readonly List<string> allowedErrors = [];
     private readonly HashSet<IPage> watchedPages = [];
+    private readonly List<IBrowserContext> otherContexts = [];
     private IBrowserContext? context;
     private IPage? page;
 
@@ -35,21 +36,18 @@ public abstract class BrowserTest(PortalFixture portal) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        context = await Portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Portal.BaseUrl,
-            Locale = "en-US",
-            TimezoneId = "UTC",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-        context.SetDefaultTimeout(20_000);
-        context.Page += (_, newPage) => Watch(newPage);
+        context = await NewWatchedContextAsync();
         page = await context.NewPageAsync();
         Watch(page);
     }
 
     public async Task DisposeAsync()
     {
+        foreach (var other in otherContexts)
+        {
+            await other.CloseAsync();
+        }
+
         if (context is not null)
         {
             await context.CloseAsync();
@@ -77,6 +75,23 @@ public abstract class BrowserTest(PortalFixture portal) : IAsyncLifetime
     }
 
     protected Task<IResponse?> GoToAsync(string path) => Page.GotoAsync(path);
+
+    /// <summary>
+    /// A second person at another browser (own cookies and storage), watched for errors like the
+    /// first and closed with the test. Returns its first page.
+    /// </summary>
+    protected async Task<IPage> OpenSecondPersonAsync()
+    {
+        var other = await NewWatchedContextAsync();
+        lock (gate)
+        {
+            otherContexts.Add(other);
+        }
+
+        var otherPage = await other.NewPageAsync();
+        Watch(otherPage);
+        return otherPage;
+    }
 
     /// <summary>Signs in through the sign-in form and waits for the signed-in shell.</summary>
     protected async Task SignInAsync(string email, string password = DemoUsers.Password)
@@ -113,11 +128,29 @@ public abstract class BrowserTest(PortalFixture portal) : IAsyncLifetime
     }
 
     /// <summary>Saves a full-page screenshot as <c>test-output/screenshots/NAME.png</c>.</summary>
-    protected Task ScreenshotAsync(string name) => Page.ScreenshotAsync(new PageScreenshotOptions
+    protected Task ScreenshotAsync(string name) => ScreenshotAsync(Page, name);
+
+    /// <summary>Saves a full-page screenshot of <paramref name="of"/> (e.g. a second person's page).</summary>
+    protected static Task ScreenshotAsync(IPage of, string name) => of.ScreenshotAsync(new PageScreenshotOptions
     {
         Path = Path.Combine(TestOutput.Folder("screenshots"), name + ".png"),
         FullPage = true,
     });
+
+    private async Task<IBrowserContext> NewWatchedContextAsync()
+    {
+        var created = await Portal.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Portal.BaseUrl,
+            Locale = "en-US",
+            TimezoneId = "UTC",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            AcceptDownloads = true,
+        });
+        created.SetDefaultTimeout(20_000);
+        created.Page += (_, newPage) => Watch(newPage);
+        return created;
+    }
 
     private void Watch(IPage watched)
     {

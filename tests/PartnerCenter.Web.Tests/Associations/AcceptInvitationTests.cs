@@ -27,7 +27,7 @@ public sealed class AcceptInvitationTests(PartnerCenterFactory app) : IClassFixt
         using var customer = app.CreatePartnerCenterClient();
         var landing = await customer.GetPageAsync($"/invite/{token}");
         landing.AssertStatus(HttpStatusCode.OK);
-        Assert.Equal("Invitation from Northwind Cloud", landing.Heading);
+        Assert.Equal("Northwind Cloud invites you to become their customer", landing.Heading);
         Assert.Contains("Association type: Reseller", landing.MainText, StringComparison.Ordinal);
         Assert.Contains("Northwind Cloud receives your contact details", landing.MainText, StringComparison.Ordinal);
         Assert.Contains("billing, invoices and support services move to Northwind Cloud", landing.MainText, StringComparison.Ordinal);
@@ -137,7 +137,7 @@ public sealed class AcceptInvitationTests(PartnerCenterFactory app) : IClassFixt
         await signedIn.AssertStatusAsync(HttpStatusCode.Redirect);
         Assert.Equal($"/invite/{token}", signedIn.Headers.Location!.AbsolutePathOrOriginal());
         var back = await customer.FollowAsync(signedIn);
-        Assert.Equal("Invitation from Northwind Cloud", back.Heading);
+        Assert.Equal("Northwind Cloud invites you to become their customer", back.Heading);
         Assert.Contains($"Signed in as {DemoUsers.Customer}", back.MainText, StringComparison.Ordinal);
         using var associated = await customer.SubmitAsync(back, back.FormOfButton("Associate"), ("Consent", "true"));
 
@@ -167,7 +167,7 @@ public sealed class AcceptInvitationTests(PartnerCenterFactory app) : IClassFixt
 
         await response.AssertStatusAsync(HttpStatusCode.OK);
         var page = await HtmlPage.ReadAsync(response);
-        Assert.Equal("Invitation from Northwind Cloud", page.Heading);
+        Assert.Equal("Northwind Cloud invites you to become their customer", page.Heading);
         Assert.Equal("Tick the box to confirm you agree to the association.", page.FieldError("Consent"));
         Assert.NotNull(page.Document.QuerySelector("input[name='Consent']"));
         Assert.Equal(before, await AssociationState.ReadAsync(app, invited.PreregistrationId, invited.Email));

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace PartnerCenter.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// A customer a test preregisters. <paramref name="MaskedName"/> and <paramref name="MaskedEmail"/>
+/// are written out by hand (what the partner should see), not computed with the app's own code.
+/// Tests sharing a collection use names whose masked forms differ: rows and buttons are found by them.
+/// </summary>
+public sealed record TestCustomer(string Name, string MaskedName, string Email, string MaskedEmail, string Mobile, string MaskedMobile);
+
+/// <summary>Steps a user takes on the portal's pages, for any browser page (the partner's or the customer's).</summary>
+public static class PortalSteps
+{
+    public static ILocator Button(this IPage page, string name) =>
+        page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    public static ILocator Link(this IPage page, string name) =>
+        page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
+    /// <summary>The success message at the top of the page (role status).</summary>
+    public static ILocator SuccessMessage(this IPage page) =>
+        page.GetByRole(AriaRole.Main).Locator(".alert-success[role=status]");
+
+    /// <summary>The row of the list whose name cell reads exactly <paramref name="maskedName"/>.</summary>
+    public static ILocator RowOf(this IPage page, string maskedName) =>
+        page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = maskedName, Exact = true }) });
+
+    /// <summary>Fills the Preregister Customer form (already open) and presses OK.</summary>
+    public static async Task FillPreregistrationAsync(this IPage page, TestCustomer customer, bool sendInvitation)
+    {
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Preregister Customer", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("Full name", new() { Exact = true }).FillAsync(customer.Name);
+        await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(customer.Email);
+        await page.GetByLabel("Mobile number", new() { Exact = true }).FillAsync(customer.Mobile);
+        var sendGroup = page.GetByRole(AriaRole.Group, new() { Name = "Send invitation link" });
+        await sendGroup.GetByRole(AriaRole.Radio, new() { Name = sendInvitation ? "Yes" : "No", Exact = true }).CheckAsync();
+    }
+
+    /// <summary>From the Customer Development list: Preregister Customer, fill, OK, and expect the success message.</summary>
+    public static async Task PreregisterAsync(this IPage page, TestCustomer customer, bool sendInvitation)
+    {
+        await page.Link("Preregister Customer").ClickAsync();
+        await page.FillPreregistrationAsync(customer, sendInvitation);
+        await page.Button("OK").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customer Development", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.SuccessMessage()).ToContainTextAsync($"{customer.Name} is preregistered, valid until");
+        await Expect(page.RowOf(customer.MaskedName)).ToHaveCountAsync(1);
+    }
+
+    /// <summary>
+    /// Reloads the Mailbox page until an email to <paramref name="recipient"/> is listed (the outbox
+    /// dispatcher sends in the background), at most <paramref name="within"/>. Returns its row.
+    /// </summary>
+    public static async Task<ILocator> WaitForEmailToAsync(this IPage page, string recipient, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        var pause = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            await page.GotoAsync("/Mailbox");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mailbox", Level = 1 })).ToBeVisibleAsync();
+            var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = recipient });
+            if (await row.CountAsync() > 0)
+            {
+                return row.First;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                Assert.Fail($"No email to {recipient} reached the Mailbox within {within.TotalSeconds:0} s.");
+            }
+
+            // Poll interval of a bounded poll, growing to 1 s: the dispatcher wakes every 2 s.
+            await Task.Delay(pause);
+            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 1000));
+        }
+    }
+}
+
+/// <summary>Decodes QR codes with Debian's zbarimg (package zbar-tools).</summary>
+public static class QrDecoder
+{
+    public static async Task<string> DecodeAsync(string imagePath)
+    {
+        var start = new ProcessStartInfo("zbarimg")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "--nodbus", "--quiet", "--raw", imagePath })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("zbarimg did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"zbarimg found no QR code in {imagePath} (exit {process.ExitCode}): {await error}");
+        return (await output).TrimEnd('\r', '\n');
+    }
+}

@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Infrastructure.Data;
+using PartnerCenter.Web.Tests.Infrastructure;
+
+namespace PartnerCenter.Web.Tests.Faults;
+
+/// <summary>
+/// The app as a separate operating-system process (<c>dotnet PartnerCenter.Web.dll</c>) on a
+/// free loopback port, so a test can SIGKILL it or run two of them on one SQLite file.
+/// Disposing kills the process (and its tree).
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly StringBuilder output = new();
+    private readonly Process process;
+
+    private AppProcess(Process process, Uri baseAddress)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public bool HasExited => process.HasExited;
+
+    public int Id => process.Id;
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PartnerCenter.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("PartnerCenter.sln not found above the test binaries.");
+        }
+    }
+
+    /// <summary>The app's own build output, built with the same configuration as the tests.</summary>
+    public static string AppDll
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            var dll = Path.Combine(RepositoryRoot, "src", "PartnerCenter.Web", "bin", configuration, "net10.0", "PartnerCenter.Web.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/PartnerCenter.Web first.", dll);
+        }
+    }
+
+    /// <summary>
+    /// Settings every fault test shares: Development, demo data, the given SQLite file, rate limits
+    /// off, mail over SMTP to <paramref name="smtpPort"/> with short polls and retries.
+    /// </summary>
+    public static Dictionary<string, string> Settings(string databasePath, int smtpPort) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["ConnectionStrings__Sqlite"] = $"Data Source={databasePath}",
+        ["Database__Provider"] = "Sqlite",
+        ["Database__SeedDemoData"] = "true",
+        ["RateLimiting__Enabled"] = "false",
+        ["Mail__Transport"] = "Smtp",
+        ["Mail__Smtp__Host"] = "127.0.0.1",
+        ["Mail__Smtp__Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail__Smtp__Security"] = "None",
+        ["Mail__Smtp__Timeout"] = "00:00:05",
+        ["Mail__PollInterval"] = "00:00:00.200",
+        ["Mail__RetryBaseDelay"] = "00:00:01",
+        ["Mail__LeaseDuration"] = "00:00:05",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    /// <summary>Starts the app and returns once <c>/health/ready</c> answers 200.</summary>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var dll = AppDll;
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { dll, "--urls", baseAddress.ToString().TrimEnd('/'), "--contentRoot", Path.Combine(RepositoryRoot, "src", "PartnerCenter.Web") })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key] = value;
+        }
+
+        info.Environment["Invitations__PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/');
+        var started = Process.Start(info) ?? throw new InvalidOperationException("Could not start the app.");
+        var app = new AppProcess(started, baseAddress);
+        started.OutputDataReceived += (_, e) => app.Append(e.Data);
+        started.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        try
+        {
+            await app.WaitReadyAsync();
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A browser-like client of this instance: cookies kept, redirects not followed.</summary>
+    public PartnerCenterClient Client(CookieContainer? cookies = null)
+    {
+        cookies ??= new CookieContainer();
+        var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false, UseCookies = true };
+        return new PartnerCenterClient(new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) }, cookies);
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, no finally blocks.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await KillAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already gone.
+        }
+
+        process.Dispose();
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with {process.ExitCode}: {Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The app was not ready within {StartTimeout}: {Output}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A temporary SQLite file the app processes share, opened directly with the app's <see cref="AppDbContext"/>.</summary>
+public sealed class SharedDatabase : IDisposable
+{
+    public SharedDatabase()
+    {
+        Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "partnercenter-tests", $"faults-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Folder);
+        Path = System.IO.Path.Combine(Folder, "app.db");
+    }
+
+    public string Folder { get; }
+
+    public string Path { get; }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        var builder = new DbContextOptionsBuilder<AppDbContext>();
+        DataServiceCollectionExtensions.Configure(builder, DatabaseProviders.Sqlite, $"Data Source={Path};Pooling=False;Default Timeout=30");
+        await using var db = new AppDbContext(builder.Options);
+        return await action(db);
+    }
+
+    /// <summary>Adds Preregistered (Northwind) records straight to the file; <paramref name="age"/> back from now.</summary>
+    public Task<List<Guid>> AddPreregisteredAsync(string prefix, int count, TimeSpan age = default) =>
+        WithDbAsync(async db =>
+        {
+            var partnerId = await db.Partners.Where(p => p.Name == "Northwind Cloud").Select(p => p.Id).SingleAsync();
+            if (!MobileNumber.TryParse("+4915123456799", out var mobile))
+            {
+                throw new InvalidOperationException("The test mobile number does not parse.");
+            }
+
+            var at = DateTime.UtcNow - age;
+            var records = Enumerable.Range(1, count)
+                .Select(i => Preregistration.Submit(partnerId, $"{prefix}{i:000}@prospects.example", $"Fault Customer{i:000}",
+                    mobile!, false, ReviewTrigger.None, null, at))
+                .ToList();
+            db.Preregistrations.AddRange(records);
+            await db.SaveChangesAsync();
+            return records.Select(r => r.Id).ToList();
+        });
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+}

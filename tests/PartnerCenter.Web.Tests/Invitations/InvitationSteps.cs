@@ -1,0 +1,152 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Mail;
+using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Web.Tests.Infrastructure;
+
+namespace PartnerCenter.Web.Tests.Invitations;
+
+/// <summary>What the invitation suites do over and over: find and add records, invite, read links and mail.</summary>
+internal static class InvitationSteps
+{
+    public const string NorthwindName = "Northwind Cloud";
+    public const string Anna = "anna.schmidt@prospects.example";
+    public const string Jonas = "jonas.weber@prospects.example";
+    public const string Lena = "lena.fischer@prospects.example";   // Expired
+    public const string Pedro = "pedro.silva@prospects.example";   // Pending review
+    public const string AnaCosta = "ana.costa@prospects.example";  // Rejected
+    public const string ContosoClaimed = "claimed@customers.example";
+
+    /// <summary>The id of the customer's live (not deleted) preregistration.</summary>
+    public static Task<Guid> PreregistrationIdAsync(this PartnerCenterFactory app, string email) =>
+        app.WithDbAsync(db => db.Preregistrations
+            .Where(p => p.CustomerEmail == email && p.Status != PreregistrationStatus.Deleted)
+            .Select(p => p.Id).SingleAsync());
+
+    /// <summary>
+    /// Adds Preregistered records straight to the database (bulk set-up the form would take long
+    /// for), preregistered <paramref name="age"/> before the app's "now".
+    /// </summary>
+    public static Task<List<Guid>> AddPreregisteredAsync(this PartnerCenterFactory app, string partnerName, string prefix, int count, TimeSpan age = default) =>
+        app.WithDbAsync(async db =>
+        {
+            var partnerId = await db.Partners.Where(p => p.Name == partnerName).Select(p => p.Id).SingleAsync();
+            var at = app.Services.GetRequiredService<TimeProvider>().UtcNow() - age;
+            if (!MobileNumber.TryParse("+4915123456799", out var mobile))
+            {
+                throw new InvalidOperationException("The test mobile number does not parse.");
+            }
+
+            var records = Enumerable.Range(1, count)
+                .Select(i => Preregistration.Submit(partnerId, $"{prefix}{i:000}@prospects.example", $"{Capitalized(prefix)} Customer{i:000}",
+                    mobile!, false, ReviewTrigger.None, null, at))
+                .ToList();
+            db.Preregistrations.AddRange(records);
+            await db.SaveChangesAsync();
+            return records.Select(r => r.Id).ToList();
+        });
+
+    /// <summary>The outbox rows of these customers, oldest first.</summary>
+    public static Task<List<OutboxMessage>> OutboxForAsync(this PartnerCenterFactory app, params string[] emails) =>
+        app.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => emails.Contains(m.To))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .ToListAsync());
+
+    public static Task<List<OutboxMessage>> OutboxAsync(this PartnerCenterFactory app) =>
+        app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync());
+
+    /// <summary>The Message-Id the dispatcher gives an outbox row: the same on every attempt.</summary>
+    public static string MessageIdOf(OutboxMessage message) => $"{message.Id:N}@partnercenter.local";
+
+    /// <summary>POST /Invitations/Send, as the Invite dialog's OK does.</summary>
+    public static Task<HttpResponseMessage> SendInvitationsAsync(this PartnerCenterClient client, params Guid[] ids) =>
+        client.PostFormAsync("/Invitations/Send", [.. ids.Select(id => ("ids", (string?)id.ToString())), ("returnUrl", "/CustomerDevelopment")]);
+
+    /// <summary>Sends and follows back to the list, where the flash messages say what happened.</summary>
+    public static async Task<HtmlPage> InviteAsync(this PartnerCenterClient client, params Guid[] ids)
+    {
+        var response = await client.SendInvitationsAsync(ids);
+        await response.AssertStatusAsync(HttpStatusCode.Redirect);
+        return await client.FollowAsync(response);
+    }
+
+    /// <summary>POST /Invitations/Link/{id}: the Link / QR code page.</summary>
+    public static async Task<HtmlPage> LinkPageAsync(this PartnerCenterClient client, Guid id)
+    {
+        using var response = await client.PostFormAsync($"/Invitations/Link/{id}", ("returnUrl", "/CustomerDevelopment"));
+        return (await HtmlPage.ReadAsync(response)).AssertStatus(HttpStatusCode.OK);
+    }
+
+    /// <summary>The invitation URL the Link / QR code page shows for copying.</summary>
+    public static string InviteUrl(this HtmlPage page) =>
+        (page.Document.QuerySelector("input#invite-url") as IHtmlInputElement)?.Value
+        ?? throw new InvalidOperationException($"No invitation URL on {page}");
+
+    /// <summary>Clicks a row button of the list (buttons that submit a shared form through form= and formaction=).</summary>
+    public static async Task<HttpResponseMessage> ClickAsync(this PartnerCenterClient client, HtmlPage page, string ariaLabel)
+    {
+        var button = page.Document.QuerySelectorAll("button").FirstOrDefault(b => b.GetAttribute("aria-label") == ariaLabel)
+                     ?? throw new InvalidOperationException($"No button '{ariaLabel}' on {page}");
+        var form = (button.GetAttribute("form") is { } formId ? page.Document.GetElementById(formId) : button.Closest("form")) as IHtmlFormElement
+                   ?? throw new InvalidOperationException($"Button '{ariaLabel}' has no form.");
+        var fields = form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>()
+            .Select(i => (i.Name!, (string?)i.Value)).ToList();
+        if (button.GetAttribute("name") is { } name)
+        {
+            fields.Add((name, button.GetAttribute("value")));
+        }
+
+        var action = button.GetAttribute("formaction") ?? form.GetAttribute("action") ?? page.Url.PathAndQuery;
+        return await client.PostFormWithoutTokenAsync(new Uri(page.Url, action).PathAndQuery, [.. fields]);
+    }
+
+    /// <summary>The path (and query) of an absolute invitation link, to request it from the test server.</summary>
+    public static string PathOf(string url) => new Uri(url).PathAndQuery;
+
+    /// <summary>The invitation links in a text.</summary>
+    public static IReadOnlyList<string> InviteLinksIn(string? text) =>
+        System.Text.RegularExpressions.Regex.Matches(text ?? "", $@"{System.Text.RegularExpressions.Regex.Escape(InvitationsFactory.PublicBaseUrl)}/invite/[A-Za-z0-9_-]+")
+            .Select(m => m.Value).Distinct().ToList();
+
+    /// <summary>Each outbox row's email arrived, once; nothing else arrived (compared by Message-Id).</summary>
+    public static void AssertArrivedExactlyOnce(IEnumerable<OutboxMessage> rows, IEnumerable<MimeMessage> arrived)
+    {
+        var expected = rows.Select(MessageIdOf).ToHashSet(StringComparer.Ordinal);
+        var counts = arrived.GroupBy(m => m.MessageId ?? "(no Message-Id)", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var twice = counts.Where(c => c.Value > 1).Select(c => $"{c.Key} ({c.Value} times)").ToList();
+        var lost = expected.Where(id => !counts.ContainsKey(id)).ToList();
+        var strangers = counts.Keys.Where(id => !expected.Contains(id)).ToList();
+        Assert.True(twice.Count + lost.Count + strangers.Count == 0,
+            $"Of {expected.Count} emails: arrived more than once: [{string.Join(", ", twice)}]; never arrived: [{string.Join(", ", lost)}]; " +
+            $"arrived but not expected: [{string.Join(", ", strangers)}].");
+    }
+
+    /// <summary>The rows of the Invitation history page: event, channel, detail.</summary>
+    public static List<(string Event, string Channel, string Detail)> HistoryLines(HtmlPage history) =>
+        history.Document.QuerySelectorAll("tbody tr")
+            .Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList())
+            .Select(cells => (cells[1], cells[2], cells[3]))
+            .ToList();
+
+    /// <summary>Waits for a condition by polling, with a bound; never a fixed sleep.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+    }
+
+    private static string Capitalized(string prefix) => string.Concat(prefix[..1].ToUpperInvariant(), prefix[1..]);
+}

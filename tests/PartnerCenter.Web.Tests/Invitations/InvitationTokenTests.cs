@@ -1,0 +1,217 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Invitations;
+using PartnerCenter.Infrastructure.Data;
+using PartnerCenter.Web.Tests.Infrastructure;
+using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
+
+namespace PartnerCenter.Web.Tests.Invitations;
+
+/// <summary>
+/// Invitation links as the customer meets them: tampered, expired, used, revoked; and what the
+/// database keeps of a token. On a fake clock; each test adds its own customers "now", so the
+/// time travel of one test does not age another's records.
+/// </summary>
+public sealed class InvitationTokenTests(FakeClockPickupApp app) : IClassFixture<FakeClockPickupApp>
+{
+    private const string DoesNotExist = "This invitation link does not exist. Ask the partner who invited you to send a new invitation.";
+    private const string HasExpired = "This invitation link has expired. Ask the partner who invited you to send a new invitation.";
+    private const string WasUsed = "This invitation link has already been used. Ask the partner who invited you to send a new invitation.";
+
+    [Fact]
+    public async Task A_valid_link_opens_the_landing_page_and_a_tampered_or_unknown_one_does_not_exist()
+    {
+        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var (_, url) = await NewLinkAsync(sales, "tamper");
+        var token = TokenOf(url);
+        Assert.Matches("^[A-Za-z0-9_-]{43}$", token);
+        Assert.Equal(32, Base64Url.DecodeFromChars(token).Length);
+        using var customer = app.CreatePartnerCenterClient();
+
+        var valid = await customer.GetPageAsync(PathOf(url));
+        valid.AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("Northwind Cloud invites you to become their customer", valid.Heading);
+
+        var changedFirst = (token[0] == 'A' ? "B" : "A") + token[1..];
+        var changedLast = token[..^1] + (token[^1] == 'A' ? "Q" : "A");
+        foreach (var presented in new[] { changedFirst, changedLast, token[..^1], token + "A", Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)), new string('x', 200) })
+        {
+            await AssertProblemAsync(customer, presented, DoesNotExist);
+        }
+    }
+
+    [Fact]
+    public async Task A_link_is_valid_for_7_days_and_then_says_it_has_expired()
+    {
+        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var now = app.FakeClock.UtcNow();
+        var (id, url) = await NewLinkAsync(sales, "week");
+        var invitation = await InvitationOfAsync(id);
+        Assert.Equal(now + TimeSpan.FromDays(7), invitation.ExpiresAt);
+        using var customer = app.CreatePartnerCenterClient();
+
+        app.FakeClock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
+        (await customer.GetPageAsync(PathOf(url))).AssertStatus(HttpStatusCode.OK);
+        app.FakeClock.Advance(TimeSpan.FromSeconds(1));
+
+        await AssertProblemAsync(customer, TokenOf(url), HasExpired);
+    }
+
+    [Fact]
+    public async Task A_link_never_outlives_the_preregistration_in_the_link_page_the_email_and_the_landing_page()
+    {
+        // Preregistered 12 days ago: the claim ends in 3 days, before the link's 7.
+        var id = Assert.Single(await app.AddPreregisteredAsync(NorthwindName, "capped", 1, age: TimeSpan.FromDays(12)));
+        var claimEnds = await app.WithDbAsync(db => db.Preregistrations.Where(p => p.Id == id).Select(p => p.ExpiresAt!.Value).SingleAsync());
+        Assert.Equal(app.FakeClock.UtcNow() + TimeSpan.FromDays(3), claimEnds);
+        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+
+        var linkPage = await sales.LinkPageAsync(id);
+        await sales.InviteAsync(id);
+
+        var until = $"{claimEnds:yyyy-MM-dd HH:mm} UTC";
+        Assert.Contains($"It is valid until {until} and can be used once.", linkPage.MainText, StringComparison.Ordinal);
+        var email = Assert.Single(await app.OutboxForAsync("capped001@prospects.example"));
+        Assert.Contains($"This link is valid until {until}", email.TextBody, StringComparison.Ordinal);
+        var invitations = await app.WithDbAsync(db => db.Invitations.AsNoTracking().Where(i => i.PreregistrationId == id).ToListAsync());
+        Assert.Equal(2, invitations.Count);
+        Assert.All(invitations, i => Assert.Equal(claimEnds, i.ExpiresAt));
+
+        using var customer = app.CreatePartnerCenterClient();
+        app.FakeClock.Advance(TimeSpan.FromDays(3) - TimeSpan.FromSeconds(1));
+        (await customer.GetPageAsync(PathOf(linkPage.InviteUrl()))).AssertStatus(HttpStatusCode.OK);
+        app.FakeClock.Advance(TimeSpan.FromSeconds(1));
+        await AssertProblemAsync(customer, TokenOf(linkPage.InviteUrl()), HasExpired);
+        await AssertProblemAsync(customer, TokenOf(Assert.Single(InviteLinksIn(email.TextBody))), HasExpired);
+    }
+
+    [Fact]
+    public async Task A_used_link_says_it_has_been_used()
+    {
+        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var (id, url) = await NewLinkAsync(sales, "used");
+        await app.WithDbAsync(async db =>
+        {
+            var invitation = await db.Invitations.SingleAsync(i => i.PreregistrationId == id);
+            Assert.True(invitation.MarkUsed(app.FakeClock.UtcNow()).IsSuccess);
+            return await db.SaveChangesAsync();
+        });
+        using var customer = app.CreatePartnerCenterClient();
+
+        await AssertProblemAsync(customer, TokenOf(url), WasUsed);
+    }
+
+    [Fact]
+    public async Task Deleting_the_preregistration_revokes_its_links_and_emails_which_then_do_not_exist()
+    {
+        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var (id, url) = await NewLinkAsync(sales, "revoked");
+        await sales.InviteAsync(id);
+        var emailed = Assert.Single(InviteLinksIn(Assert.Single(await app.OutboxForAsync("revoked001@prospects.example")).TextBody));
+
+        using var deleted = await sales.PostFormAsync("/CustomerDevelopment/Delete", ("ids", id.ToString()), ("returnUrl", "/CustomerDevelopment"));
+        await deleted.AssertStatusAsync(HttpStatusCode.Redirect);
+        Assert.Equal(["R*** C*** was deleted."], (await sales.FollowAsync(deleted)).Alerts("success"));
+
+        var invitations = await app.WithDbAsync(db => db.Invitations.AsNoTracking().Where(i => i.PreregistrationId == id).ToListAsync());
+        Assert.Equal(2, invitations.Count);
+        Assert.All(invitations, i => Assert.Equal((InvitationStatus.Revoked, app.FakeClock.UtcNow()), (i.Status, i.RevokedAt!.Value)));
+        var revocations = await app.WithDbAsync(db => db.InvitationEvents.Where(e => e.PreregistrationId == id && e.Kind == InvitationEventKind.Revoked).Select(e => e.Detail).ToListAsync());
+        Assert.Equal(["Preregistration deleted", "Preregistration deleted"], revocations);
+        using var customer = app.CreatePartnerCenterClient();
+        await AssertProblemAsync(customer, TokenOf(url), DoesNotExist);
+        await AssertProblemAsync(customer, TokenOf(emailed), DoesNotExist);
+    }
+
+    [Fact]
+    public async Task The_database_keeps_only_the_tokens_sha256_never_the_token_and_reinviting_issues_a_new_link()
+    {
+        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var (id, url) = await NewLinkAsync(sales, "hashed");
+        var again = (await sales.LinkPageAsync(id)).InviteUrl();
+        using var customer = app.CreatePartnerCenterClient();
+        (await customer.GetPageAsync(PathOf(url))).AssertStatus(HttpStatusCode.OK);
+        var token = TokenOf(url);
+
+        Assert.NotEqual(url, again);
+        var hashes = await app.WithDbAsync(db => db.Invitations.Where(i => i.PreregistrationId == id).OrderBy(i => i.CreatedAt).Select(i => i.TokenHash).ToListAsync());
+        Assert.Equal([SHA256.HashData(Encoding.UTF8.GetBytes(token)), SHA256.HashData(Encoding.UTF8.GetBytes(TokenOf(again)))], hashes);
+
+        // A link-channel token was never in an email: it must not be anywhere in the database,
+        // neither as text nor as its 32 raw bytes.
+        var found = await app.WithDbAsync(db => FindAnywhereAsync(db, token));
+        Assert.Empty(found);
+    }
+
+    /// <summary>A new Preregistered Northwind customer and a link for it (Link / QR code), as sales@ gets it.</summary>
+    private async Task<(Guid Id, string Url)> NewLinkAsync(PartnerCenterClient sales, string prefix)
+    {
+        var id = Assert.Single(await app.AddPreregisteredAsync(NorthwindName, prefix, 1));
+        var url = (await sales.LinkPageAsync(id)).InviteUrl();
+        Assert.StartsWith($"{InvitationsFactory.PublicBaseUrl}/invite/", url, StringComparison.Ordinal);
+        return (id, url);
+    }
+
+    private Task<Invitation> InvitationOfAsync(Guid preregistrationId) =>
+        app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.PreregistrationId == preregistrationId));
+
+    private static string TokenOf(string url) => url[(url.LastIndexOf('/') + 1)..];
+
+    private static async Task AssertProblemAsync(PartnerCenterClient customer, string token, string message)
+    {
+        var page = await customer.GetPageAsync($"/invite/{Uri.EscapeDataString(token)}");
+        page.AssertStatus(HttpStatusCode.NotFound);
+        Assert.Equal("This invitation cannot be used", page.Document.QuerySelector("main h1")?.TextContent.Trim());
+        Assert.Equal(message, page.Document.QuerySelector("[data-testid=invitation-problem]")?.TextContent.Trim());
+    }
+
+    /// <summary>Every table.column whose value holds the token as text or its decoded bytes.</summary>
+    private static async Task<List<string>> FindAnywhereAsync(AppDbContext db, string token)
+    {
+        var text = Encoding.UTF8.GetBytes(token);
+        var raw = Base64Url.DecodeFromChars(token);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains("Invitations", tables);
+        var found = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    var bytes = reader.GetValue(i) switch
+                    {
+                        byte[] blob => blob,
+                        string s => Encoding.UTF8.GetBytes(s),
+                        _ => [],
+                    };
+                    if (bytes.AsSpan().IndexOf(text) >= 0 || bytes.AsSpan().IndexOf(raw) >= 0)
+                    {
+                        found.Add($"{table}.{reader.GetName(i)}");
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+}

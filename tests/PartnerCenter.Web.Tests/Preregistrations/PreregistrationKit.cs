@@ -1,0 +1,138 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Web.Tests.Infrastructure;
+
+namespace PartnerCenter.Web.Tests.Preregistrations;
+
+/// <summary>One row of the Customer Development list as the partner sees it.</summary>
+/// <param name="Id">The row's id where the page carries it (a select box or Delete button: deletable rows only).</param>
+public sealed record ListRow(string Name, string Email, string Mobile, string Status, string ExpiresIn, Guid? Id, bool HasDeleteButton);
+
+/// <summary>What the preregistration suites share: the pages, the demo partners, reading the list, arranging rows.</summary>
+public static class PreregistrationKit
+{
+    public const string ListUrl = "/CustomerDevelopment";
+    public const string FormUrl = "/CustomerDevelopment/Preregister";
+    public const string DeleteUrl = "/CustomerDevelopment/Delete";
+
+    public const string Northwind = "Northwind Cloud";
+    public const string Contoso = "Contoso Reseller";
+    public const string Fabrikam = "Fabrikam Partners";
+    public const string Tailspin = "Tailspin Prepaid";
+
+    public const string ManualReview = "This customer needs a manual review";
+    public const string ClaimedByAnother = "This customer has been preregistered by another partner.";
+    public const string CapMessage = "You have reached the limit of 100 preregistrations (Pending review + Preregistered). " +
+                                     "Delete some or wait for them to expire before preregistering more.";
+
+    /// <summary>A valid German mobile (Northwind and Tailspin develop business in DE): +49 1512 34567xx.</summary>
+    public static string GermanMobile(int n) => $"+49151234567{n % 100:00}";
+
+    /// <summary>A valid Singapore mobile (Contoso develops business in SG): +65 8123 45xx.</summary>
+    public static string SingaporeMobile(int n) => $"+65812345{n % 100:00}";
+
+    /// <summary>Opens the form and submits it as a partner would: OK with these values.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(
+        this PartnerCenterClient client, string name, string email, string mobile, bool sendInvitation = false)
+    {
+        var page = await client.GetPageAsync(FormUrl);
+        page.AssertStatus(HttpStatusCode.OK);
+        return await client.SubmitAsync(page, page.FormOfButton("OK"),
+            ("FullName", name), ("Email", email), ("Mobile", mobile), ("SendInvitation", sendInvitation ? "true" : "false"));
+    }
+
+    /// <summary>Submits the form and follows where it leads: the list on success, the form again otherwise.</summary>
+    public static async Task<HtmlPage> PreregisterAsync(
+        this PartnerCenterClient client, string name, string email, string mobile, bool sendInvitation = false) =>
+        await client.FollowAsync(await client.SubmitFormAsync(name, email, mobile, sendInvitation));
+
+    /// <summary>Preregisters and asserts it worked (post/redirect/get to the list).</summary>
+    public static async Task PreregisterOrFailAsync(this PartnerCenterClient client, string name, string email, string mobile)
+    {
+        using var response = await client.SubmitFormAsync(name, email, mobile);
+        await response.AssertStatusAsync(HttpStatusCode.Redirect);
+        Assert.Equal(ListUrl, response.Headers.Location!.AbsolutePathOrOriginal());
+    }
+
+    /// <summary>The form fields a raw POST needs, for requests fired in parallel.</summary>
+    public static (string Name, string? Value)[] FormFields(string name, string email, string mobile, bool confirmReview = false) =>
+        [("FullName", name), ("Email", email), ("Mobile", mobile), ("SendInvitation", "false"), ("ConfirmReview", confirmReview ? "true" : "false")];
+
+    public static string Usage(this HtmlPage page) =>
+        page.Document.QuerySelector("[data-testid='usage']")?.TextContent.Trim()
+        ?? throw new InvalidOperationException($"No usage line on {page}");
+
+    public static string UsageLine(int open) => $"{open} of 100 preregistrations used (Pending review + Preregistered)";
+
+    public static IReadOnlyList<ListRow> Rows(this HtmlPage page) =>
+        page.Document.QuerySelectorAll("main table tbody tr")
+            .Select(tr => tr.QuerySelectorAll("td").ToList())
+            .Where(cells => cells.Count == 8)
+            .Select(cells =>
+            {
+                var id = (cells[0].QuerySelector("input[name='ids']") as IHtmlInputElement)?.Value;
+                var delete = cells[7].QuerySelector("button[form='delete-one']");
+                return new ListRow(
+                    Text(cells[1]), Text(cells[2]), Text(cells[3]),
+                    Text(cells[4].QuerySelector(".badge-status")), Text(cells[6]),
+                    id is null ? null : Guid.Parse(id), delete is not null);
+            })
+            .ToList();
+
+    /// <summary>The whole response as served, to prove a value is nowhere in it (attributes included).</summary>
+    public static string Html(this HtmlPage page) => page.Document.DocumentElement.OuterHtml;
+
+    /// <summary>Shows or hides a column with the eye button's own form (hidden form #reveal-{column}).</summary>
+    public static async Task<HttpResponseMessage> ToggleColumnAsync(this PartnerCenterClient client, HtmlPage list, MaskedColumn column, bool show)
+    {
+        var form = list.Document.QuerySelector($"form#reveal-{column}") as IHtmlFormElement
+                   ?? throw new InvalidOperationException($"No reveal form for {column} on {list}");
+        return await client.SubmitAsync(list, form, ("show", show ? "true" : "false"));
+    }
+
+    public static DateTime Now(this PartnerCenterFactory app) => app.Services.GetRequiredService<TimeProvider>().UtcNow();
+
+    public static Task<int> PartnerIdAsync(this PartnerCenterFactory app, string partner) =>
+        app.WithDbAsync(db => db.Partners.Where(p => p.Name == partner).Select(p => p.Id).SingleAsync());
+
+    public static Task<int> PreregistrationCountAsync(this PartnerCenterFactory app) =>
+        app.WithDbAsync(db => db.Preregistrations.CountAsync());
+
+    /// <summary>Pending review + Preregistered and still valid, as the app counts toward the cap.</summary>
+    public static async Task<int> OpenCountAsync(this PartnerCenterFactory app, string partner)
+    {
+        var partnerId = await app.PartnerIdAsync(partner);
+        var now = app.Now();
+        return await app.WithDbAsync(db => PreregistrationQueries.OpenCountAsync(db, partnerId, now, CancellationToken.None));
+    }
+
+    public static Task<List<Preregistration>> RecordsAsync(this PartnerCenterFactory app, string email) =>
+        app.WithDbAsync(db => db.Preregistrations.AsNoTracking().Where(p => p.CustomerEmail == email).OrderBy(p => p.CreatedAt).ToListAsync());
+
+    public static Task<Preregistration> RecordAsync(this PartnerCenterFactory app, Guid id) =>
+        app.WithDbAsync(db => db.Preregistrations.AsNoTracking().SingleAsync(p => p.Id == id));
+
+    public static MobileNumber Mobile(string e164) =>
+        MobileNumber.TryParse(e164, out var number) ? number! : throw new ArgumentException($"{e164} is not a valid mobile.", nameof(e164));
+
+    /// <summary>A record created directly through the domain, <paramref name="at"/> being when it was submitted.</summary>
+    public static Preregistration NewRecord(int partnerId, string name, string email, string mobile, DateTime at,
+        ReviewTrigger trigger = ReviewTrigger.None) =>
+        Preregistration.Submit(partnerId, email, name, Mobile(mobile), false, trigger, null, at);
+
+    /// <summary>Saves records arranged through the domain, as if submitted earlier.</summary>
+    public static Task AddAsync(this PartnerCenterFactory app, params Preregistration[] records) =>
+        app.WithDbAsync(async db =>
+        {
+            db.Preregistrations.AddRange(records);
+            return await db.SaveChangesAsync();
+        });
+
+    private static string Text(IElement? element) =>
+        string.Join(' ', (element?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PartnerCenter.Core.Auditing;
+using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Web.Tests.Infrastructure;
+using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
+
+namespace PartnerCenter.Web.Tests.Preregistrations;
+
+/// <summary>Names, emails and mobiles are masked by the server; revealing a column is a recorded request.</summary>
+public sealed class RevealPersonalDataTests(PreregistrationFactory app) : IClassFixture<PreregistrationFactory>
+{
+    // Anna Schmidt, a seeded Preregistered record of Northwind.
+    private const string FullEmail = "anna.schmidt@prospects.example";
+    private const string FullName = "Anna Schmidt";
+
+    [Fact]
+    public async Task The_list_masks_names_emails_and_mobiles_by_default_and_the_full_values_are_nowhere_in_the_page()
+    {
+        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+
+        var list = await sales.GetPageAsync(ListUrl);
+
+        list.AssertStatus(HttpStatusCode.OK);
+        var anna = Assert.Single(list.Rows(), r => r.Email == "a***@prospects.example" && r.Status == "Preregistered");
+        Assert.Equal(("A*** S***", "+49 *** *** 01"), (anna.Name, anna.Mobile));
+        var html = list.Html();
+        foreach (var secret in new[] { FullEmail, FullName, "Schmidt", "+49 1512 3456701", "+4915123456701", "Jonas Weber", "jonas.weber@" })
+        {
+            Assert.DoesNotContain(secret, html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        foreach (var label in new[] { "Show names", "Show emails", "Show mobile numbers" })
+        {
+            var eye = list.Document.QuerySelector($"button[aria-label='{label}']");
+            Assert.NotNull(eye);
+            Assert.Equal("false", eye.GetAttribute("aria-pressed"));
+        }
+    }
+
+    [Fact]
+    public async Task Revealing_emails_shows_them_in_full_records_who_when_and_which_column_and_hiding_masks_them_again()
+    {
+        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var before = await RevealsAsync();
+        var list = await sales.GetPageAsync($"{ListUrl}?sort=oldest");
+        Assert.Equal("true", list.Document.QuerySelector("button[form='reveal-Email']")!.GetAttribute("value"));
+
+        using var shown = await sales.ToggleColumnAsync(list, MaskedColumn.Email, show: true);
+
+        await shown.AssertStatusAsync(HttpStatusCode.Redirect);
+        var revealed = await sales.FollowAsync(shown);
+        Assert.Equal($"{ListUrl}?sort=oldest", revealed.Url.PathAndQuery);
+        var anna = Assert.Single(revealed.Rows(), r => r.Email == FullEmail);
+        Assert.Equal(("A*** S***", "+49 *** *** 01"), (anna.Name, anna.Mobile));
+        Assert.Contains(revealed.Rows(), r => r.Email == "loyal@customers.example");
+        Assert.DoesNotContain(FullName, revealed.Html(), StringComparison.Ordinal);
+        var hide = revealed.Document.QuerySelector("button[aria-label='Hide emails']");
+        Assert.NotNull(hide);
+        Assert.Equal("true", hide.GetAttribute("aria-pressed"));
+
+        var entry = Assert.Single(await RevealsAsync(), e => !before.Any(b => b.Id == e.Id));
+        Assert.Equal(await app.UserIdAsync(DemoUsers.NorthwindSales), entry.ActorUserId);
+        Assert.Equal(await app.PartnerIdAsync(Northwind), entry.PartnerId);
+        Assert.Equal(app.Now(), entry.At);
+        Assert.Equal("Email", entry.EntityId);
+        using (var after = JsonDocument.Parse(entry.After!))
+        {
+            Assert.Equal("Email", after.RootElement.GetProperty("Column").GetString());
+        }
+
+        // Still revealed on the next render; another user's session is not affected.
+        Assert.Contains((await sales.GetPageAsync(ListUrl)).Rows(), r => r.Email == FullEmail);
+        using (var admin = await app.SignedInClientAsync(DemoUsers.NorthwindAdmin))
+        {
+            Assert.DoesNotContain(FullEmail, (await admin.GetPageAsync(ListUrl)).Html(), StringComparison.Ordinal);
+        }
+
+        using var hidden = await sales.ToggleColumnAsync(revealed, MaskedColumn.Email, show: false);
+
+        var masked = await sales.FollowAsync(hidden);
+        Assert.DoesNotContain(FullEmail, masked.Html(), StringComparison.Ordinal);
+        Assert.Single(masked.Rows(), r => r.Email == "a***@prospects.example" && r.Status == "Preregistered");
+        Assert.Equal(before.Count + 1, (await RevealsAsync()).Count);
+    }
+
+    [Theory]
+    [InlineData(MaskedColumn.Name, FullName, "Anna Schmidt")]
+    [InlineData(MaskedColumn.Mobile, "+49 1512 3456701", "+49 1512 3456701")]
+    public async Task Names_and_mobiles_are_revealed_per_column_and_audited(MaskedColumn column, string secret, string cell)
+    {
+        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var before = (await RevealsAsync()).Count(e => e.EntityId == column.ToString());
+        var list = await sales.GetPageAsync(ListUrl);
+        Assert.DoesNotContain(secret, list.Html(), StringComparison.Ordinal);
+
+        var revealed = await sales.FollowAsync(await sales.ToggleColumnAsync(list, column, show: true));
+
+        var anna = Assert.Single(revealed.Rows(), r => r.Email == "a***@prospects.example" && r.Status == "Preregistered");
+        Assert.Equal(cell, column == MaskedColumn.Name ? anna.Name : anna.Mobile);
+        Assert.DoesNotContain(FullEmail, revealed.Html(), StringComparison.Ordinal);
+        Assert.Equal(before + 1, (await RevealsAsync()).Count(e => e.EntityId == column.ToString()));
+    }
+
+    [Fact]
+    public async Task Revealed_columns_do_not_carry_over_to_the_next_user_signing_in_on_the_same_browser()
+    {
+        using var browser = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var list = await browser.GetPageAsync(ListUrl);
+        using (var shown = await browser.ToggleColumnAsync(list, MaskedColumn.Email, show: true))
+        {
+            await shown.AssertStatusAsync(HttpStatusCode.Redirect);
+        }
+
+        Assert.Contains(FullEmail, (await browser.GetPageAsync(ListUrl)).Html(), StringComparison.Ordinal);
+        using (var signedOut = await browser.PostFormAsync("/Account/SignOut"))
+        {
+            await signedOut.AssertStatusAsync(HttpStatusCode.Redirect);
+        }
+
+        // Another partner's admin signs in on the same browser and has revealed nothing.
+        await browser.SignInOrThrowAsync(DemoUsers.ContosoAdmin);
+        var contosoId = await app.UserIdAsync(DemoUsers.ContosoAdmin);
+        var contosoList = await browser.GetPageAsync(ListUrl);
+
+        contosoList.AssertStatus(HttpStatusCode.OK);
+        Assert.Empty(await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "PersonalDataRevealed" && e.ActorUserId == contosoId).ToListAsync()));
+        Assert.DoesNotContain("claimed@customers.example", contosoList.Html(), StringComparison.Ordinal);
+        Assert.Contains(contosoList.Rows(), r => r.Email == "c***@customers.example");
+    }
+
+    [Fact]
+    public async Task A_user_without_the_permission_cannot_reveal_and_nothing_is_recorded()
+    {
+        using var intern = await app.SignedInClientAsync(DemoUsers.NorthwindIntern);
+        var before = (await RevealsAsync()).Count;
+
+        using var response = await intern.PostFormAsync("/CustomerDevelopment/Reveal", ("column", "Email"), ("show", "true"), ("returnUrl", ListUrl));
+
+        await response.AssertStatusAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(before, (await RevealsAsync()).Count);
+    }
+
+    private Task<List<AuditEntry>> RevealsAsync() =>
+        app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == "PersonalDataRevealed").ToListAsync());
+}

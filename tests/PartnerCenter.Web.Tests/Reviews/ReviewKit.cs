@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.Associations;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Mail;
+using PartnerCenter.Core.Partners;
+using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Web.Tests.Infrastructure;
+
+namespace PartnerCenter.Web.Tests.Reviews;
+
+/// <summary>The steps around a manual review, driven through the app as partners and ecosystem managers do.</summary>
+public static class ReviewKit
+{
+    public const string Northwind = "Northwind Cloud";
+    public const string NorthwindReservedEmail = "partners@northwind.example";
+
+    /// <summary>A Brazilian mobile: a customer without a platform account is judged by it, and Northwind develops business only in DE.</summary>
+    public const string BrazilianMobile = "+5511912345677";
+
+    public const string GermanMobile = "+4915123456789";
+
+    public const string AlreadyDecidedPrefix = "This request has already been decided";
+
+    /// <summary>A fresh, lower-case address no seeded record uses.</summary>
+    public static string NewEmail(string who) => $"{who}.{Guid.NewGuid():N}"[..(who.Length + 13)] + "@prospects.example";
+
+    /// <summary>
+    /// Submits a customer for manual review as the partner does: the first OK offers the review, the
+    /// offered page's "Submit for manual review" confirms it. Returns the Pending review record's id.
+    /// </summary>
+    public static async Task<Guid> SubmitForReviewAsync(
+        PartnerCenterFactory app, PartnerCenterClient partner, string name, string email, bool sendInvitation = false, string mobile = BrazilianMobile)
+    {
+        using var offered = await partner.PostFormAsync("/CustomerDevelopment/Preregister",
+            ("FullName", name), ("Email", email), ("Mobile", mobile), ("SendInvitation", sendInvitation ? "true" : "false"));
+        var offer = await HtmlPage.ReadAsync(offered);
+        offer.AssertStatus(HttpStatusCode.OK);
+        Assert.Contains("This customer needs a manual review", offer.MainText, StringComparison.Ordinal);
+
+        using var confirmed = await partner.SubmitAsync(offer, offer.FormOfButton("Submit for manual review"));
+        if (confirmed.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Submitting {email} for review failed: {await HtmlPage.ReadAsync(confirmed)}");
+        }
+
+        return await app.WithDbAsync(db => db.Preregistrations
+            .Where(p => p.CustomerEmail == email && p.Status == PreregistrationStatus.PendingReview)
+            .Select(p => p.Id)
+            .SingleAsync());
+    }
+
+    public static Task<Preregistration> RecordAsync(PartnerCenterFactory app, Guid id) =>
+        app.WithDbAsync(db => db.Preregistrations.AsNoTracking().SingleAsync(p => p.Id == id));
+
+    /// <summary>Emails queued to an address, oldest first.</summary>
+    public static Task<List<OutboxMessage>> MailToAsync(PartnerCenterFactory app, string to) =>
+        app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.To == to).OrderBy(m => m.CreatedAt).ToListAsync());
+
+    /// <summary>The partner's review decision emails about one customer.</summary>
+    public static async Task<List<OutboxMessage>> DecisionMailsAsync(PartnerCenterFactory app, string customerName) =>
+        (await MailToAsync(app, NorthwindReservedEmail))
+        .Where(m => m.Subject.StartsWith($"Preregistration of {customerName} ", StringComparison.Ordinal))
+        .ToList();
+
+    public static Task<int> DecisionAuditsAsync(PartnerCenterFactory app, Guid id)
+    {
+        var entityId = id.ToString();
+        return app.WithDbAsync(db => db.AuditEntries.CountAsync(e =>
+            (e.Action == "ReviewApproved" || e.Action == "ReviewRejected") && e.EntityId == entityId));
+    }
+
+    /// <summary>The Manual reviews queue as the ecosystem manager sees it.</summary>
+    public static async Task<HtmlPage> QueueAsync(PartnerCenterClient manager)
+    {
+        var page = await manager.GetPageAsync("/Ecosystem/Reviews");
+        page.AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("Manual reviews", page.Heading);
+        return page;
+    }
+
+    /// <summary>The queue's rows, in order: each row's customer name.</summary>
+    public static IReadOnlyList<string> QueuedCustomers(this HtmlPage queue) =>
+        queue.Document.QuerySelectorAll("main tbody tr").Select(tr => tr.QuerySelector("td:nth-child(2) .fw-semibold")!.TextContent.Trim()).ToList();
+
+    /// <summary>The queue row of a customer.</summary>
+    public static IElement QueueRow(this HtmlPage queue, string customerName) =>
+        queue.Document.QuerySelector($"main button[aria-label='Approve {customerName}']")?.Closest("tr")
+        ?? throw new InvalidOperationException($"{customerName} is not in the queue: {queue}");
+
+    public static string TimeLeft(this IElement row) =>
+        Collapse(row.QuerySelector("[data-testid='time-left']")?.TextContent);
+
+    public static bool IsMarkedOverdue(this IElement row) =>
+        row.ClassList.Contains("table-danger") && row.QuerySelectorAll(".badge").Any(b => b.TextContent.Trim() == "Overdue");
+
+    /// <summary>The status cell of the partner's only list row for an email, whitespace collapsed.</summary>
+    public static async Task<string> PartnerStatusAsync(PartnerCenterClient partner, string email)
+    {
+        var list = await partner.GetPageAsync($"/CustomerDevelopment?Q={Uri.EscapeDataString(email)}");
+        list.AssertStatus(HttpStatusCode.OK);
+        var cells = list.Document.QuerySelectorAll("main tbody tr .status-cell").ToList();
+        Assert.Single(cells);
+        return Collapse(cells[0].TextContent);
+    }
+
+    /// <summary>A signed-in client's main text after following a decision's redirect.</summary>
+    public static async Task<HtmlPage> AfterAsync(PartnerCenterClient client, HttpResponseMessage response, string expectedPath)
+    {
+        await response.AssertStatusAsync(HttpStatusCode.Redirect);
+        Assert.Equal(expectedPath, response.Headers.Location!.AbsolutePathOrOriginal());
+        return await client.FollowAsync(response);
+    }
+
+    /// <summary>Another ecosystem manager, created as the seeder does.</summary>
+    public static async Task<string> CreateManagerAsync(PartnerCenterFactory app, string email, string name)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        Check(await users.CreateAsync(user, DemoUsers.Password));
+        Check(await users.AddToRoleAsync(user, Roles.EcosystemManager));
+        return user.Id;
+    }
+
+    /// <summary>A partner in DE with a reserved email, looked after by <paramref name="managerId"/>.</summary>
+    public static Task<int> CreatePartnerAsync(PartnerCenterFactory app, string name, string managerId, string reservedEmail) =>
+        app.WithDbAsync(async db =>
+        {
+            var partner = new Partner { Name = name, BusinessCountries = "DE", EcosystemManagerId = managerId };
+            partner.ReserveContact(reservedEmail, null);
+            db.Partners.Add(partner);
+            await db.SaveChangesAsync();
+            return partner.Id;
+        });
+
+    /// <summary>A Pending review record written as the submission would, due when given.</summary>
+    public static Task<Guid> AddPendingReviewAsync(PartnerCenterFactory app, int partnerId, string name, string email, DateTime submittedAt, DateTime dueAt) =>
+        app.WithDbAsync(async db =>
+        {
+            var record = Preregistration.Submit(partnerId, email, name, Mobile(BrazilianMobile), sendInvitation: false,
+                ReviewTrigger.Country, null, submittedAt, dueAt);
+            db.Preregistrations.Add(record);
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
+
+    /// <summary>A Preregistered record with an open background association ticket.</summary>
+    public static Task<(Guid PreregistrationId, Guid TicketId)> AddOpenTicketAsync(PartnerCenterFactory app, int partnerId, string name, string email, DateTime now) =>
+        app.WithDbAsync(async db =>
+        {
+            var record = Preregistration.Submit(partnerId, email, name, Mobile(GermanMobile), sendInvitation: false, ReviewTrigger.None, null, now);
+            var ticket = new BackgroundAssociationTicket
+            {
+                PartnerId = partnerId, PreregistrationId = record.Id, Reason = "Production workloads", Contact = "Someone", CreatedAt = now,
+            };
+            db.Preregistrations.Add(record);
+            db.BackgroundAssociationTickets.Add(ticket);
+            await db.SaveChangesAsync();
+            return (record.Id, ticket.Id);
+        });
+
+    /// <summary>A UTC moment as the pages and emails write it: "2031-03-18 14:30 UTC".</summary>
+    public static string Utc(DateTime moment) => moment.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
+    public static string Collapse(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static MobileNumber Mobile(string e164) =>
+        MobileNumber.TryParse(e164, out var number) ? number! : throw new InvalidOperationException($"{e164} is not a valid mobile.");
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using PartnerCenter.Core.Mail;
+using PartnerCenter.Web.Tests.Infrastructure;
+using PartnerCenter.Web.Tests.Invitations;
+
+namespace PartnerCenter.Web.Tests.Security;
+
+/// <summary>CR/LF in stored names never becomes a header of the invitation email.</summary>
+public sealed class EmailHeaderInjectionTests(PickupApp app) : IClassFixture<PickupApp>
+{
+    private const string Injection = "\r\nBcc: evil@example.com\r\nX-Injected: yes";
+
+    [Fact]
+    public async Task A_customer_and_partner_name_with_crlf_do_not_add_headers_or_recipients()
+    {
+        var id = await app.AddNorthwindRecordAsync(name: "Eve" + Injection, email: "eve.crlf@prospects.example");
+        await app.WithDbAsync(async db =>
+        {
+            var northwind = await db.Partners.SingleAsync(p => p.Name == SecurityKit.Northwind);
+            // The partner's name as it might arrive from an import or an old row.
+            await db.Partners.Where(p => p.Id == northwind.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, SecurityKit.Northwind + Injection));
+            return 0;
+        });
+
+        try
+        {
+            using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+            using (var send = await sales.SendInvitationsAsync(id))
+            {
+                await send.AssertStatusAsync(HttpStatusCode.Redirect);
+            }
+
+            await app.DispatchOnceAsync();
+            var outbox = await app.OutboxForAsync("eve.crlf@prospects.example");
+            Assert.Single(outbox);
+            Assert.Equal(OutboxStatus.Sent, outbox[0].Status);
+
+            var files = Directory.EnumerateFiles(app.PickupDirectory, "*.eml").ToList();
+            var messages = files.Select(f => MimeMessage.Load(f)).Where(m => m.To.Mailboxes.Any(a => a.Address == "eve.crlf@prospects.example")).ToList();
+            var message = Assert.Single(messages);
+            Assert.Empty(message.Bcc);
+            Assert.Empty(message.Cc);
+            Assert.Single(message.To.Mailboxes);
+            Assert.DoesNotContain(message.Headers, h => h.Field.Equals("X-Injected", StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(message.Headers, h => h.Field.Equals("Bcc", StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain('\n', message.Subject ?? "");
+            var rawHeaders = File.ReadAllText(files.Single(f => MimeMessage.Load(f).To.Mailboxes.Any(a => a.Address == "eve.crlf@prospects.example"))).Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", 2)[0];
+            Assert.DoesNotContain(rawHeaders.Split('\n'), l => l.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase) || l.StartsWith("X-Injected:", StringComparison.OrdinalIgnoreCase));
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Partners.Where(p => p.Name.StartsWith(SecurityKit.Northwind)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, SecurityKit.Northwind)));
+        }
+    }
+}
