@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Preregistrations;
 
 namespace PartnerCenter.Core.Associations;
 
@@ -19,7 +20,7 @@ public sealed class AssociationQueries(IAppDb db)
 
     /// <summary>Whether the record is the partner's own Preregistered or other live record (not deleted).</summary>
     public Task<bool> IsOwnRecordAsync(int partnerId, Guid preregistrationId, CancellationToken ct) =>
-        db.Preregistrations.AnyAsync(p => p.Id == preregistrationId && p.PartnerId == partnerId && p.Status != Preregistrations.PreregistrationStatus.Deleted, ct);
+        db.Preregistrations.OwnedBy(partnerId).AnyAsync(p => p.Id == preregistrationId, ct);
 
     /// <summary>The latest ticket per preregistration, for the working list.</summary>
     public async Task<IReadOnlyDictionary<Guid, BackgroundAssociationTicket>> LatestTicketsAsync(IReadOnlyCollection<Guid> preregistrationIds, CancellationToken ct)

@@ -11,7 +11,7 @@ public sealed class RequestBackgroundAssociation(IAppDb db, AuditLog audit, Time
     public async Task<Result<BackgroundAssociationTicket>> ExecuteAsync(string userId, int partnerId, Guid preregistrationId, string reason, string contact, CancellationToken ct)
     {
         var record = await db.Preregistrations.AsNoTracking()
-            .FirstOrDefaultAsync(p => p.Id == preregistrationId && p.PartnerId == partnerId && p.Status != PreregistrationStatus.Deleted, ct);
+            .OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == preregistrationId, ct);
         if (record is null)
         {
             return Error.NotFound("Preregistration");

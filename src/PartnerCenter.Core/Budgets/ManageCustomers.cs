@@ -21,9 +21,10 @@ public sealed class ManageCustomers(IAppDb db, AuditLog audit, TimeProvider cloc
     public static readonly Error Changed = new("changed", "This customer was changed a moment ago by someone else. Reload and try again.", ErrorKind.Conflict);
     public const int ReasonMaxLength = 256;
 
-    public Task<List<CustomerRow>> ListAsync(int partnerId, CancellationToken ct) =>
+    /// <param name="ids">Only these customers (still only the partner's own); null for all.</param>
+    public Task<List<CustomerRow>> ListAsync(int partnerId, CancellationToken ct, IReadOnlyCollection<int>? ids = null) =>
         db.CustomerAccounts.AsNoTracking()
-            .Where(a => a.AssociatedPartnerId == partnerId)
+            .Where(a => a.AssociatedPartnerId == partnerId && (ids == null || ids.Contains(a.Id)))
             .OrderByDescending(a => a.AssociatedAt)
             .Select(a => new CustomerRow(a.Id, a.Name, a.Email, a.AssociatedAt, a.IsFrozen, a.BudgetType, a.BudgetAmount, a.UsedAmount, a.FreezeOnExhaustion))
             .ToListAsync(ct);
@@ -87,7 +88,7 @@ public sealed class ManageCustomers(IAppDb db, AuditLog audit, TimeProvider cloc
 
     public async Task<Result<(CustomerRow Customer, List<AdjustmentLine> Records)>> AdjustmentsAsync(int partnerId, int accountId, CancellationToken ct)
     {
-        var customer = (await ListAsync(partnerId, ct)).FirstOrDefault(c => c.Id == accountId);
+        var customer = (await ListAsync(partnerId, ct, [accountId])).FirstOrDefault();
         if (customer is null)
         {
             return Error.NotFound("Customer");

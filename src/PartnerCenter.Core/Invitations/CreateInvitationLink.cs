@@ -13,7 +13,7 @@ public sealed class CreateInvitationLink(IAppDb db, InvitationIssuer issuer, Aud
     public async Task<Result<InvitationLink>> ExecuteAsync(string userId, int partnerId, Guid preregistrationId, CancellationToken ct)
     {
         var record = await db.Preregistrations.AsNoTracking()
-            .FirstOrDefaultAsync(p => p.Id == preregistrationId && p.PartnerId == partnerId && p.Status != PreregistrationStatus.Deleted, ct);
+            .OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == preregistrationId, ct);
         if (record is null)
         {
             return Error.NotFound("Preregistration");

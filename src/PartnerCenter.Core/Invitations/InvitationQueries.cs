@@ -16,7 +16,7 @@ public sealed class InvitationQueries(IAppDb db, TimeProvider clock)
     public async Task<Result<InvitationHistory>> HistoryAsync(int partnerId, Guid preregistrationId, CancellationToken ct)
     {
         var record = await db.Preregistrations.AsNoTracking()
-            .FirstOrDefaultAsync(p => p.Id == preregistrationId && p.PartnerId == partnerId && p.Status != PreregistrationStatus.Deleted, ct);
+            .OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == preregistrationId, ct);
         if (record is null)
         {
             return Error.NotFound("Preregistration");

@@ -40,7 +40,7 @@ public sealed class InviteCustomers(IAppDb db, InvitationIssuer issuer, AuditLog
 
         var distinct = ids.Distinct().ToList();
         var records = await db.Preregistrations.AsNoTracking()
-            .Where(p => distinct.Contains(p.Id) && p.PartnerId == partnerId && p.Status != PreregistrationStatus.Deleted)
+            .OwnedBy(partnerId).Where(p => distinct.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, ct);
         if (records.Count == 0)
         {

@@ -32,7 +32,7 @@ public sealed class DeletePreregistrations(IAppDb db, AuditLog audit, TimeProvid
         var now = clock.UtcNow();
         var distinct = ids.Distinct().ToList();
         var records = await db.Preregistrations
-            .Where(p => distinct.Contains(p.Id) && p.PartnerId == partnerId && p.Status != PreregistrationStatus.Deleted)
+            .OwnedBy(partnerId).Where(p => distinct.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, ct);
 
         // Another partner's ids are indistinguishable from unknown ones.

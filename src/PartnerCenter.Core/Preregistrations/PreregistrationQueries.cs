@@ -22,6 +22,13 @@ public sealed record ListPage(IReadOnlyList<PreregistrationRow> Rows, int Total,
 }
 
 /// <summary>The working list and the counts, paged and filtered in the database.</summary>
+public static class PreregistrationScopes
+{
+    /// <summary>The partner's own records that still exist for it; another partner's ids read as not found.</summary>
+    public static IQueryable<Preregistration> OwnedBy(this IQueryable<Preregistration> query, int partnerId) =>
+        query.Where(p => p.PartnerId == partnerId && p.Status != PreregistrationStatus.Deleted);
+}
+
 public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
@@ -45,7 +52,7 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
         var now = clock.UtcNow();
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var query = db.Preregistrations.AsNoTracking()
-            .Where(p => p.PartnerId == partnerId && p.Status != PreregistrationStatus.Deleted);
+            .OwnedBy(partnerId);
         query = FilterByStatus(query, request.Status, now);
 
         var search = request.Search?.Trim();

@@ -24,7 +24,7 @@ public sealed class CustomersController(ManageCustomers customers) : AppControll
     [HttpPost]
     public async Task<IActionResult> Budget([FromForm] List<int> ids)
     {
-        var mine = (await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted)).Where(c => ids.Contains(c.Id)).ToList();
+        var mine = await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted, ids);
         if (mine.Count == 0)
         {
             if (ids.Count > 0)
@@ -42,7 +42,7 @@ public sealed class CustomersController(ManageCustomers customers) : AppControll
     [HttpPost]
     public async Task<IActionResult> SetBudget(SetBudgetModel model)
     {
-        var mine = (await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted)).Where(c => model.Ids.Contains(c.Id)).ToList();
+        var mine = await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted, model.Ids);
         if (mine.Count == 0)
         {
             return NotFound();
@@ -67,14 +67,14 @@ public sealed class CustomersController(ManageCustomers customers) : AppControll
     [HttpGet]
     public async Task<IActionResult> Freeze(int id)
     {
-        var customer = (await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted)).FirstOrDefault(c => c.Id == id);
+        var customer = (await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted, [id])).FirstOrDefault();
         return customer is null ? NotFound() : FreezeView(new FreezeModel { Id = id }, customer);
     }
 
     [HttpPost]
     public async Task<IActionResult> Freeze(FreezeModel model)
     {
-        var customer = (await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted)).FirstOrDefault(c => c.Id == model.Id);
+        var customer = (await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted, [model.Id])).FirstOrDefault();
         if (customer is null)
         {
             return NotFound();

@@ -33,7 +33,7 @@ public sealed class InvitationsController(
         var distinct = ids.Distinct().Take(InviteCustomers.MaxBatch).ToList();
         var partnerId = User.PartnerId();
         var customers = await db.Preregistrations.AsNoTracking()
-            .Where(p => distinct.Contains(p.Id) && p.PartnerId == partnerId && p.Status != PreregistrationStatus.Deleted)
+            .OwnedBy(partnerId).Where(p => distinct.Contains(p.Id))
             .Select(p => new { p.Id, p.CustomerName })
             .ToListAsync(HttpContext.RequestAborted);
         if (distinct.Count > 0 && customers.Count == 0)
@@ -95,7 +95,7 @@ public sealed class InvitationsController(
     {
         var partnerId = User.PartnerId();
         var record = await db.Preregistrations.AsNoTracking()
-            .FirstOrDefaultAsync(p => p.Id == id && p.PartnerId == partnerId && p.Status != PreregistrationStatus.Deleted, HttpContext.RequestAborted);
+            .OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == id, HttpContext.RequestAborted);
         if (record is null)
         {
             return NotFound();
