@@ -1,3 +1,5 @@
+using PartnerCenter.Core.Preregistrations;
+
 namespace PartnerCenter.Core.Associations;
 
 /// <summary>A History Records row: one customer's attempt to associate through an invitation, and its outcome.</summary>
@@ -12,4 +14,18 @@ public class AssociationAttempt
     public bool Succeeded { get; set; }
     public string? Cause { get; set; }
     public string? SuggestedOperation { get; set; }
+
+    /// <param name="cause">Null for a success.</param>
+    /// <param name="note">What the partner reads in the operation column.</param>
+    public static AssociationAttempt For(Preregistration record, DateTime at, string? cause, string? note) => new()
+    {
+        PartnerId = record.PartnerId,
+        PreregistrationId = record.Id,
+        CustomerName = record.CustomerName,
+        CustomerEmail = record.CustomerEmail,
+        At = at,
+        Succeeded = cause is null,
+        Cause = cause,
+        SuggestedOperation = note,
+    };
 }

@@ -11,7 +11,7 @@ namespace PartnerCenter.Core.Associations;
 /// A new customer registers from an invitation: the email is the invited address and cannot be
 /// changed; the password follows Identity's rules. Creates the platform account and the sign-in.
 /// </summary>
-public sealed class RegisterCustomer(IAppDb db, UserManager<AppUser> users, InvitationQueries invitations, TimeProvider clock)
+public sealed class RegisterCustomer(IAppDb db, UnitOfWork unit, UserManager<AppUser> users, InvitationQueries invitations, TimeProvider clock)
 {
     public static readonly Error AlreadyRegistered = new("already_registered",
         "An account with this email address already exists. Sign in instead.");
@@ -46,13 +46,16 @@ public sealed class RegisterCustomer(IAppDb db, UserManager<AppUser> users, Invi
 
         if (problems.Count > 0)
         {
-            return new Error("password_rules", string.Join(" ", problems));
+            return Error.InField("Password", "password_rules", string.Join(" ", problems));
         }
 
         // The account and the sign-in are created together or not at all.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        return await unit.RunAsync(innerCt => CreateAsync(user, password, email, name, landing.Value.InvitationId, innerCt), ct);
+    }
 
-        var region = await db.Invitations.Where(i => i.Id == landing.Value.InvitationId)
+    private async Task<Result<AppUser>> CreateAsync(AppUser user, string password, string email, string name, Guid invitationId, CancellationToken ct)
+    {
+        var region = await db.Invitations.Where(i => i.Id == invitationId)
             .Join(db.Preregistrations, i => i.PreregistrationId, p => p.Id, (i, p) => p.MobileRegion)
             .FirstAsync(ct);
         var account = await db.CustomerAccounts.FirstOrDefaultAsync(a => a.Email == email, ct);
@@ -71,7 +74,6 @@ public sealed class RegisterCustomer(IAppDb db, UserManager<AppUser> users, Invi
         }
 
         await users.AddToRoleAsync(user, Roles.Customer);
-        await tx.CommitAsync(ct);
         return user;
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Auditing;
-using PartnerCenter.Core.Budgets;
+using PartnerCenter.Core.Tickets;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Mail;
@@ -30,6 +31,7 @@ public interface IAppDb
     DbSet<BudgetAdjustment> BudgetAdjustments { get; }
     DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets { get; }
     DatabaseFacade Database { get; }
+    ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

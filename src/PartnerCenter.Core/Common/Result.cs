@@ -1,19 +1,29 @@
 namespace PartnerCenter.Core.Common;
 
-/// <summary>An expected failure: a stable code the web layer maps, and the message a user reads.</summary>
-public sealed record Error(string Code, string Message, ErrorKind Kind = ErrorKind.Rule)
+/// <summary>
+/// An expected failure: a stable code clients can rely on, the message a user reads, and its kind,
+/// which alone decides how the web layer shows it (docs/architecture.md, "Errors").
+/// </summary>
+/// <param name="Field">For <see cref="ErrorKind.Field"/>: the input the message belongs next to.</param>
+public sealed record Error(string Code, string Message, ErrorKind Kind = ErrorKind.Rule, string? Field = null)
 {
     public static Error NotFound(string what) => new("not_found", $"{what} was not found.", ErrorKind.NotFound);
+
+    public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+
+    public static Error InField(string field, string code, string message) => new(code, message, ErrorKind.Field, field);
 }
 
 public enum ErrorKind
 {
-    /// <summary>A domain rule refused the request; show the message.</summary>
+    /// <summary>A domain rule refused the request: the message goes at the top of the form.</summary>
     Rule = 0,
-    /// <summary>The thing does not exist for this user (including another partner's records).</summary>
+    /// <summary>The thing does not exist for this user (including another partner's records): 404.</summary>
     NotFound = 1,
-    /// <summary>Someone else changed the record first.</summary>
+    /// <summary>Someone else changed the record first: a flash message on the page the user came from (409 for API calls).</summary>
     Conflict = 2,
+    /// <summary>One input is wrong: the message goes next to <see cref="Error.Field"/>.</summary>
+    Field = 3,
 }
 
 /// <summary>Either a value or an <see cref="Error"/>; expected failures never travel as exceptions.</summary>

@@ -1,3 +1,7 @@
+using System.Globalization;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Preregistrations;
+
 namespace PartnerCenter.Core.Customers;
 
 /// <summary>
@@ -29,21 +33,93 @@ public class CustomerAccount
     public bool HasSpecialContract { get; set; }
     public bool IsInternalAccount { get; set; }
 
-    public int? AssociatedPartnerId { get; set; }
-    public DateTime? AssociatedAt { get; set; }
+    public int? AssociatedPartnerId { get; private set; }
+    public DateTime? AssociatedAt { get; private set; }
 
     /// <summary>Restricted from purchases: the default after association until the partner unfreezes.</summary>
-    public bool IsFrozen { get; set; }
+    public bool IsFrozen { get; private set; }
 
-    public BudgetType BudgetType { get; set; }
+    public BudgetType BudgetType { get; private set; }
 
     /// <summary>USD, two decimals.</summary>
-    public decimal BudgetAmount { get; set; }
-    public decimal UsedAmount { get; set; }
-    public FreezeOnExhaustion FreezeOnExhaustion { get; set; } = FreezeOnExhaustion.Manually;
+    public decimal BudgetAmount { get; private set; }
+    public decimal UsedAmount { get; private set; }
+    public FreezeOnExhaustion FreezeOnExhaustion { get; private set; } = FreezeOnExhaustion.Manually;
 
     /// <summary>Concurrency token: two racing associations or budget changes, exactly one is saved.</summary>
-    public int Version { get; set; }
+    public int Version { get; private set; }
+
+    /// <summary>
+    /// Makes the account the partner's customer: frozen by default (until the partner sets a budget and
+    /// unfreezes), or not frozen when the ecosystem manager associates it in the background.
+    /// </summary>
+    public Result<CustomerAccount> AssociateWith(int partnerId, DateTime now, bool frozen)
+    {
+        if (AssociatedPartnerId is { } current)
+        {
+            return current == partnerId ? PreregistrationErrors.AlreadyYourCustomer : PreregistrationErrors.AssociatedWithAnotherPartner;
+        }
+
+        AssociatedPartnerId = partnerId;
+        AssociatedAt = now;
+        IsFrozen = frozen;
+        Version++;
+        return this;
+    }
+
+    public Result<CustomerAccount> SetBudget(BudgetSetting setting)
+    {
+        if (setting.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        BudgetType = setting.Type;
+        BudgetAmount = setting.Amount;
+        FreezeOnExhaustion = setting.OnExhaustion;
+        if (setting.UnfreezeNow)
+        {
+            IsFrozen = false;
+        }
+
+        Version++;
+        return this;
+    }
+
+    public Result<CustomerAccount> Freeze() => SetFrozen(true);
+
+    public Result<CustomerAccount> Unfreeze() => SetFrozen(false);
+
+    /// <summary>The setting as a partner reads it, e.g. "Monthly 500.00 USD, freeze manually, frozen".</summary>
+    public string Describe() =>
+        (BudgetType == BudgetType.None
+            ? "No budget"
+            : string.Create(CultureInfo.InvariantCulture, $"{(BudgetType == BudgetType.Monthly ? "Monthly" : "One-time")} {BudgetAmount:N2} USD, freeze {(FreezeOnExhaustion == FreezeOnExhaustion.Automatically ? "automatically" : "manually")}"))
+        + (IsFrozen ? ", frozen" : ", not frozen");
+
+    private Result<CustomerAccount> SetFrozen(bool frozen)
+    {
+        if (IsFrozen == frozen)
+        {
+            return new Error("no_change", frozen ? "This account is already frozen." : "This account is not frozen.");
+        }
+
+        IsFrozen = frozen;
+        Version++;
+        return this;
+    }
+}
+
+/// <summary>A budget as the partner sets it on Sales &gt; Customers.</summary>
+public sealed record BudgetSetting(BudgetType Type, decimal Amount, FreezeOnExhaustion OnExhaustion, bool UnfreezeNow)
+{
+    public const decimal MaxAmount = 2_147_483_647m;
+
+    public static readonly Error Invalid = new("invalid_budget",
+        "Enter a budget type and an amount greater than 0 and at most 2,147,483,647, with at most two decimals.");
+
+    public Error? Problem() =>
+        Type == BudgetType.None || Amount <= 0 || Amount > MaxAmount || decimal.Round(Amount, 2) != Amount ? Invalid : null;
 }
 
 public enum BudgetType

@@ -8,7 +8,7 @@ namespace PartnerCenter.Core.Invitations;
 public sealed record InvitationLink(Guid PreregistrationId, string CustomerName, string Url, DateTime ExpiresAt);
 
 /// <summary>Mints a hyperlink (and so a QR code) the partner passes on by its own means.</summary>
-public sealed class CreateInvitationLink(IAppDb db, InvitationIssuer issuer, AuditLog audit, TimeProvider clock)
+public sealed class CreateInvitationLink(IAppDb db, UnitOfWork unit, InvitationIssuer issuer, AuditLog audit, TimeProvider clock)
 {
     public async Task<Result<InvitationLink>> ExecuteAsync(string userId, int partnerId, Guid preregistrationId, CancellationToken ct)
     {
@@ -20,21 +20,16 @@ public sealed class CreateInvitationLink(IAppDb db, InvitationIssuer issuer, Aud
         }
 
         var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
-        if (partner.IsPrepaid)
+        var now = clock.UtcNow();
+        if (record.CheckInvitable(partner, now) is { } problem)
         {
-            return InvitationErrors.PrepaidPartner;
+            return problem;
         }
 
-        var status = record.StatusAt(clock.UtcNow());
-        if (status != PreregistrationStatus.Preregistered)
-        {
-            return PreregistrationErrors.NotInvitable(status);
-        }
-
-        var (invitation, url) = await issuer.IssueAsync(record, partner.Name, InvitationChannel.Link, userId, ct);
+        var prepared = await issuer.PrepareAsync(record, partner.Name, InvitationChannel.Link, now, ct);
+        var invitation = issuer.Add(prepared, record, userId, now);
         audit.Record(userId, partnerId, "InvitationLinkCreated", nameof(Invitation), invitation.Id.ToString(),
             after: new { PreregistrationId = record.Id, Channel = nameof(InvitationChannel.Link) });
-        await db.SaveChangesAsync(ct);
-        return new InvitationLink(record.Id, record.CustomerName, url, invitation.ExpiresAt);
+        return await unit.SaveAsync(new InvitationLink(record.Id, record.CustomerName, prepared.Link, invitation.ExpiresAt), ct);
     }
 }

@@ -67,39 +67,33 @@ public class Invitation
     public DateTime? RevokedAt { get; private set; }
     public int Version { get; private set; }
 
-    /// <summary>Mints a link valid for <paramref name="lifetime"/>, never past the preregistration's own expiry.</summary>
-    public static (Invitation Invitation, string Token) Issue(
-        Preregistration preregistration, InvitationChannel channel, TimeSpan lifetime, string? userId, DateTime now)
-    {
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        var expires = now + lifetime;
-        if (preregistration.ExpiresAt is { } claimEnds && claimEnds < expires)
-        {
-            expires = claimEnds;
-        }
+    /// <summary>A new token: 32 random bytes, Base64url. Only its hash is ever stored.</summary>
+    public static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-        var invitation = new Invitation
-        {
-            Id = Guid.CreateVersion7(),
-            PreregistrationId = preregistration.Id,
-            PartnerId = preregistration.PartnerId,
-            TokenHash = Hash(token),
-            Channel = channel,
-            Status = InvitationStatus.Active,
-            Delivery = channel == InvitationChannel.Email ? DeliveryStatus.Queued : DeliveryStatus.None,
-            CreatedByUserId = userId,
-            CreatedAt = now,
-            ExpiresAt = expires,
-        };
-        return (invitation, token);
-    }
+    /// <summary>A link lives for <paramref name="lifetime"/>, never past the claim's own expiry.</summary>
+    public static DateTime ExpiryFor(DateTime? claimExpiresAt, TimeSpan lifetime, DateTime now) =>
+        claimExpiresAt is { } claimEnds && claimEnds < now + lifetime ? claimEnds : now + lifetime;
+
+    /// <summary>The link for <paramref name="token"/> (minted by <see cref="NewToken"/>), for one Preregistered record.</summary>
+    public static Invitation Issue(
+        Preregistration preregistration, InvitationChannel channel, string token, DateTime expiresAt, string? userId, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        PreregistrationId = preregistration.Id,
+        PartnerId = preregistration.PartnerId,
+        TokenHash = Hash(token),
+        Channel = channel,
+        Status = InvitationStatus.Active,
+        Delivery = channel == InvitationChannel.Email ? DeliveryStatus.Queued : DeliveryStatus.None,
+        CreatedByUserId = userId,
+        CreatedAt = now,
+        ExpiresAt = expiresAt,
+    };
 
     public static byte[] Hash(string token) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
 
     /// <summary>Constant-time comparison of a presented token with the stored hash.</summary>
     public bool Matches(string token) => CryptographicOperations.FixedTimeEquals(TokenHash, Hash(token));
-
-    public bool IsUsableAt(DateTime now) => Status == InvitationStatus.Active && now < ExpiresAt;
 
     /// <summary>Why the link cannot be used now, or null when it can.</summary>
     public Error? ProblemAt(DateTime now) => Status switch

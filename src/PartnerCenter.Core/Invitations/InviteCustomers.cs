@@ -11,9 +11,11 @@ public sealed record InviteResult(Guid Id, string? Name, bool Queued, string? Re
 /// Invites one or many of the partner's Preregistered customers by email. Emails go through the
 /// outbox, so a batch of 100 answers at once; every row reports what was queued or why it was skipped.
 /// </summary>
-public sealed class InviteCustomers(IAppDb db, InvitationIssuer issuer, AuditLog audit, TimeProvider clock)
+public sealed class InviteCustomers(IAppDb db, UnitOfWork unit, InvitationIssuer issuer, AuditLog audit, TimeProvider clock)
 {
     public const int MaxBatch = 100;
+
+    public static readonly Error TooMany = new("batch_too_large", $"Invite at most {MaxBatch} customers at once.");
 
     public async Task<Result<IReadOnlyList<InviteResult>>> ExecuteAsync(string userId, int partnerId, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
@@ -24,7 +26,7 @@ public sealed class InviteCustomers(IAppDb db, InvitationIssuer issuer, AuditLog
 
         if (ids.Count > MaxBatch)
         {
-            return new Error("batch_too_large", $"Invite at most {MaxBatch} customers at once.");
+            return TooMany;
         }
 
         var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnerId, ct);
@@ -33,9 +35,9 @@ public sealed class InviteCustomers(IAppDb db, InvitationIssuer issuer, AuditLog
             return Error.NotFound("Partner");
         }
 
-        if (partner.IsPrepaid)
+        if (partner.CheckResellerModel() is { } refused)
         {
-            return InvitationErrors.PrepaidPartner;
+            return refused;
         }
 
         var distinct = ids.Distinct().ToList();
@@ -57,20 +59,19 @@ public sealed class InviteCustomers(IAppDb db, InvitationIssuer issuer, AuditLog
                 continue;
             }
 
-            var status = record.StatusAt(now);
-            if (status != PreregistrationStatus.Preregistered)
+            if (record.CheckInvitable(partner, now) is { } problem)
             {
-                results.Add(new InviteResult(id, record.CustomerName, false, PreregistrationErrors.NotInvitable(status).Message));
+                results.Add(new InviteResult(id, record.CustomerName, false, problem.Message));
                 continue;
             }
 
-            var (invitation, _) = await issuer.IssueAsync(record, partner.Name, InvitationChannel.Email, userId, ct);
+            var prepared = await issuer.PrepareAsync(record, partner.Name, InvitationChannel.Email, now, ct);
+            var invitation = issuer.Add(prepared, record, userId, now);
             audit.Record(userId, partnerId, "InvitationQueued", nameof(Invitation), invitation.Id.ToString(),
                 after: new { PreregistrationId = id, Channel = nameof(InvitationChannel.Email) });
             results.Add(new InviteResult(id, record.CustomerName, true, null));
         }
 
-        await db.SaveChangesAsync(ct);
-        return results;
+        return await unit.SaveAsync<IReadOnlyList<InviteResult>>(results, ct);
     }
 }

@@ -1,3 +1,6 @@
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Invitations;
+
 namespace PartnerCenter.Core.Partners;
 
 /// <summary>A cloud partner (reseller) whose staff develop customers.</summary>
@@ -27,6 +30,9 @@ public class Partner
     /// (SQLite serializes all writers already).
     /// </summary>
     public int SubmissionLock { get; set; }
+
+    /// <summary>The one home of the prepaid refusal: invitations, links and associations all ask here.</summary>
+    public Error? CheckResellerModel() => IsPrepaid ? InvitationErrors.PrepaidPartner : null;
 
     public bool HasReservedContact => ReservedEmail is not null || ReservedMobile is not null;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Mail;
 
 namespace PartnerCenter.Core.Preregistrations;
 
@@ -13,9 +12,14 @@ public sealed record DeletionResult(Guid Id, string? Name, bool Deleted, string?
 /// deleted record frees the customer (it leaves the unique open-claim index), revokes every
 /// invitation link issued for it, and stays for history and audit.
 /// </summary>
-public sealed class DeletePreregistrations(IAppDb db, AuditLog audit, TimeProvider clock)
+public sealed class DeletePreregistrations(IAppDb db, UnitOfWork unit, InvitationRevoker revoker, AuditLog audit, TimeProvider clock)
 {
     public const int MaxBatch = 100;
+
+    public static readonly Error TooMany = new("batch_too_large", $"Delete at most {MaxBatch} customers at once.");
+
+    public static readonly Error Changed = Error.Conflict("changed",
+        "Some of these records changed while you were deleting them. Reload the list and try again.");
 
     public async Task<Result<IReadOnlyList<DeletionResult>>> ExecuteAsync(string userId, int partnerId, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
@@ -26,7 +30,7 @@ public sealed class DeletePreregistrations(IAppDb db, AuditLog audit, TimeProvid
 
         if (ids.Count > MaxBatch)
         {
-            return new Error("batch_too_large", $"Delete at most {MaxBatch} customers at once.");
+            return TooMany;
         }
 
         var now = clock.UtcNow();
@@ -41,11 +45,6 @@ public sealed class DeletePreregistrations(IAppDb db, AuditLog audit, TimeProvid
             return Error.NotFound("Preregistration");
         }
 
-        var activeLinks = await db.Invitations
-            .Where(i => distinct.Contains(i.PreregistrationId) && i.Status == InvitationStatus.Active)
-            .ToListAsync(ct);
-        var linkIds = activeLinks.Select(l => (Guid?)l.Id).ToList();
-        await db.OutboxMessages.Where(m => linkIds.Contains(m.InvitationId) && m.Status == OutboxStatus.Pending).LoadAsync(ct);
         var results = new List<DeletionResult>();
         foreach (var id in distinct)
         {
@@ -61,35 +60,13 @@ public sealed class DeletePreregistrations(IAppDb db, AuditLog audit, TimeProvid
             {
                 audit.Record(userId, partnerId, "PreregistrationDeleted", nameof(Preregistration), id.ToString(),
                     new { Status = before.ToString() }, new { Status = nameof(PreregistrationStatus.Deleted) });
-                RevokeLinks(activeLinks.Where(i => i.PreregistrationId == id), now);
             }
 
             results.Add(new DeletionResult(id, record.CustomerName, outcome.IsSuccess, outcome.Error?.Message));
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error("changed", "Some of these records changed while you were deleting them. Reload the list and try again.", ErrorKind.Conflict);
-        }
-
-        return results;
-    }
-
-    private void RevokeLinks(IEnumerable<Invitation> links, DateTime now)
-    {
-        foreach (var link in links.Where(l => l.Revoke(now)))
-        {
-            // An email not yet sent would only deliver a dead link: cancel it.
-            foreach (var queued in db.OutboxMessages.Local.Where(m => m.InvitationId == link.Id))
-            {
-                queued.Cancel("Cancelled: the preregistration was deleted.");
-            }
-
-            db.InvitationEvents.Add(InvitationEvent.For(link, InvitationEventKind.Revoked, now, "Preregistration deleted"));
-        }
+        var deleted = results.Where(r => r.Deleted).Select(r => r.Id).ToList();
+        await revoker.RevokeAsync(deleted, "Preregistration deleted", now, ct);
+        return await unit.SaveAsync<IReadOnlyList<DeletionResult>>(results, ct, Changed);
     }
 }

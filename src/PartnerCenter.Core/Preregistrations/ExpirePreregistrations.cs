@@ -10,25 +10,15 @@ namespace PartnerCenter.Core.Preregistrations;
 /// clock), but stored statuses, counts and the unique open-claim index do. Idempotent: rows carry
 /// a concurrency token, so when two sweeps or two instances race, one writes and the other backs off.
 /// </summary>
-public sealed class ExpirePreregistrations(IAppDb db, AuditLog audit, TimeProvider clock)
+public sealed class ExpirePreregistrations(IAppDb db, UnitOfWork unit, AuditLog audit, TimeProvider clock)
 {
     public const int BatchSize = 500;
 
+    /// <returns>How many were marked; 0 when another sweep marked them first.</returns>
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var count = await ExpireLapsedAsync(db, audit, clock.UtcNow(), _ => true, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return count;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another sweep expired them first: nothing left to do.
-            return 0;
-        }
+        var result = await unit.RunAsync<int>(async innerCt => await ExpireLapsedAsync(db, audit, clock.UtcNow(), _ => true, innerCt), ct);
+        return result.IsSuccess ? result.Value : 0;
     }
 
     /// <summary>Marks lapsed rows matching <paramref name="scope"/> Expired in the caller's unit of work.</summary>
@@ -37,7 +27,7 @@ public sealed class ExpirePreregistrations(IAppDb db, AuditLog audit, TimeProvid
     {
         var lapsed = await db.Preregistrations
             .Where(scope)
-            .Where(p => p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt <= now)
+            .Where(Preregistration.LapsedAt(now))
             .OrderBy(p => p.ExpiresAt)
             .Take(BatchSize)
             .ToListAsync(ct);

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Partners;
 
 namespace PartnerCenter.Core.Preregistrations;
 
@@ -92,16 +94,72 @@ public class Preregistration
     public PreregistrationStatus StatusAt(DateTime now) =>
         Status == PreregistrationStatus.Preregistered && ExpiresAt <= now ? PreregistrationStatus.Expired : Status;
 
+    /// <summary>
+    /// <see cref="StatusAt"/> for queries: each record's partner and its status as of <paramref name="now"/>,
+    /// computed by the database. Kept beside the in-memory form; a test checks the two agree.
+    /// </summary>
+    public static Expression<Func<Preregistration, PartnerStatus>> PartnerStatusAt(DateTime now) =>
+        p => new PartnerStatus
+        {
+            PartnerId = p.PartnerId,
+            Status = p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt <= now ? PreregistrationStatus.Expired : p.Status,
+        };
+
+    /// <summary>
+    /// <see cref="IsOpenAt"/> for queries. The literal <c>Status IN (1, 2)</c> is the filter of the unique
+    /// open-claim index, so SQLite seeks that partial index by email (and the partner indexes by status)
+    /// instead of scanning every open row.
+    /// </summary>
+    public static Expression<Func<Preregistration, bool>> OpenAt(DateTime now) =>
+        p => new[] { PreregistrationStatus.PendingReview, PreregistrationStatus.Preregistered }.Contains(p.Status)
+             && (p.Status == PreregistrationStatus.PendingReview || p.ExpiresAt > now);
+
+    /// <summary>Stored as Preregistered but lapsed: what the sweep marks Expired.</summary>
+    public static Expression<Func<Preregistration, bool>> LapsedAt(DateTime now) =>
+        p => p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt <= now;
+
+    /// <summary>Records whose <see cref="StatusAt"/> is <paramref name="status"/>, written so each case can use an index.</summary>
+    public static Expression<Func<Preregistration, bool>> InStatusAt(PreregistrationStatus status, DateTime now) => status switch
+    {
+        PreregistrationStatus.Preregistered => p => p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt > now,
+        PreregistrationStatus.Expired => p => p.Status == PreregistrationStatus.Expired
+                                              || (p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt <= now),
+        _ => p => p.Status == status,
+    };
+
     /// <summary>Open records hold the customer and count toward the partner's cap.</summary>
     public bool IsOpenAt(DateTime now) => StatusAt(now) is PreregistrationStatus.PendingReview or PreregistrationStatus.Preregistered;
 
-    public bool CanDeleteAt(DateTime now) =>
-        StatusAt(now) is PreregistrationStatus.Preregistered or PreregistrationStatus.Rejected or PreregistrationStatus.Expired;
+    /// <summary>What the partner may do with the record now; the list shows exactly these operations.</summary>
+    public PreregistrationOperations AllowedOperations(DateTime now) => StatusAt(now) switch
+    {
+        PreregistrationStatus.Preregistered => PreregistrationOperations.Invite | PreregistrationOperations.CreateLink
+            | PreregistrationOperations.RequestBackgroundAssociation | PreregistrationOperations.Delete | PreregistrationOperations.ViewInvitations,
+        PreregistrationStatus.Expired => PreregistrationOperations.Delete | PreregistrationOperations.ViewInvitations,
+        PreregistrationStatus.Rejected => PreregistrationOperations.Delete,
+        PreregistrationStatus.Associated => PreregistrationOperations.ViewInvitations,
+        _ => PreregistrationOperations.None,
+    };
+
+    /// <summary>
+    /// Why this customer cannot be invited (by email, link or QR code) or associated for
+    /// <paramref name="partner"/> now, or null when it can: the one home of "only Preregistered" and of the
+    /// prepaid refusal.
+    /// </summary>
+    public Error? CheckInvitable(Partner partner, DateTime now) =>
+        Check(partner, now, PreregistrationOperations.Invite, PreregistrationErrors.NotInvitable(StatusAt(now)));
+
+    /// <summary>Why the partner cannot ask for a background association now, or null when it can.</summary>
+    public Error? CheckCanRequestBackgroundAssociation(Partner partner, DateTime now) =>
+        Check(partner, now, PreregistrationOperations.RequestBackgroundAssociation, PreregistrationErrors.NotPreregisteredForBackground);
+
+    private Error? Check(Partner partner, DateTime now, PreregistrationOperations operation, Error notAllowed) =>
+        partner.CheckResellerModel() ?? (AllowedOperations(now).HasFlag(operation) ? null : notAllowed);
 
     public Result<Preregistration> Delete(DateTime now)
     {
         var status = StatusAt(now);
-        if (!CanDeleteAt(now))
+        if (!AllowedOperations(now).HasFlag(PreregistrationOperations.Delete))
         {
             return PreregistrationErrors.CannotDelete(status);
         }
@@ -115,7 +173,7 @@ public class Preregistration
     /// <summary>Marks a lapsed claim; idempotent, so two sweeps never double-act.</summary>
     public bool MarkExpiredIfLapsed(DateTime now)
     {
-        if (Status != PreregistrationStatus.Preregistered || StatusAt(now) != PreregistrationStatus.Expired)
+        if (Status == StatusAt(now))
         {
             return false;
         }
@@ -153,11 +211,12 @@ public class Preregistration
         return this;
     }
 
-    public Result<Preregistration> MarkAssociated(DateTime now)
+    /// <summary>The customer accepted (or was associated in the background): the claim is fulfilled.</summary>
+    public Result<Preregistration> MarkAssociated(Partner partner, DateTime now)
     {
-        if (StatusAt(now) != PreregistrationStatus.Preregistered)
+        if (CheckInvitable(partner, now) is { } problem)
         {
-            return PreregistrationErrors.NotInvitable(StatusAt(now));
+            return problem;
         }
 
         Status = PreregistrationStatus.Associated;
@@ -173,4 +232,11 @@ public class Preregistration
         ExpiresAt = now + Validity;
         Version++;
     }
+}
+
+/// <summary>One record's partner and status as of a moment (<see cref="Preregistration.PartnerStatusAt"/>).</summary>
+public sealed class PartnerStatus
+{
+    public int PartnerId { get; init; }
+    public PreregistrationStatus Status { get; init; }
 }

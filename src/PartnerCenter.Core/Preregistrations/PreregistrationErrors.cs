@@ -29,14 +29,14 @@ public static class PreregistrationErrors
         "Delete some or wait for them to expire before preregistering more.");
     public static readonly Error NoReservedContact = new("no_reserved_contact",
         "Reserve a contact email address or mobile number on Account Information before preregistering customers.");
-    public static readonly Error NoReviewNeeded = new("no_review_needed",
-        "This customer does not need a manual review; preregister them directly.");
+    public static readonly Error NotPreregisteredForBackground = new("not_preregistered",
+        "Only Preregistered customers can be associated in the background.");
 
     public static Error CannotDelete(PreregistrationStatus status) => new("cannot_delete",
         $"A record in status {status.Label()} cannot be deleted.");
 
-    public static Error AlreadyDecided(PreregistrationStatus status) => new("already_decided",
-        $"This request has already been decided (now {status.Label()}).", ErrorKind.Conflict);
+    public static Error AlreadyDecided(PreregistrationStatus status) => Error.Conflict("already_decided",
+        $"This request has already been decided (now {status.Label()}).");
 
     public static Error NotInvitable(PreregistrationStatus status) => new("not_invitable",
         $"Only Preregistered customers can be invited; this one is {status.Label()}.");

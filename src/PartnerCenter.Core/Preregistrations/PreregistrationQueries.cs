@@ -7,13 +7,14 @@ public sealed record ListRequest(PreregistrationStatus? Status, string? Search, 
 
 public sealed record PreregistrationRow(
     Guid Id, string Name, string Email, string MobileE164, PreregistrationStatus Status, ReviewTrigger ReviewTrigger,
-    DateTime CreatedAt, DateTime? PreregisteredAt, DateTime? ExpiresAt, string? RejectionReason, DateTime? ReviewDueAt = null)
+    DateTime CreatedAt, DateTime? PreregisteredAt, DateTime? ExpiresAt, string? RejectionReason, DateTime? ReviewDueAt,
+    PreregistrationOperations Allowed)
 {
     /// <summary>Whole days left, rounded up: "Expires in 3 days"; null when the record does not expire.</summary>
     public int? DaysLeft(DateTime now) =>
         Status == PreregistrationStatus.Preregistered && ExpiresAt is { } at ? (int)Math.Ceiling((at - now).TotalDays) : null;
 
-    public bool CanDelete => Status is PreregistrationStatus.Preregistered or PreregistrationStatus.Rejected or PreregistrationStatus.Expired;
+    public bool Allows(PreregistrationOperations operation) => Allowed.HasFlag(operation);
 }
 
 public sealed record ListPage(IReadOnlyList<PreregistrationRow> Rows, int Total, int Page, int PageSize, int OpenCount)
@@ -34,13 +35,7 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
     public const int MaxPageSize = 100;
 
     /// <summary>Open claims: Pending review, or Preregistered and not yet lapsed (whether or not the sweep has run).</summary>
-    /// <remarks>
-    /// The literal <c>Status IN (1, 2)</c> is the filter of the unique open-claim index, so SQLite can seek that
-    /// partial index by email (and the partner indexes by status) instead of scanning every open row.
-    /// </remarks>
-    public static IQueryable<Preregistration> Open(IQueryable<Preregistration> query, DateTime now) =>
-        query.Where(p => new[] { PreregistrationStatus.PendingReview, PreregistrationStatus.Preregistered }.Contains(p.Status)
-                         && (p.Status == PreregistrationStatus.PendingReview || p.ExpiresAt > now));
+    public static IQueryable<Preregistration> Open(IQueryable<Preregistration> query, DateTime now) => query.Where(Preregistration.OpenAt(now));
 
     public static Task<int> OpenCountAsync(IAppDb db, int partnerId, DateTime now, CancellationToken ct) =>
         Open(db.Preregistrations.Where(p => p.PartnerId == partnerId), now).CountAsync(ct);
@@ -53,7 +48,10 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var query = db.Preregistrations.AsNoTracking()
             .OwnedBy(partnerId);
-        query = FilterByStatus(query, request.Status, now);
+        if (request.Status is { } status)
+        {
+            query = query.Where(Preregistration.InStatusAt(status, now));
+        }
 
         var search = request.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
@@ -75,17 +73,7 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
         var ordered = request.OldestFirst ? query.OrderBy(p => p.CreatedAt) : query.OrderByDescending(p => p.CreatedAt);
         var records = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var rows = records.Select(p => new PreregistrationRow(p.Id, p.CustomerName, p.CustomerEmail, p.MobileE164, p.StatusAt(now),
-            p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason, p.ReviewDueAt)).ToList();
+            p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason, p.ReviewDueAt, p.AllowedOperations(now))).ToList();
         return new ListPage(rows, total, page, pageSize, await OpenCountAsync(db, partnerId, now, ct));
     }
-
-    private static IQueryable<Preregistration> FilterByStatus(IQueryable<Preregistration> query, PreregistrationStatus? status, DateTime now) =>
-        status switch
-        {
-            null => query,
-            PreregistrationStatus.Preregistered => query.Where(p => p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt > now),
-            PreregistrationStatus.Expired => query.Where(p => p.Status == PreregistrationStatus.Expired
-                                                              || (p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt <= now)),
-            _ => query.Where(p => p.Status == status),
-        };
 }

@@ -27,7 +27,8 @@ public sealed record SubmissionOutcome(SubmissionKind Kind, Preregistration? Rec
 /// submissions are serialized by a row lock and the one-open-claim-per-customer rule is a unique
 /// filtered index, so the cap and the exclusivity hold under concurrent requests on both providers.
 /// </summary>
-public sealed class SubmitPreregistration(IAppDb db, InvitationIssuer invitations, AuditLog audit, WorkingDays workingDays, IOptions<ReviewOptions> reviewOptions, TimeProvider clock)
+public sealed class SubmitPreregistration(
+    IAppDb db, UnitOfWork unit, InvitationIssuer invitations, AuditLog audit, WorkingDays workingDays, IOptions<ReviewOptions> reviewOptions, TimeProvider clock)
 {
     public async Task<Result<SubmissionOutcome>> ExecuteAsync(string userId, int partnerId, PreregistrationRequest request, CancellationToken ct)
     {
@@ -37,15 +38,24 @@ public sealed class SubmitPreregistration(IAppDb db, InvitationIssuer invitation
         }
 
         var email = EmailAddress.Normalize(request.Email);
-        var strategy = db.Database.CreateExecutionStrategy();
+        var now = clock.UtcNow();
+
+        // "Send invitation link: Yes": the email is rendered now, before the partner's row lock is taken.
+        PreparedInvitation? invitation = null;
+        if (request.SendInvitation)
+        {
+            var partnerName = await db.Partners.Where(p => p.Id == partnerId).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? "";
+            invitation = await invitations.PrepareAsync(partnerName, request.Name.Trim(), now + Preregistration.Validity, InvitationChannel.Email, now, ct);
+        }
+
         try
         {
-            return await strategy.ExecuteAsync(() => SubmitInTransactionAsync(userId, partnerId, email, mobile!, request, ct));
+            return await unit.RunAsync(innerCt => SubmitInTransactionAsync(userId, partnerId, email, mobile!, request, invitation, now, innerCt), ct);
         }
         catch (DbUpdateException)
         {
             // Lost the race for the unique open-claim index to a concurrent submission.
-            var holder = await HeldByPartnerAsync(email, ct);
+            var holder = await HeldByPartnerAsync(email, clock.UtcNow(), ct);
             if (holder is null)
             {
                 throw;
@@ -56,11 +66,9 @@ public sealed class SubmitPreregistration(IAppDb db, InvitationIssuer invitation
     }
 
     private async Task<Result<SubmissionOutcome>> SubmitInTransactionAsync(
-        string userId, int partnerId, string email, MobileNumber mobile, PreregistrationRequest request, CancellationToken ct)
+        string userId, int partnerId, string email, MobileNumber mobile, PreregistrationRequest request, PreparedInvitation? invitation,
+        DateTime now, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.UtcNow();
-
         // Take the partner's row lock first; a missing partner updates nothing.
         if (await db.Partners.Where(p => p.Id == partnerId)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.SubmissionLock, p => p.SubmissionLock + 1), ct) == 0)
@@ -88,7 +96,7 @@ public sealed class SubmitPreregistration(IAppDb db, InvitationIssuer invitation
             return PreregistrationErrors.CapReached;
         }
 
-        var holder = await HeldByPartnerAsync(email, ct);
+        var holder = await HeldByPartnerAsync(email, now, ct);
         if (holder == partnerId)
         {
             return PreregistrationErrors.AlreadyPreregisteredByYou;
@@ -118,22 +126,18 @@ public sealed class SubmitPreregistration(IAppDb db, InvitationIssuer invitation
             after: new { Status = record.Status.ToString(), ReviewTrigger = record.ReviewTrigger.ToString(), record.SendInvitation });
 
         // "Send invitation link: Yes" queues the same email an Invite would, in this transaction.
-        var invite = record.SendInvitation && record.Status == PreregistrationStatus.Preregistered && !partner.IsPrepaid;
+        var invite = invitation is not null && record.CheckInvitable(partner, now) is null;
         if (invite)
         {
-            await invitations.IssueAsync(record, partner.Name, InvitationChannel.Email, userId, ct);
+            invitations.Add(invitation!, record, userId, now);
         }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
 
         var kind = record.Status == PreregistrationStatus.PendingReview ? SubmissionKind.PendingReview : SubmissionKind.Preregistered;
         return new SubmissionOutcome(kind, record, verdict.ReviewTriggers, invite);
     }
 
-    private Task<int?> HeldByPartnerAsync(string email, CancellationToken ct)
+    private Task<int?> HeldByPartnerAsync(string email, DateTime now, CancellationToken ct)
     {
-        var now = clock.UtcNow();
         return PreregistrationQueries.Open(db.Preregistrations.AsNoTracking(), now)
             .Where(p => p.CustomerEmail == email)
             .Select(p => (int?)p.PartnerId)

@@ -13,7 +13,7 @@ namespace PartnerCenter.Core.Reviews;
 /// Decisions are final: the record's concurrency token lets exactly one of two racing decisions
 /// through, and the other manager is told it was already decided.
 /// </summary>
-public sealed class DecideReview(IAppDb db, InvitationIssuer invitations, IEmailRenderer renderer, AuditLog audit, TimeProvider clock)
+public sealed class DecideReview(IAppDb db, UnitOfWork unit, InvitationIssuer invitations, IEmailRenderer renderer, AuditLog audit, TimeProvider clock)
 {
     public const int ReasonMaxLength = Preregistration.RejectionReasonMaxLength;
 
@@ -44,23 +44,20 @@ public sealed class DecideReview(IAppDb db, InvitationIssuer invitations, IEmail
 
         audit.Record(managerId, partner.Id, rejection is null ? "ReviewApproved" : "ReviewRejected", nameof(Preregistration), id.ToString(),
             new { Status = nameof(PreregistrationStatus.PendingReview) }, new { Status = record.Status.ToString(), Reason = rejection });
-        if (rejection is null && record.SendInvitation && !partner.IsPrepaid)
+        if (rejection is null && record.SendInvitation && record.CheckInvitable(partner, now) is null)
         {
-            await invitations.IssueAsync(record, partner.Name, InvitationChannel.Email, managerId, ct);
+            invitations.Add(await invitations.PrepareAsync(record, partner.Name, InvitationChannel.Email, now, ct), record, managerId, now);
         }
 
         await NotifyPartnerAsync(partner, record, rejection, now, ct);
-        try
+        var saved = await unit.SaveAsync(record, ct);
+        if (saved.IsSuccess)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await db.Preregistrations.AsNoTracking().Where(p => p.Id == id).Select(p => p.Status).FirstAsync(ct);
-            return PreregistrationErrors.AlreadyDecided(current);
+            return saved;
         }
 
-        return record;
+        var current = await db.Preregistrations.AsNoTracking().Where(p => p.Id == id).Select(p => p.Status).FirstAsync(ct);
+        return PreregistrationErrors.AlreadyDecided(current);
     }
 
     private async Task NotifyPartnerAsync(Partner partner, Preregistration record, string? rejection, DateTime now, CancellationToken ct)

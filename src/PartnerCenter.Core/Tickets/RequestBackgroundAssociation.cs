@@ -3,11 +3,13 @@ using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Preregistrations;
 
-namespace PartnerCenter.Core.Associations;
+namespace PartnerCenter.Core.Tickets;
 
 /// <summary>The partner asks for association in the background, so the customer's services are never interrupted.</summary>
-public sealed class RequestBackgroundAssociation(IAppDb db, AuditLog audit, TimeProvider clock)
+public sealed class RequestBackgroundAssociation(IAppDb db, UnitOfWork unit, AuditLog audit, TimeProvider clock)
 {
+    public static readonly Error AlreadyOpen = new("ticket_open", "A background association request for this customer is already open.");
+
     public async Task<Result<BackgroundAssociationTicket>> ExecuteAsync(string userId, int partnerId, Guid preregistrationId, string reason, string contact, CancellationToken ct)
     {
         var record = await db.Preregistrations.AsNoTracking()
@@ -17,35 +19,22 @@ public sealed class RequestBackgroundAssociation(IAppDb db, AuditLog audit, Time
             return Error.NotFound("Preregistration");
         }
 
-        if (await db.Partners.AnyAsync(p => p.Id == partnerId && p.IsPrepaid, ct))
-        {
-            return Invitations.InvitationErrors.PrepaidPartner;
-        }
-
+        var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
         var now = clock.UtcNow();
-        if (record.StatusAt(now) != PreregistrationStatus.Preregistered)
+        if (record.CheckCanRequestBackgroundAssociation(partner, now) is { } problem)
         {
-            return new Error("not_preregistered", "Only Preregistered customers can be associated in the background.");
+            return problem;
         }
 
         if (await db.BackgroundAssociationTickets.AnyAsync(t => t.PreregistrationId == preregistrationId && t.Status == TicketStatus.Open, ct))
         {
-            return new Error("ticket_open", "A background association request for this customer is already open.");
+            return AlreadyOpen;
         }
 
-        var ticket = new BackgroundAssociationTicket
-        {
-            PartnerId = partnerId,
-            PreregistrationId = preregistrationId,
-            Reason = reason.Trim(),
-            Contact = contact.Trim(),
-            CreatedByUserId = userId,
-            CreatedAt = now,
-        };
+        var ticket = BackgroundAssociationTicket.Open(partnerId, preregistrationId, reason, contact, userId, now);
         db.BackgroundAssociationTickets.Add(ticket);
         audit.Record(userId, partnerId, "BackgroundAssociationRequested", nameof(BackgroundAssociationTicket), ticket.Id.ToString(),
             after: new { PreregistrationId = preregistrationId });
-        await db.SaveChangesAsync(ct);
-        return ticket;
+        return await unit.SaveAsync(ticket, ct);
     }
 }

@@ -1,4 +1,4 @@
-namespace PartnerCenter.Core.Budgets;
+namespace PartnerCenter.Core.Customers;
 
 public enum AdjustmentKind
 {

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PartnerCenter.Core.Common;
+
+/// <summary>
+/// The one place a use case's changes are saved: under the provider's execution strategy (so a
+/// transient failure retries the whole unit, from a clean change tracker), in one transaction, with a
+/// lost optimistic-concurrency race turned into a conflict error instead of an exception.
+/// </summary>
+/// <remarks>
+/// A unit that returns a failure is rolled back: nothing it tracked is saved. An outcome that must be
+/// kept although the user is refused (a failed association's History Records row) is returned as a
+/// success value and turned into the error after the commit. Render emails before calling in; nothing
+/// here calls back into the web layer.
+/// </remarks>
+public sealed class UnitOfWork(IAppDb db)
+{
+    public static readonly Error Changed = Error.Conflict("changed",
+        "This record was changed a moment ago by someone else. Reload and try again.");
+
+    /// <summary>Runs <paramref name="work"/> in a transaction (on SQLite <c>BEGIN IMMEDIATE</c>: reads and writes are one step); saves and commits its success.</summary>
+    public Task<Result<T>> RunAsync<T>(Func<CancellationToken, Task<Result<T>>> work, CancellationToken ct) => RunAsync(work, Changed, ct);
+
+    public Task<Result<T>> RunAsync<T>(Func<CancellationToken, Task<Result<T>>> work, Error conflict, CancellationToken ct) =>
+        RunAsync(work, _ => Task.FromResult(conflict), ct);
+
+    /// <param name="conflict">Builds the conflict error after a lost race (it may read the record's state now).</param>
+    public async Task<Result<T>> RunAsync<T>(
+        Func<CancellationToken, Task<Result<T>>> work, Func<CancellationToken, Task<Error>> conflict, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            return await strategy.ExecuteAsync(async token =>
+            {
+                db.ChangeTracker.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync(token);
+                var result = await work(token);
+                if (result.IsSuccess)
+                {
+                    await db.SaveChangesAsync(token);
+                    await tx.CommitAsync(token);
+                }
+
+                return result;
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await conflict(ct);
+        }
+    }
+
+    /// <summary>Saves what the caller tracked (one implicit transaction) and returns <paramref name="value"/>; a lost race becomes <paramref name="conflict"/>.</summary>
+    public async Task<Result<T>> SaveAsync<T>(T value, CancellationToken ct, Error? conflict = null)
+    {
+        try
+        {
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(db.SaveChangesAsync, ct);
+            return value;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return conflict ?? Changed;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Mail;
+
+namespace PartnerCenter.Core.Invitations;
+
+/// <summary>
+/// Voids every active link of some preregistrations, in the caller's unit of work: each gets a Revoked
+/// history event, and its emails not yet sent are cancelled (they would only deliver a dead link).
+/// Used when a record is deleted and when a customer is associated (through a link or in the background).
+/// </summary>
+public sealed class InvitationRevoker(IAppDb db)
+{
+    /// <param name="reason">The history line, e.g. "Preregistration deleted".</param>
+    /// <param name="except">The link that is being used, when a customer associates through it.</param>
+    public async Task RevokeAsync(IReadOnlyCollection<Guid> preregistrationIds, string reason, DateTime now, CancellationToken ct, Guid? except = null)
+    {
+        var links = await db.Invitations
+            .Where(i => preregistrationIds.Contains(i.PreregistrationId) && i.Status == InvitationStatus.Active && i.Id != except)
+            .ToListAsync(ct);
+        if (links.Count == 0)
+        {
+            return;
+        }
+
+        var linkIds = links.Select(l => (Guid?)l.Id).ToList();
+        var queued = await db.OutboxMessages.Where(m => linkIds.Contains(m.InvitationId) && m.Status == OutboxStatus.Pending).ToListAsync(ct);
+        foreach (var link in links.Where(l => l.Revoke(now)))
+        {
+            db.InvitationEvents.Add(InvitationEvent.For(link, InvitationEventKind.Revoked, now, reason));
+        }
+
+        foreach (var message in queued)
+        {
+            message.Cancel($"Cancelled: {reason}.");
+        }
+    }
+}
