@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PartnerCenter.Web.Security;
 using PartnerCenter.Core.Accounts;
-using PartnerCenter.Web.Models;
 
-namespace PartnerCenter.Web.Controllers;
+namespace PartnerCenter.Web.Features.Accounts;
 
 public sealed class AccountController(SignInManager<AppUser> signIn) : AppController
 {

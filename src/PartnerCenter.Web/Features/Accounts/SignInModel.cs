@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PartnerCenter.Web.Models;
+namespace PartnerCenter.Web.Features.Accounts;
 
 public sealed class SignInModel
 {
@@ -15,18 +15,3 @@ public sealed class SignInModel
 
     public string? ReturnUrl { get; set; }
 }
-
-public sealed class AccountInformationModel
-{
-    public string PartnerName { get; set; } = "";
-
-    [Display(Name = "Contact email address")]
-    public string? ReservedEmail { get; set; }
-
-    [Display(Name = "Contact mobile number")]
-    public string? ReservedMobile { get; set; }
-
-    public bool CanEdit { get; set; }
-}
-
-public sealed record HomeModel(string? PartnerName, PartnerCenter.Core.Partners.EcosystemManagerContact? EcosystemManager);

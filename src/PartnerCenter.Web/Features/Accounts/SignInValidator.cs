@@ -1,7 +1,6 @@
 using FluentValidation;
-using PartnerCenter.Web.Models;
 
-namespace PartnerCenter.Web.Validators;
+namespace PartnerCenter.Web.Features.Accounts;
 
 public sealed class SignInValidator : AbstractValidator<SignInModel>
 {

@@ -5,15 +5,18 @@ using Microsoft.AspNetCore.RateLimiting;
 using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Invitations;
-using PartnerCenter.Web.Models;
 using PartnerCenter.Web.Security;
 
-namespace PartnerCenter.Web.Controllers;
+namespace PartnerCenter.Web.Features.Associations;
 
-/// <summary>The public invitation landing: what a customer sees after clicking the link or scanning the QR code.</summary>
+/// <summary>
+/// The customer's side of an association, on the public invitation landing: what a customer sees after
+/// clicking the link or scanning the QR code, registering, and consenting to the association.
+/// </summary>
 [Route("invite/{token}")]
 [EnableRateLimiting(RateLimits.InvitationLanding)]
-public sealed class InviteController(
+[ControllerName("Invite")]
+public sealed class AssociationsController(
     InvitationQueries queries, RegisterCustomer register, AcceptInvitation accept, SignInManager<AppUser> signIn) : AppController
 {
     [HttpGet("")]

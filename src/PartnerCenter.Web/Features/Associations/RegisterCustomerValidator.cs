@@ -1,8 +1,7 @@
 using FluentValidation;
 using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Models;
 
-namespace PartnerCenter.Web.Validators;
+namespace PartnerCenter.Web.Features.Associations;
 
 /// <summary>The shape of the registration form; the password rules themselves are Identity's.</summary>
 public sealed class RegisterCustomerValidator : AbstractValidator<RegisterCustomerModel>

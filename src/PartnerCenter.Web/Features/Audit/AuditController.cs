@@ -4,7 +4,7 @@ using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Web.Security;
 
-namespace PartnerCenter.Web.Controllers;
+namespace PartnerCenter.Web.Features.Audit;
 
 /// <summary>Read-only audit trail of a record; the app has no way to alter or delete audit rows.</summary>
 [Authorize(Roles = Roles.PartnerAdmin + "," + Roles.EcosystemManager)]

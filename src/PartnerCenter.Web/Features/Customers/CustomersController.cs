@@ -3,10 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using PartnerCenter.Core.Budgets;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Customers;
-using PartnerCenter.Web.Models;
 using PartnerCenter.Web.Security;
 
-namespace PartnerCenter.Web.Controllers;
+namespace PartnerCenter.Web.Features.Customers;
 
 /// <summary>Customer Management: the partner's associated customers, budgets, freezing and adjustment records.</summary>
 [Authorize(Policy = Policies.PartnerUser)]

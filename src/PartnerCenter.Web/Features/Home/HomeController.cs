@@ -2,10 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using PartnerCenter.Core.Partners;
-using PartnerCenter.Web.Models;
 using PartnerCenter.Web.Security;
 
-namespace PartnerCenter.Web.Controllers;
+namespace PartnerCenter.Web.Features.Home;
 
 public sealed class HomeController(PartnerQueries partners) : AppController
 {

@@ -7,10 +7,10 @@ using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Infrastructure.QrCodes;
-using PartnerCenter.Web.Models;
+using PartnerCenter.Web.Features.Preregistrations;
 using PartnerCenter.Web.Security;
 
-namespace PartnerCenter.Web.Controllers;
+namespace PartnerCenter.Web.Features.Invitations;
 
 /// <summary>Inviting Preregistered customers: by email (one or a batch), by hyperlink or QR code; the history.</summary>
 [Authorize(Policy = Policies.PartnerUser)]
@@ -24,8 +24,6 @@ public sealed class InvitationsController(
     IOptions<InvitationOptions> options,
     TimeProvider clock) : AppController
 {
-    private const string Crumbs = "Sales > Leads and Opportunities > Customer Development";
-
     /// <summary>The Invite dialog for the selected customers; nothing is sent until OK.</summary>
     [HttpPost]
     public async Task<IActionResult> Confirm([FromForm] List<Guid> ids, [FromForm] string? returnUrl)
@@ -170,6 +168,6 @@ public sealed class InvitationsController(
     private void SetTitle(string title)
     {
         ViewData["Title"] = title;
-        ViewData["Breadcrumb"] = Crumbs;
+        ViewData["Breadcrumb"] = PreregistrationsController.Crumbs;
     }
 }

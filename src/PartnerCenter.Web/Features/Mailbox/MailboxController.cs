@@ -4,11 +4,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using MimeKit;
 using PartnerCenter.Infrastructure.Mail;
 
-namespace PartnerCenter.Web.Controllers;
-
-public sealed record MailboxItem(string Id, DateTimeOffset Date, string To, string Subject);
-
-public sealed record MailboxMessage(MailboxItem Item, string From, string? Text, IReadOnlyList<string> Links);
+namespace PartnerCenter.Web.Features.Mailbox;
 
 /// <summary>
 /// The embedded default's mail folder, readable in the app so a newcomer can follow the whole flow

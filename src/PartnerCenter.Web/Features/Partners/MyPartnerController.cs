@@ -3,12 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Common;
-using PartnerCenter.Core.Customers;
 using PartnerCenter.Web.Security;
 
-namespace PartnerCenter.Web.Controllers;
-
-public sealed record MyPartnerModel(string? PartnerName, DateTime? Since, bool IsFrozen, BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount);
+namespace PartnerCenter.Web.Features.Partners;
 
 /// <summary>The signed-in customer's view of their partner.</summary>
 [Authorize(Roles = Roles.Customer)]

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PartnerCenter.Core.Partners;
-using PartnerCenter.Web.Models;
 using PartnerCenter.Web.Security;
 
-namespace PartnerCenter.Web.Controllers;
+namespace PartnerCenter.Web.Features.Partners;
 
 /// <summary>Partner Information &gt; Basic Information &gt; Account Information.</summary>
 [Authorize(Policy = Policies.PartnerUser)]

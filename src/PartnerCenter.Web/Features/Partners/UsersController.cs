@@ -4,7 +4,7 @@ using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Web.Security;
 
-namespace PartnerCenter.Web.Controllers;
+namespace PartnerCenter.Web.Features.Partners;
 
 /// <summary>The partner admin grants or withdraws the Customer Development permission.</summary>
 [Authorize(Policy = Policies.PartnerAdmin)]

@@ -1,8 +1,7 @@
 using FluentValidation;
 using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Models;
 
-namespace PartnerCenter.Web.Validators;
+namespace PartnerCenter.Web.Features.Preregistrations;
 
 public sealed class PreregisterValidator : AbstractValidator<PreregisterModel>
 {

@@ -5,15 +5,19 @@ using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Models;
 using PartnerCenter.Web.Security;
 
-namespace PartnerCenter.Web.Controllers;
+namespace PartnerCenter.Web.Features.Preregistrations;
 
-/// <summary>Sales &gt; Leads and Opportunities &gt; Customer Development.</summary>
+/// <summary>
+/// Sales &gt; Leads and Opportunities &gt; Customer Development: the partner's preregistered customers,
+/// preregistering, deleting, revealing masked columns. Served under /CustomerDevelopment, as are
+/// the History Records tab (Associations) and the background association request (Tickets).
+/// </summary>
 [Authorize(Policy = Policies.PartnerUser)]
 [CustomerDevelopmentPermission]
-public sealed class CustomerDevelopmentController(
+[ControllerName("CustomerDevelopment")]
+public sealed class PreregistrationsController(
     PreregistrationQueries queries,
     PartnerQueries partners,
     SubmitPreregistration submit,
@@ -21,10 +25,10 @@ public sealed class CustomerDevelopmentController(
     RevealPersonalData reveal,
     InvitationQueries invitations,
     AssociationQueries associations,
-    RequestBackgroundAssociation requestBackground,
     TimeProvider clock) : AppController
 {
-    private const string Crumbs = "Sales > Leads and Opportunities > Customer Development";
+    /// <summary>The breadcrumb of every Customer Development page.</summary>
+    public const string Crumbs = "Sales > Leads and Opportunities > Customer Development";
 
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] ListQuery query)
@@ -39,43 +43,6 @@ public sealed class CustomerDevelopmentController(
         {
             Page = page, Query = query, Revealed = RevealedColumns(), Now = clock.UtcNow(), Delivery = delivery, Tickets = tickets,
         });
-    }
-
-    [HttpGet]
-    public async Task<IActionResult> History(int page = 1)
-    {
-        SetTitle("History Records");
-        var (rows, total) = await associations.HistoryAsync(User.PartnerId(), page, HttpContext.RequestAborted);
-        return View(new HistoryPageModel { Rows = rows, Total = total, Page = Math.Max(page, 1) });
-    }
-
-    [HttpGet]
-    public async Task<IActionResult> BackgroundAssociation(Guid id) =>
-        await associations.IsOwnRecordAsync(User.PartnerId(), id, HttpContext.RequestAborted)
-            ? BackgroundView(id, new BackgroundAssociationModel())
-            : NotFound();
-
-    [HttpPost]
-    public async Task<IActionResult> BackgroundAssociation(Guid id, BackgroundAssociationModel model)
-    {
-        if (!await associations.IsOwnRecordAsync(User.PartnerId(), id, HttpContext.RequestAborted))
-        {
-            return NotFound();
-        }
-
-        if (!await ValidateAsync(model))
-        {
-            return BackgroundView(id, model);
-        }
-
-        var result = await requestBackground.ExecuteAsync(User.UserId(), User.PartnerId(), id, model.Reason!, model.Contact!, HttpContext.RequestAborted);
-        if (!result.IsSuccess)
-        {
-            return await ShowErrorAsync(result.Error!, () => Task.FromResult<IActionResult>(BackgroundView(id, model)));
-        }
-
-        Success("Your request for background association was submitted. Your ecosystem manager will process it.");
-        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet]
@@ -191,13 +158,6 @@ public sealed class CustomerDevelopmentController(
             HasReservedContact = partner?.HasReservedContact == true,
             CapReached = capReached,
         });
-    }
-
-    private ViewResult BackgroundView(Guid id, BackgroundAssociationModel model)
-    {
-        SetTitle("Request background association");
-        ViewData["PreregistrationId"] = id;
-        return View("BackgroundAssociation", model);
     }
 
     /// <summary>Per user: a reveal never carries over to the next person signing in on the same browser.</summary>

@@ -1,8 +1,7 @@
 using FluentValidation;
 using PartnerCenter.Core.Reviews;
-using PartnerCenter.Web.Models;
 
-namespace PartnerCenter.Web.Validators;
+namespace PartnerCenter.Web.Features.Reviews;
 
 public sealed class RejectValidator : AbstractValidator<RejectModel>
 {

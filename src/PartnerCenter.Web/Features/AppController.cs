@@ -2,7 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using PartnerCenter.Core.Common;
 
-namespace PartnerCenter.Web.Controllers;
+namespace PartnerCenter.Web.Features;
 
 /// <summary>The one place that turns validation results and domain errors into what the user sees.</summary>
 public abstract class AppController : Controller

@@ -1,7 +1,7 @@
 using FluentValidation;
 using PartnerCenter.Core.Common;
 
-namespace PartnerCenter.Web.Validators;
+namespace PartnerCenter.Web.Features;
 
 /// <summary>The input rules of DOMAIN.md shared by every form that takes an email or a mobile number.</summary>
 public static class RuleExtensions
