@@ -6,19 +6,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PartnerCenter.Core.Accounts;
-using PartnerCenter.Core.Associations;
-using PartnerCenter.Core.Auditing;
-using PartnerCenter.Core.Budgets;
-using PartnerCenter.Core.Partners;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Core.Reviews;
-using PartnerCenter.Infrastructure.Background;
-using PartnerCenter.Infrastructure.Mail;
-using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Mail;
-using PartnerCenter.Web.Mail;
 using PartnerCenter.Infrastructure.Data;
 using PartnerCenter.Infrastructure.Seeding;
+using PartnerCenter.Web.Features;
+using PartnerCenter.Web.Features.Associations;
+using PartnerCenter.Web.Features.Audit;
+using PartnerCenter.Web.Features.Customers;
+using PartnerCenter.Web.Features.Dashboard;
+using PartnerCenter.Web.Features.Home;
+using PartnerCenter.Web.Features.Invitations;
+using PartnerCenter.Web.Features.Lookup;
+using PartnerCenter.Web.Features.Partners;
+using PartnerCenter.Web.Features.Preregistrations;
+using PartnerCenter.Web.Features.Reviews;
+using PartnerCenter.Web.Features.Tickets;
+using PartnerCenter.Web.Mail;
 using PartnerCenter.Web.Security;
 
 // Amounts and dates are read and written the same way whatever the server's locale.
@@ -72,51 +74,25 @@ services.AddAntiforgery(options =>
 });
 services.AddAuthorization(Policies.Add);
 services.AddPortalRateLimits(builder.Configuration);
-services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddFeatureFolders();
 services.AddValidatorsFromAssemblyContaining<Program>();
-
-services.AddScoped<PartnerQueries>();
-services.AddScoped<PartnerUsers>();
-services.AddScoped<UpdateAccountInformation>();
-services.AddScoped<AuditLog>();
-services.AddScoped<AuditQueries>();
 services.AddScoped<DemoSeeder>();
-services.AddScoped<PreregistrationQueries>();
-services.AddScoped<SubmitPreregistration>();
-services.AddScoped<DeletePreregistrations>();
-services.AddScoped<RevealPersonalData>();
-services.AddScoped<ExpirePreregistrations>();
-services.Configure<SweepOptions>(builder.Configuration.GetSection(SweepOptions.Section));
-services.AddHostedService<ExpirySweeper>();
 
-services.Configure<InvitationOptions>(builder.Configuration.GetSection(InvitationOptions.Section));
-services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
-services.AddScoped<IEmailRenderer, RazorEmailRenderer>();
-services.AddScoped<InvitationIssuer>();
-services.AddScoped<InviteCustomers>();
-services.AddScoped<CreateInvitationLink>();
-services.AddScoped<InvitationQueries>();
-services.AddScoped<AcceptInvitation>();
-services.AddScoped<RegisterCustomer>();
-services.AddScoped<ManageCustomers>();
-services.AddScoped<RequestBackgroundAssociation>();
-services.AddScoped<AssociationQueries>();
-services.Configure<ReviewOptions>(builder.Configuration.GetSection(ReviewOptions.Section));
-services.AddSingleton(sp => WorkingDays.From(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReviewOptions>>().Value));
-services.AddScoped<ReviewQueries>();
-services.AddScoped<DecideReview>();
-services.AddScoped<ProcessBackgroundTicket>();
-if (string.Equals(builder.Configuration["Mail:Transport"], "Smtp", StringComparison.OrdinalIgnoreCase))
-{
-    services.AddSingleton<IMailTransport, SmtpMailTransport>();
-}
-else
-{
-    services.AddSingleton<IMailTransport, PickupFolderTransport>();
-}
-
-services.AddSingleton<OutboxDispatcher>();
-services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+// The features, each in Features/<Feature> with its controllers, models, validators and views.
+// Accounts (sign-in) needs only Identity above; Mailbox only the mail transport below.
+services.AddHome();
+services.AddPartners();
+services.AddAudit();
+services.AddPreregistrations();
+services.AddInvitations();
+services.AddAssociations();
+services.AddCustomers();
+services.AddReviews();
+services.AddTickets();
+services.AddLookup();
+services.AddDashboard();
+services.AddPortalMail(builder.Configuration);
 
 // A query, not just "can connect": SQLite "connects" to any file, even one that is not a database.
 services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"],

@@ -26,7 +26,7 @@ public sealed class CustomerDevelopmentPermissionAttribute : Attribute, IAsyncAc
         var controller = (Controller)context.Controller;
         context.Result = new ViewResult
         {
-            ViewName = "~/Views/CustomerDevelopment/NoPermission.cshtml",
+            ViewName = "~/Views/Shared/NoPermission.cshtml",
             ViewData = new ViewDataDictionary(controller.ViewData) { Model = contact },
             StatusCode = StatusCodes.Status403Forbidden,
         };

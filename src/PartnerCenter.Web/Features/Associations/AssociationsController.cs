@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.Associations;
+using PartnerCenter.Core.Invitations;
+using PartnerCenter.Web.Security;
+
+namespace PartnerCenter.Web.Features.Associations;
+
+/// <summary>
+/// The customer's side of an association, on the public invitation landing: what a customer sees after
+/// clicking the link or scanning the QR code, registering, and consenting to the association.
+/// </summary>
+[Route("invite/{token}")]
+[EnableRateLimiting(RateLimits.InvitationLanding)]
+[ControllerName("Invite")]
+public sealed class AssociationsController(
+    InvitationQueries queries, RegisterCustomer register, AcceptInvitation accept, SignInManager<AppUser> signIn) : AppController
+{
+    [HttpGet("")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Landing(string token)
+    {
+        var result = await queries.OpenAsync(token, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            return Invalid(result.Error!.Message);
+        }
+
+        return LandingView(token, result.Value!, new AssociateModel());
+    }
+
+    [HttpGet("register")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Register(string token)
+    {
+        var result = await queries.OpenAsync(token, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            return Invalid(result.Error!.Message);
+        }
+
+        return RegisterView(token, result.Value!, new RegisterCustomerModel());
+    }
+
+    [HttpPost("register")]
+    [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Register)]
+    public async Task<IActionResult> Register(string token, RegisterCustomerModel model)
+    {
+        var landing = await queries.OpenAsync(token, HttpContext.RequestAborted);
+        if (!landing.IsSuccess)
+        {
+            return Invalid(landing.Error!.Message);
+        }
+
+        if (!await ValidateAsync(model))
+        {
+            return RegisterView(token, landing.Value!, model);
+        }
+
+        var result = await register.ExecuteAsync(token, model.FullName!, model.Password!, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddModelError(result.Error!.Code == "password_rules" ? nameof(model.Password) : "", result.Error.Message);
+            return RegisterView(token, landing.Value!, model);
+        }
+
+        await signIn.SignInAsync(result.Value!, isPersistent: false);
+        Success("Your account is ready. Confirm the association below.");
+        return Redirect($"/invite/{Uri.EscapeDataString(token)}");
+    }
+
+    [HttpPost("associate")]
+    [Authorize]
+    public async Task<IActionResult> Associate(string token, AssociateModel model)
+    {
+        var result = await accept.ExecuteAsync(token, User.UserId(), model.Consent, HttpContext.RequestAborted);
+        if (result.IsSuccess)
+        {
+            ViewData["Title"] = "You are now a customer of " + result.Value!.PartnerName;
+            return View("Associated", result.Value);
+        }
+
+        var error = result.Error!;
+        if (error == AssociationErrors.ConsentRequired || error == AssociationErrors.NotACustomer)
+        {
+            var landing = await queries.OpenAsync(token, HttpContext.RequestAborted);
+            if (landing.IsSuccess)
+            {
+                ModelState.AddModelError(error == AssociationErrors.ConsentRequired ? nameof(model.Consent) : "", error.Message);
+                return LandingView(token, landing.Value!, model);
+            }
+        }
+
+        return Invalid(error.Message, StatusCodes.Status409Conflict);
+    }
+
+    private ViewResult LandingView(string token, InvitationLanding landing, AssociateModel model)
+    {
+        ViewData["Title"] = "Invitation from " + landing.PartnerName;
+        return View("Landing", new LandingPageModel
+        {
+            Token = token,
+            Landing = landing,
+            Form = model,
+            SignedInAsCustomer = User.IsInRole(Roles.Customer),
+            SignedInOtherwise = User.Identity?.IsAuthenticated == true && !User.IsInRole(Roles.Customer),
+        });
+    }
+
+    private ViewResult RegisterView(string token, InvitationLanding landing, RegisterCustomerModel model)
+    {
+        ViewData["Title"] = "Register";
+        model.Email = landing.CustomerEmail;
+        return View("Register", new RegisterPageModel { Token = token, Landing = landing, Form = model });
+    }
+
+    private ViewResult Invalid(string message, int status = StatusCodes.Status404NotFound)
+    {
+        ViewData["Title"] = "Invitation";
+        Response.StatusCode = status;
+        return View("Invalid", message);
+    }
+}

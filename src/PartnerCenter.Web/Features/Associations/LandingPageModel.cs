@@ -1,0 +1,10 @@
+namespace PartnerCenter.Web.Features.Associations;
+
+public sealed class LandingPageModel
+{
+    public required string Token { get; init; }
+    public required PartnerCenter.Core.Invitations.InvitationLanding Landing { get; init; }
+    public required AssociateModel Form { get; init; }
+    public bool SignedInAsCustomer { get; init; }
+    public bool SignedInOtherwise { get; init; }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.Auditing;
+using PartnerCenter.Web.Security;
+
+namespace PartnerCenter.Web.Features.Audit;
+
+/// <summary>Read-only audit trail of a record; the app has no way to alter or delete audit rows.</summary>
+[Authorize(Roles = Roles.PartnerAdmin + "," + Roles.EcosystemManager)]
+public sealed class AuditController(AuditQueries audit) : AppController
+{
+    private static readonly HashSet<string> Types = ["Preregistration", "Invitation", "CustomerAccount", "BackgroundAssociationTicket", "User", "Partner"];
+
+    [HttpGet("/Audit/{type}/{id}")]
+    public async Task<IActionResult> Trail(string type, string id)
+    {
+        if (!Types.Contains(type) || id.Length > 64)
+        {
+            return NotFound();
+        }
+
+        IReadOnlyCollection<int> partners = User.IsInRole(Roles.EcosystemManager)
+            ? await audit.ManagedPartnerIdsAsync(User.UserId(), HttpContext.RequestAborted)
+            : [User.PartnerId()];
+        var lines = await audit.TrailAsync(type, id, partners, HttpContext.RequestAborted);
+        if (lines.Count == 0)
+        {
+            return NotFound();
+        }
+
+        ViewData["Title"] = "Audit trail";
+        ViewData["Record"] = $"{type} {id}";
+        return View(lines);
+    }
+}

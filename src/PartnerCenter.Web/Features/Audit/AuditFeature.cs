@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartnerCenter.Core.Auditing;
+
+namespace PartnerCenter.Web.Features.Audit;
+
+public static class AuditFeature
+{
+    /// <summary>The audit log every use case writes to, and the read-only trail.</summary>
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.TryAddScoped<AuditLog>();
+        services.TryAddScoped<AuditQueries>();
+        return services;
+    }
+}

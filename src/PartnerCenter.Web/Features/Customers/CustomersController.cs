@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PartnerCenter.Core.Budgets;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Customers;
+using PartnerCenter.Web.Security;
+
+namespace PartnerCenter.Web.Features.Customers;
+
+/// <summary>Customer Management: the partner's associated customers, budgets, freezing and adjustment records.</summary>
+[Authorize(Policy = Policies.PartnerUser)]
+[CustomerDevelopmentPermission]
+public sealed class CustomersController(ManageCustomers customers) : AppController
+{
+    [HttpGet]
+    public async Task<IActionResult> Index()
+    {
+        ViewData["Title"] = "Customers";
+        return View(await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted));
+    }
+
+    /// <summary>The Set Budget form for one or several selected customers.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Budget([FromForm] List<int> ids)
+    {
+        var mine = await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted, ids);
+        if (mine.Count == 0)
+        {
+            if (ids.Count > 0)
+            {
+                return NotFound();
+            }
+
+            Problem("Select at least one customer.");
+            return RedirectToAction(nameof(Index));
+        }
+
+        return BudgetView(new SetBudgetModel { Ids = mine.Select(c => c.Id).ToList() }, mine);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> SetBudget(SetBudgetModel model)
+    {
+        var mine = await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted, model.Ids);
+        if (mine.Count == 0)
+        {
+            return NotFound();
+        }
+
+        if (!await ValidateAsync(model))
+        {
+            return BudgetView(model, mine);
+        }
+
+        var setting = new BudgetSetting(model.Type!.Value, model.Amount!.Value, model.OnExhaustion, model.UnfreezeNow);
+        var result = await customers.SetBudgetAsync(User.UserId(), User.PartnerId(), model.Ids, setting, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            return await ShowErrorAsync(result.Error!, () => Task.FromResult<IActionResult>(BudgetView(model, mine)));
+        }
+
+        Success(result.Value == 1 ? "Budget saved." : $"Budget saved for {result.Value} customers.");
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Freeze(int id)
+    {
+        var customer = (await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted, [id])).FirstOrDefault();
+        return customer is null ? NotFound() : FreezeView(new FreezeModel { Id = id }, customer);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Freeze(FreezeModel model)
+    {
+        var customer = (await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted, [model.Id])).FirstOrDefault();
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        if (!await ValidateAsync(model))
+        {
+            return FreezeView(model, customer);
+        }
+
+        var freeze = model.Freeze;
+        var result = await customers.SetFrozenAsync(User.UserId(), User.PartnerId(), model.Id, freeze, model.Reason!, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            return await ShowErrorAsync(result.Error!, () => Task.FromResult<IActionResult>(FreezeView(model, customer)));
+        }
+
+        Success(freeze ? $"{Masking.Name(customer.Name)} is frozen." : $"{Masking.Name(customer.Name)} is unfrozen.");
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Adjustments(int id)
+    {
+        var result = await customers.AdjustmentsAsync(User.PartnerId(), id, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        ViewData["Title"] = "Adjustment records";
+        return View(result.Value);
+    }
+
+    private ViewResult BudgetView(SetBudgetModel model, List<CustomerRow> selected)
+    {
+        ViewData["Title"] = "Set Budget";
+        return View("SetBudget", new SetBudgetPage { Form = model, Customers = selected });
+    }
+
+    private ViewResult FreezeView(FreezeModel model, CustomerRow customer)
+    {
+        ViewData["Title"] = customer.IsFrozen ? "Unfreeze" : "Freeze";
+        return View("Freeze", new FreezePage { Form = model, Customer = customer });
+    }
+}

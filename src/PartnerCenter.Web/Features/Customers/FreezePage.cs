@@ -1,0 +1,9 @@
+using PartnerCenter.Core.Budgets;
+
+namespace PartnerCenter.Web.Features.Customers;
+
+public sealed class FreezePage
+{
+    public required FreezeModel Form { get; init; }
+    public required CustomerRow Customer { get; init; }
+}

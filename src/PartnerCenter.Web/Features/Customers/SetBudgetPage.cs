@@ -1,0 +1,9 @@
+using PartnerCenter.Core.Budgets;
+
+namespace PartnerCenter.Web.Features.Customers;
+
+public sealed class SetBudgetPage
+{
+    public required SetBudgetModel Form { get; init; }
+    public required IReadOnlyList<CustomerRow> Customers { get; init; }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartnerCenter.Core.Reviews;
+
+namespace PartnerCenter.Web.Features.Dashboard;
+
+public static class DashboardFeature
+{
+    /// <summary>The ecosystem manager's dashboard.</summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.TryAddScoped<ReviewQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace PartnerCenter.Web.Features.Home;
+
+public sealed record HomeModel(string? PartnerName, PartnerCenter.Core.Partners.EcosystemManagerContact? EcosystemManager);

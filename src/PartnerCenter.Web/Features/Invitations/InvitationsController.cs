@@ -1,0 +1,173 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Invitations;
+using PartnerCenter.Core.Mail;
+using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Infrastructure.QrCodes;
+using PartnerCenter.Web.Features.Preregistrations;
+using PartnerCenter.Web.Security;
+
+namespace PartnerCenter.Web.Features.Invitations;
+
+/// <summary>Inviting Preregistered customers: by email (one or a batch), by hyperlink or QR code; the history.</summary>
+[Authorize(Policy = Policies.PartnerUser)]
+[CustomerDevelopmentPermission]
+public sealed class InvitationsController(
+    IAppDb db,
+    InviteCustomers invite,
+    CreateInvitationLink createLink,
+    InvitationQueries queries,
+    IEmailRenderer renderer,
+    IOptions<InvitationOptions> options,
+    TimeProvider clock) : AppController
+{
+    /// <summary>The Invite dialog for the selected customers; nothing is sent until OK.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Confirm([FromForm] List<Guid> ids, [FromForm] string? returnUrl)
+    {
+        var distinct = ids.Distinct().Take(InviteCustomers.MaxBatch).ToList();
+        var partnerId = User.PartnerId();
+        var customers = await db.Preregistrations.AsNoTracking()
+            .OwnedBy(partnerId).Where(p => distinct.Contains(p.Id))
+            .Select(p => new { p.Id, p.CustomerName })
+            .ToListAsync(HttpContext.RequestAborted);
+        if (distinct.Count > 0 && customers.Count == 0)
+        {
+            return NotFound();
+        }
+
+        if (customers.Count == 0)
+        {
+            Problem(InvitationErrors.NothingSelected.Message);
+            return BackToList(returnUrl);
+        }
+
+        SetTitle("Invite");
+        return View(new InviteDialogModel
+        {
+            Customers = distinct.Select(id => customers.Find(c => c.Id == id)).Where(c => c is not null)
+                .Select(c => new InviteDialogCustomer(c!.Id, Masking.Name(c.CustomerName))).ToList(),
+            ReturnUrl = SafeReturnUrl(returnUrl),
+            LinkLifetimeDays = (int)options.Value.Lifetime.TotalDays,
+        });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Send([FromForm] List<Guid> ids, [FromForm] string? returnUrl)
+    {
+        var result = await invite.ExecuteAsync(User.UserId(), User.PartnerId(), ids, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            if (result.Error!.Kind == ErrorKind.NotFound)
+            {
+                return NotFound();
+            }
+
+            Problem(result.Error.Message);
+            return BackToList(returnUrl);
+        }
+
+        var queued = result.Value!.Where(r => r.Queued).ToList();
+        var skipped = result.Value!.Where(r => !r.Queued).ToList();
+        if (queued.Count > 0)
+        {
+            Success(queued.Count == 1
+                ? $"Invitation email to {Masking.Name(queued[0].Name!)} is on its way."
+                : $"{queued.Count} invitation emails are on their way.");
+        }
+
+        if (skipped.Count > 0)
+        {
+            Problem($"Not invited: {string.Join("; ", skipped.Select(r => $"{(r.Name is null ? r.Id.ToString() : Masking.Name(r.Name))} ({r.Reason})"))}");
+        }
+
+        return BackToList(returnUrl);
+    }
+
+    /// <summary>The exact invitation email for one customer, as the customer will see it (the link is minted on send).</summary>
+    [HttpGet]
+    public async Task<IActionResult> Preview(Guid id)
+    {
+        var partnerId = User.PartnerId();
+        var record = await db.Preregistrations.AsNoTracking()
+            .OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == id, HttpContext.RequestAborted);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var partnerName = await db.Partners.Where(p => p.Id == partnerId).Select(p => p.Name).FirstAsync(HttpContext.RequestAborted);
+        var now = clock.UtcNow();
+        var expires = now + options.Value.Lifetime;
+        if (record.ExpiresAt is { } claimEnds && claimEnds < expires)
+        {
+            expires = claimEnds;
+        }
+
+        var email = await renderer.RenderAsync(
+            new InvitationEmail(partnerName, record.CustomerName, options.Value.LinkFor("your-personal-link-is-created-when-you-click-OK"), expires),
+            HttpContext.RequestAborted);
+        return EmailHtml(email.Html);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Link(Guid id, [FromForm] string? returnUrl)
+    {
+        var result = await createLink.ExecuteAsync(User.UserId(), User.PartnerId(), id, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            if (result.Error!.Kind == ErrorKind.NotFound)
+            {
+                return NotFound();
+            }
+
+            Problem(result.Error.Message);
+            return BackToList(returnUrl);
+        }
+
+        var link = result.Value!;
+        SetTitle("Link / QR code");
+        return View(new LinkQrModel
+        {
+            CustomerName = Masking.Name(link.CustomerName),
+            Url = link.Url,
+            ExpiresAt = link.ExpiresAt,
+            PngDataUri = "data:image/png;base64," + Convert.ToBase64String(QrCodes.Png(link.Url)),
+            SvgDataUri = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(QrCodes.Svg(link.Url))),
+            ReturnUrl = SafeReturnUrl(returnUrl),
+        });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> History(Guid id)
+    {
+        var result = await queries.HistoryAsync(User.PartnerId(), id, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        SetTitle("Invitation history");
+        return View(result.Value!);
+    }
+
+    /// <summary>Email HTML shown inside a sandboxed frame: no scripts, nothing from elsewhere.</summary>
+    internal ContentResult EmailHtml(string html)
+    {
+        Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
+        return Content(html, "text/html; charset=utf-8");
+    }
+
+    private IActionResult BackToList(string? returnUrl) =>
+        SafeReturnUrl(returnUrl) is { } local ? LocalRedirect(local) : RedirectToAction("Index", "CustomerDevelopment");
+
+    private void SetTitle(string title)
+    {
+        ViewData["Title"] = title;
+        ViewData["Breadcrumb"] = PreregistrationsController.Crumbs;
+    }
+}

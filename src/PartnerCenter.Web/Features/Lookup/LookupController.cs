@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Reviews;
+using PartnerCenter.Web.Security;
+
+namespace PartnerCenter.Web.Features.Lookup;
+
+/// <summary>The ecosystem manager's customer status lookup by email address.</summary>
+[Authorize(Policy = Policies.EcosystemManager)]
+[ControllerName("Ecosystem")]
+public sealed class LookupController(ReviewQueries queries) : AppController
+{
+    [HttpGet]
+    public async Task<IActionResult> Lookup(string? email)
+    {
+        ViewData["Title"] = "Customer status lookup";
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return View(new LookupPageModel());
+        }
+
+        if (!EmailAddress.IsWellFormed(email.Trim()) || !EmailAddress.HasOnlyAllowedCharacters(email.Trim()))
+        {
+            ModelState.AddModelError("email", "Enter a valid email address, such as name@example.com.");
+            return View(new LookupPageModel { Email = email });
+        }
+
+        return View(new LookupPageModel { Email = email, Result = await queries.LookupAsync(email, HttpContext.RequestAborted) });
+    }
+}

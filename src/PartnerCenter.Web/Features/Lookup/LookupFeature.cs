@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartnerCenter.Core.Reviews;
+
+namespace PartnerCenter.Web.Features.Lookup;
+
+public static class LookupFeature
+{
+    /// <summary>The ecosystem manager's customer status lookup.</summary>
+    public static IServiceCollection AddLookup(this IServiceCollection services)
+    {
+        services.TryAddScoped<ReviewQueries>();
+        return services;
+    }
+}

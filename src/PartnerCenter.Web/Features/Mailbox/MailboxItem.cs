@@ -1,0 +1,3 @@
+namespace PartnerCenter.Web.Features.Mailbox;
+
+public sealed record MailboxItem(string Id, DateTimeOffset Date, string To, string Subject);

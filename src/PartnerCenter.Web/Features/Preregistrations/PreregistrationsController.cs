@@ -1,0 +1,181 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PartnerCenter.Core.Associations;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Invitations;
+using PartnerCenter.Core.Partners;
+using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Web.Security;
+
+namespace PartnerCenter.Web.Features.Preregistrations;
+
+/// <summary>
+/// Sales &gt; Leads and Opportunities &gt; Customer Development: the partner's preregistered customers,
+/// preregistering, deleting, revealing masked columns. Served under /CustomerDevelopment, as are
+/// the History Records tab (Associations) and the background association request (Tickets).
+/// </summary>
+[Authorize(Policy = Policies.PartnerUser)]
+[CustomerDevelopmentPermission]
+[ControllerName("CustomerDevelopment")]
+public sealed class PreregistrationsController(
+    PreregistrationQueries queries,
+    PartnerQueries partners,
+    SubmitPreregistration submit,
+    DeletePreregistrations delete,
+    RevealPersonalData reveal,
+    InvitationQueries invitations,
+    AssociationQueries associations,
+    TimeProvider clock) : AppController
+{
+    /// <summary>The breadcrumb of every Customer Development page.</summary>
+    public const string Crumbs = "Sales > Leads and Opportunities > Customer Development";
+
+    [HttpGet]
+    public async Task<IActionResult> Index([FromQuery] ListQuery query)
+    {
+        SetTitle("Customer Development");
+        var page = await queries.ListAsync(User.PartnerId(),
+            new ListRequest(query.Status, query.Q, query.OldestFirst, query.Page), HttpContext.RequestAborted);
+        var ids = page.Rows.Select(r => r.Id).ToList();
+        var delivery = await invitations.LatestDeliveryAsync(ids, HttpContext.RequestAborted);
+        var tickets = await associations.LatestTicketsAsync(ids, HttpContext.RequestAborted);
+        return View(new ListPageModel
+        {
+            Page = page, Query = query, Revealed = RevealedColumns(), Now = clock.UtcNow(), Delivery = delivery, Tickets = tickets,
+        });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Preregister() => await PreregisterView(new PreregisterModel());
+
+    [HttpPost]
+    public async Task<IActionResult> Preregister(PreregisterModel model)
+    {
+        if (!await ValidateAsync(model))
+        {
+            model.ConfirmReview = false;
+            return await PreregisterView(model);
+        }
+
+        var request = new PreregistrationRequest(model.FullName!, model.Email!, model.Mobile!, model.SendInvitation, model.ConfirmReview);
+        var result = await submit.ExecuteAsync(User.UserId(), User.PartnerId(), request, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            model.ConfirmReview = false;
+            return await ShowErrorAsync(result.Error!, () => PreregisterView(model));
+        }
+
+        var outcome = result.Value!;
+        switch (outcome.Kind)
+        {
+            case SubmissionKind.ReviewOffered:
+                SetTitle("Preregister Customer");
+                return View(nameof(Preregister), new PreregisterPage { Form = model, OfferedTriggers = outcome.Triggers });
+            case SubmissionKind.PendingReview:
+                Success($"{outcome.Record!.CustomerName} was submitted for manual review. An ecosystem manager decides within 2 working days.");
+                break;
+            default:
+                Success($"{outcome.Record!.CustomerName} is preregistered, valid until {outcome.Record.ExpiresAt:yyyy-MM-dd HH:mm} UTC." +
+                        (outcome.InvitationQueued ? " The invitation email is on its way." : ""));
+                if (model.SendInvitation && !outcome.InvitationQueued)
+                {
+                    Problem(PartnerCenter.Core.Invitations.InvitationErrors.PrepaidPartner.Message);
+                }
+
+                break;
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Delete([FromForm] List<Guid> ids, [FromForm] string? returnUrl)
+    {
+        var result = await delete.ExecuteAsync(User.UserId(), User.PartnerId(), ids, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            if (result.Error!.Kind == ErrorKind.NotFound)
+            {
+                return NotFound();
+            }
+
+            Problem(result.Error.Message);
+            return BackToList(returnUrl);
+        }
+
+        // Names stay masked in the report unless the user revealed them, as in the list.
+        var showNames = RevealedColumns().Contains(MaskedColumn.Name);
+        string Shown(DeletionResult r) => r.Name is null ? r.Id.ToString() : showNames ? r.Name : Masking.Name(r.Name);
+        var deleted = result.Value!.Where(r => r.Deleted).ToList();
+        var refused = result.Value!.Where(r => !r.Deleted).ToList();
+        if (deleted.Count > 0)
+        {
+            Success(deleted.Count == 1
+                ? $"{Shown(deleted[0])} was deleted."
+                : $"{deleted.Count} customers were deleted: {string.Join(", ", deleted.Select(Shown))}.");
+        }
+
+        if (refused.Count > 0)
+        {
+            Problem($"Not deleted: {string.Join("; ", refused.Select(r => $"{Shown(r)} ({r.Reason})"))}");
+        }
+
+        return BackToList(returnUrl);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Reveal(MaskedColumn column, bool show, string? returnUrl)
+    {
+        if (!Enum.IsDefined(column))
+        {
+            return BadRequest();
+        }
+
+        var revealed = RevealedColumns().ToHashSet();
+        if (show)
+        {
+            await reveal.ExecuteAsync(User.UserId(), User.PartnerId(), column, HttpContext.RequestAborted);
+            revealed.Add(column);
+        }
+        else
+        {
+            revealed.Remove(column);
+        }
+
+        TempData[RevealedKey] = string.Join(',', revealed);
+        return BackToList(returnUrl);
+    }
+
+    private async Task<IActionResult> PreregisterView(PreregisterModel model)
+    {
+        SetTitle("Preregister Customer");
+        var ct = HttpContext.RequestAborted;
+        var partner = await partners.FindAsync(User.PartnerId(), ct);
+        var capReached = await queries.OpenCountAsync(User.PartnerId(), ct) >= PreregistrationRules.Cap;
+        return View(nameof(Preregister), new PreregisterPage
+        {
+            Form = model,
+            HasReservedContact = partner?.HasReservedContact == true,
+            CapReached = capReached,
+        });
+    }
+
+    /// <summary>Per user: a reveal never carries over to the next person signing in on the same browser.</summary>
+    private string RevealedKey => $"Revealed:{User.UserId()}";
+
+    private IReadOnlySet<MaskedColumn> RevealedColumns() =>
+        (TempData.Peek(RevealedKey) as string ?? "")
+        .Split(',', StringSplitOptions.RemoveEmptyEntries)
+        .Select(v => Enum.TryParse<MaskedColumn>(v, out var c) ? c : (MaskedColumn?)null)
+        .OfType<MaskedColumn>()
+        .ToHashSet();
+
+    private IActionResult BackToList(string? returnUrl) =>
+        SafeReturnUrl(returnUrl) is { } local ? LocalRedirect(local) : RedirectToAction(nameof(Index));
+
+    private void SetTitle(string title)
+    {
+        ViewData["Title"] = title;
+        ViewData["Breadcrumb"] = Crumbs;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartnerCenter.Core.Associations;
+using PartnerCenter.Core.Invitations;
+using PartnerCenter.Core.Partners;
+using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Infrastructure.Background;
+
+namespace PartnerCenter.Web.Features.Preregistrations;
+
+public static class PreregistrationsFeature
+{
+    /// <summary>Customer Development's list, preregistering, deleting and revealing; the sweep that expires claims.</summary>
+    public static IServiceCollection AddPreregistrations(this IServiceCollection services)
+    {
+        services.TryAddScoped<PreregistrationQueries>();
+        services.TryAddScoped<SubmitPreregistration>();
+        services.TryAddScoped<DeletePreregistrations>();
+        services.TryAddScoped<RevealPersonalData>();
+        services.TryAddScoped<PartnerQueries>();
+        services.TryAddScoped<InvitationQueries>();
+        services.TryAddScoped<AssociationQueries>();
+
+        services.TryAddScoped<ExpirePreregistrations>();
+        services.AddOptions<SweepOptions>().BindConfiguration(SweepOptions.Section);
+        services.AddHostedService<ExpirySweeper>();
+        return services;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Reviews;
+using PartnerCenter.Web.Security;
+
+namespace PartnerCenter.Web.Features.Reviews;
+
+/// <summary>The ecosystem manager's review queue: approve or reject preregistrations held for manual review.</summary>
+[Authorize(Policy = Policies.EcosystemManager)]
+[ControllerName("Ecosystem")]
+public sealed class ReviewsController(ReviewQueries queries, DecideReview decide, TimeProvider clock) : AppController
+{
+    [HttpGet]
+    public async Task<IActionResult> Reviews()
+    {
+        ViewData["Title"] = "Manual reviews";
+        ViewData["Now"] = clock.UtcNow();
+        return View(await queries.QueueAsync(User.UserId(), HttpContext.RequestAborted));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Approve(Guid id)
+    {
+        var result = await decide.ApproveAsync(User.UserId(), id, HttpContext.RequestAborted);
+        return After(result, $"Approved: {result.Value?.CustomerName} is Preregistered for 15 days and the partner was told.");
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Reject(Guid id) =>
+        await queries.DescribeReviewAsync(User.UserId(), id, HttpContext.RequestAborted) is { } subject
+            ? RejectView(new RejectModel { Id = id }, subject)
+            : NotFound();
+
+    [HttpPost]
+    public async Task<IActionResult> Reject(RejectModel model)
+    {
+        if (await queries.DescribeReviewAsync(User.UserId(), model.Id, HttpContext.RequestAborted) is not { } subject)
+        {
+            return NotFound();
+        }
+
+        if (!await ValidateAsync(model))
+        {
+            return RejectView(model, subject);
+        }
+
+        var result = await decide.RejectAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
+        return After(result, "Rejected: the partner was told why.");
+    }
+
+    /// <summary>After a decision: 404 for records the manager does not decide, else a message and back to the queue.</summary>
+    private IActionResult After<T>(Result<T> result, string success)
+    {
+        if (result.IsSuccess)
+        {
+            Success(success);
+        }
+        else if (result.Error!.Kind == ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+        else
+        {
+            Problem(result.Error.Message);
+        }
+
+        return RedirectToAction(nameof(Reviews));
+    }
+
+    private ViewResult RejectView(RejectModel model, string subject)
+    {
+        ViewData["Subject"] = subject;
+        ViewData["Title"] = "Reject";
+        ViewData["Action"] = nameof(Reject);
+        ViewData["Heading"] = "Reject the preregistration";
+        return View("Reason", model);
+    }
+}

@@ -1,9 +1,0 @@
-using FluentValidation;
-using PartnerCenter.Web.Models;
-
-namespace PartnerCenter.Web.Validators;
-
-public sealed class AssociateValidator : AbstractValidator<AssociateModel>
-{
-    public AssociateValidator() => RuleFor(m => m.Consent).Equal(true).WithMessage("Tick the box to confirm you agree to the association.");
-}
