@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Auditing;
-using PartnerCenter.Core.Budgets;
+using PartnerCenter.Core.Tickets;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Invitations;

@@ -42,11 +42,7 @@ public sealed class DemoSeeder(
         await CreateUserAsync("admin@tailspin.example", "Tom Admin", Roles.PartnerAdmin, tailspin.Id);
 
         Account("mainland", "Mainland Trading", "CN", now.AddDays(-100), a => a.Website = RegistrationWebsite.ChineseMainland);
-        Account("associated", "Associated Retail", "SG", now.AddDays(-200), a =>
-        {
-            a.AssociatedPartnerId = contoso.Id;
-            a.AssociatedAt = now.AddDays(-150);
-        });
+        Account("associated", "Associated Retail", "SG", now.AddDays(-200), a => a.AssociateWith(contoso.Id, now.AddDays(-150), frozen: false));
         Account("claimed", "Claimed Logistics", "DE", now.AddDays(-60));
         Account("consumer", "Consumer Cloud User", "DE", now.AddDays(-60), a => a.IsConsumerCloudUser = true);
         Account("contract", "Contract Holdings", "DE", now.AddDays(-60), a => a.HasSignedContract = true);
@@ -56,11 +52,7 @@ public sealed class DemoSeeder(
         Account("abroad", "Abroad Ventures", "BR", now.AddDays(-20));
         Account("onlinesales", "Online Sales Lead", "DE", now.AddDays(-20), a => a.IsOnlineSalesTeamMember = true);
         var existing = Account("existing", "Existing GmbH", "DE", now.AddDays(-10));
-        Account("loyal", "Loyal Customer AG", "DE", now.AddDays(-400), a =>
-        {
-            a.AssociatedPartnerId = northwind.Id;
-            a.AssociatedAt = now.AddDays(-300);
-        });
+        Account("loyal", "Loyal Customer AG", "DE", now.AddDays(-400), a => a.AssociateWith(northwind.Id, now.AddDays(-300), frozen: false));
         await db.SaveChangesAsync(ct);
         await CreateUserAsync(existing.Email, existing.Name, Roles.Customer, customerAccountId: existing.Id);
 

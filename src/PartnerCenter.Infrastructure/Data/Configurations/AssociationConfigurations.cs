@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PartnerCenter.Core.Associations;
-using PartnerCenter.Core.Budgets;
+using PartnerCenter.Core.Tickets;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
