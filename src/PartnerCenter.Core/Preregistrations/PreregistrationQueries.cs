@@ -15,6 +15,9 @@ public sealed record PreregistrationRow(
         Status == PreregistrationStatus.Preregistered && ExpiresAt is { } at ? (int)Math.Ceiling((at - now).TotalDays) : null;
 
     public bool Allows(PreregistrationOperations operation) => Allowed.HasFlag(operation);
+
+    /// <summary>Waiting for the ecosystem manager: the list shows the trigger and when the decision is due.</summary>
+    public bool AwaitsReview => Status == PreregistrationStatus.PendingReview;
 }
 
 public sealed record ListPage(IReadOnlyList<PreregistrationRow> Rows, int Total, int Page, int PageSize, int OpenCount)
@@ -39,6 +42,10 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
 
     public static Task<int> OpenCountAsync(IAppDb db, int partnerId, DateTime now, CancellationToken ct) =>
         Open(db.Preregistrations.Where(p => p.PartnerId == partnerId), now).CountAsync(ct);
+
+    /// <summary>Whether the record is the partner's own (and not deleted).</summary>
+    public Task<bool> IsOwnAsync(int partnerId, Guid id, CancellationToken ct) =>
+        db.Preregistrations.OwnedBy(partnerId).AnyAsync(p => p.Id == id, ct);
 
     public Task<int> OpenCountAsync(int partnerId, CancellationToken ct) => OpenCountAsync(db, partnerId, clock.UtcNow(), ct);
 

@@ -20,7 +20,9 @@ public enum SubmissionKind
 }
 
 /// <param name="InvitationQueued">"Send invitation link: Yes" queued the invitation email with the record.</param>
-public sealed record SubmissionOutcome(SubmissionKind Kind, Preregistration? Record, IReadOnlyList<ReviewTrigger> Triggers, bool InvitationQueued = false);
+/// <param name="InvitationRefused">"Send invitation link: Yes" was asked for a Preregistered record but refused (a prepaid partner).</param>
+public sealed record SubmissionOutcome(
+    SubmissionKind Kind, Preregistration? Record, IReadOnlyList<ReviewTrigger> Triggers, bool InvitationQueued = false, Error? InvitationRefused = null);
 
 /// <summary>
 /// Preregisters a customer for a partner (DOMAIN.md, "Preregistering a customer"). The partner's
@@ -126,14 +128,15 @@ public sealed class SubmitPreregistration(
             after: new { Status = record.Status.ToString(), ReviewTrigger = record.ReviewTrigger.ToString(), record.SendInvitation });
 
         // "Send invitation link: Yes" queues the same email an Invite would, in this transaction.
-        var invite = invitation is not null && record.CheckInvitable(partner, now) is null;
+        var refused = invitation is null || record.Status != PreregistrationStatus.Preregistered ? null : record.CheckInvitable(partner, now);
+        var invite = invitation is not null && record.Status == PreregistrationStatus.Preregistered && refused is null;
         if (invite)
         {
             invitations.Add(invitation!, record, userId, now);
         }
 
         var kind = record.Status == PreregistrationStatus.PendingReview ? SubmissionKind.PendingReview : SubmissionKind.Preregistered;
-        return new SubmissionOutcome(kind, record, verdict.ReviewTriggers, invite);
+        return new SubmissionOutcome(kind, record, verdict.ReviewTriggers, invite, refused);
     }
 
     private Task<int?> HeldByPartnerAsync(string email, DateTime now, CancellationToken ct)

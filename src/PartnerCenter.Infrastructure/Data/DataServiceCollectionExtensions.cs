@@ -17,6 +17,7 @@ public static class DataServiceCollectionExtensions
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddDbContext<AppDbContext>(builder => Configure(builder, options.Provider, ConnectionString(configuration, options.Provider)));
         services.AddScoped<IAppDb>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<UnitOfWork>();
         return services;
     }
 

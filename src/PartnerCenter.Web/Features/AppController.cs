@@ -20,16 +20,47 @@ public abstract class AppController : Controller
         return result.IsValid && ModelState.IsValid;
     }
 
-    /// <summary>Not found answers 404; any other refusal is shown at the top of the page the user was on.</summary>
-    protected async Task<IActionResult> ShowErrorAsync(Error error, Func<Task<IActionResult>> page)
+    /// <summary>
+    /// The one place a use case's result becomes what the user sees. Success runs <paramref name="onSuccess"/>.
+    /// Not found answers 404. A conflict (someone else changed the record first) is a flash message on
+    /// <paramref name="back"/>, or 409 with a problem+json body for a request that does not want a page. A
+    /// rule error goes at the top of <paramref name="form"/> and a field error next to its field; without a
+    /// form to show again, both are flash messages on <paramref name="back"/>.
+    /// </summary>
+    protected async Task<IActionResult> OutcomeAsync<T>(
+        Result<T> result, Func<T, IActionResult> onSuccess, Func<IActionResult> back, Func<Task<IActionResult>>? form = null)
     {
-        if (error.Kind == ErrorKind.NotFound)
+        if (result.IsSuccess)
         {
-            return NotFound();
+            return onSuccess(result.Value!);
         }
 
-        ModelState.AddModelError("", error.Message);
-        return await page();
+        var error = result.Error!;
+        switch (error.Kind)
+        {
+            case ErrorKind.NotFound:
+                return NotFound();
+            case ErrorKind.Conflict when !WantsPage():
+                return Problem(statusCode: StatusCodes.Status409Conflict, title: error.Message, type: error.Code);
+            case ErrorKind.Rule or ErrorKind.Field when form is not null:
+                ModelState.AddModelError(error.Kind == ErrorKind.Field ? error.Field ?? "" : "", error.Message);
+                return await form();
+            default:
+                Failure(error.Message);
+                return back();
+        }
+    }
+
+    /// <summary>The same, for a form whose page is built synchronously.</summary>
+    protected Task<IActionResult> OutcomeAsync<T>(Result<T> result, Func<T, IActionResult> onSuccess, Func<IActionResult> back, Func<IActionResult> form) =>
+        OutcomeAsync(result, onSuccess, back, () => Task.FromResult(form()));
+
+    /// <summary>Browsers ask for HTML (or send no preference); API-style callers ask for JSON.</summary>
+    private bool WantsPage()
+    {
+        var accept = Request.Headers.Accept.ToString();
+        return accept.Length == 0 || accept.Contains("text/html", StringComparison.OrdinalIgnoreCase)
+               || !accept.Contains("json", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -41,5 +72,5 @@ public abstract class AppController : Controller
 
     protected void Success(string message) => TempData["Success"] = message;
 
-    protected void Problem(string message) => TempData["Error"] = message;
+    protected void Failure(string message) => TempData["Error"] = message;
 }

@@ -13,6 +13,8 @@ public static class AssociationsFeature
         services.TryAddScoped<RegisterCustomer>();
         services.TryAddScoped<AcceptInvitation>();
         services.TryAddScoped<AssociationQueries>();
+        services.TryAddScoped<InvitationRevoker>();
+        services.TryAddScoped<AssociateCustomer>();
         return services;
     }
 }

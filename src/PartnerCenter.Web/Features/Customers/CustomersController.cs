@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PartnerCenter.Core.Budgets;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Web.Security;
@@ -10,7 +9,7 @@ namespace PartnerCenter.Web.Features.Customers;
 /// <summary>Customer Management: the partner's associated customers, budgets, freezing and adjustment records.</summary>
 [Authorize(Policy = Policies.PartnerUser)]
 [CustomerDevelopmentPermission]
-public sealed class CustomersController(ManageCustomers customers) : AppController
+public sealed class CustomersController(CustomerQueries customers, SetBudget setBudget, FreezeCustomer freezeCustomer) : AppController
 {
     [HttpGet]
     public async Task<IActionResult> Index()
@@ -31,7 +30,7 @@ public sealed class CustomersController(ManageCustomers customers) : AppControll
                 return NotFound();
             }
 
-            Problem("Select at least one customer.");
+            Failure("Select at least one customer.");
             return RedirectToAction(nameof(Index));
         }
 
@@ -53,14 +52,12 @@ public sealed class CustomersController(ManageCustomers customers) : AppControll
         }
 
         var setting = new BudgetSetting(model.Type!.Value, model.Amount!.Value, model.OnExhaustion, model.UnfreezeNow);
-        var result = await customers.SetBudgetAsync(User.UserId(), User.PartnerId(), model.Ids, setting, HttpContext.RequestAborted);
-        if (!result.IsSuccess)
+        var result = await setBudget.ExecuteAsync(User.UserId(), User.PartnerId(), model.Ids, setting, HttpContext.RequestAborted);
+        return await OutcomeAsync(result, count =>
         {
-            return await ShowErrorAsync(result.Error!, () => Task.FromResult<IActionResult>(BudgetView(model, mine)));
-        }
-
-        Success(result.Value == 1 ? "Budget saved." : $"Budget saved for {result.Value} customers.");
-        return RedirectToAction(nameof(Index));
+            Success(count == 1 ? "Budget saved." : $"Budget saved for {count} customers.");
+            return RedirectToAction(nameof(Index));
+        }, () => RedirectToAction(nameof(Index)), () => BudgetView(model, mine));
     }
 
     [HttpGet]
@@ -85,27 +82,23 @@ public sealed class CustomersController(ManageCustomers customers) : AppControll
         }
 
         var freeze = model.Freeze;
-        var result = await customers.SetFrozenAsync(User.UserId(), User.PartnerId(), model.Id, freeze, model.Reason!, HttpContext.RequestAborted);
-        if (!result.IsSuccess)
+        var result = await freezeCustomer.ExecuteAsync(User.UserId(), User.PartnerId(), model.Id, freeze, model.Reason!, HttpContext.RequestAborted);
+        return await OutcomeAsync(result, _ =>
         {
-            return await ShowErrorAsync(result.Error!, () => Task.FromResult<IActionResult>(FreezeView(model, customer)));
-        }
-
-        Success(freeze ? $"{Masking.Name(customer.Name)} is frozen." : $"{Masking.Name(customer.Name)} is unfrozen.");
-        return RedirectToAction(nameof(Index));
+            Success(freeze ? $"{Masking.Name(customer.Name)} is frozen." : $"{Masking.Name(customer.Name)} is unfrozen.");
+            return RedirectToAction(nameof(Index));
+        }, () => RedirectToAction(nameof(Index)), () => FreezeView(model, customer));
     }
 
     [HttpGet]
     public async Task<IActionResult> Adjustments(int id)
     {
         var result = await customers.AdjustmentsAsync(User.PartnerId(), id, HttpContext.RequestAborted);
-        if (!result.IsSuccess)
+        return await OutcomeAsync(result, adjustments =>
         {
-            return NotFound();
-        }
-
-        ViewData["Title"] = "Adjustment records";
-        return View(result.Value);
+            ViewData["Title"] = "Adjustment records";
+            return View(adjustments);
+        }, () => RedirectToAction(nameof(Index)));
     }
 
     private ViewResult BudgetView(SetBudgetModel model, List<CustomerRow> selected)

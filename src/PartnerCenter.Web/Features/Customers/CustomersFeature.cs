@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PartnerCenter.Core.Budgets;
+using PartnerCenter.Core.Customers;
 
 namespace PartnerCenter.Web.Features.Customers;
 
@@ -8,7 +8,10 @@ public static class CustomersFeature
     /// <summary>Customer Management: budgets, freezing, adjustment records.</summary>
     public static IServiceCollection AddCustomers(this IServiceCollection services)
     {
-        services.TryAddScoped<ManageCustomers>();
+        services.TryAddScoped<CustomerQueries>();
+        services.TryAddScoped<CustomerAdjustments>();
+        services.TryAddScoped<SetBudget>();
+        services.TryAddScoped<FreezeCustomer>();
         return services;
     }
 }

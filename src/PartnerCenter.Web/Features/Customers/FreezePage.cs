@@ -1,4 +1,4 @@
-using PartnerCenter.Core.Budgets;
+using PartnerCenter.Core.Customers;
 
 namespace PartnerCenter.Web.Features.Customers;
 

@@ -1,5 +1,5 @@
 using FluentValidation;
-using PartnerCenter.Core.Budgets;
+using PartnerCenter.Core.Customers;
 
 namespace PartnerCenter.Web.Features.Customers;
 
@@ -8,5 +8,5 @@ public sealed class FreezeValidator : AbstractValidator<FreezeModel>
     public FreezeValidator() =>
         RuleFor(m => m.Reason).Cascade(CascadeMode.Stop)
             .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Enter a reason.")
-            .Must(r => r!.Trim().Length <= ManageCustomers.ReasonMaxLength).WithMessage($"The reason can have at most {ManageCustomers.ReasonMaxLength} characters.");
+            .Must(r => r!.Trim().Length <= FreezeCustomer.ReasonMaxLength).WithMessage($"The reason can have at most {FreezeCustomer.ReasonMaxLength} characters.");
 }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using PartnerCenter.Core.Budgets;
 using PartnerCenter.Core.Customers;
 
 namespace PartnerCenter.Web.Features.Customers;
@@ -13,7 +12,7 @@ public sealed class SetBudgetValidator : AbstractValidator<SetBudgetModel>
         RuleFor(m => m.Amount).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Enter an amount in USD.")
             .GreaterThan(0).WithMessage("The amount must be greater than 0.")
-            .LessThanOrEqualTo(ManageCustomers.MaxAmount).WithMessage("The amount can be at most 2,147,483,647.")
+            .LessThanOrEqualTo(BudgetSetting.MaxAmount).WithMessage("The amount can be at most 2,147,483,647.")
             .Must(a => decimal.Round(a!.Value, 2) == a.Value).WithMessage("The amount can have at most two decimals.");
         RuleFor(m => m.OnExhaustion).IsInEnum();
     }

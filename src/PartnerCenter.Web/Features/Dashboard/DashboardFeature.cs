@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PartnerCenter.Core.Reviews;
+using PartnerCenter.Core.Dashboard;
 
 namespace PartnerCenter.Web.Features.Dashboard;
 
@@ -8,7 +8,7 @@ public static class DashboardFeature
     /// <summary>The ecosystem manager's dashboard.</summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
-        services.TryAddScoped<ReviewQueries>();
+        services.TryAddScoped<DashboardQueries>();
         return services;
     }
 }

@@ -41,7 +41,7 @@ public sealed class InvitationsController(
 
         if (customers.Count == 0)
         {
-            Problem(InvitationErrors.NothingSelected.Message);
+            Failure(InvitationErrors.NothingSelected.Message);
             return BackToList(returnUrl);
         }
 
@@ -59,19 +59,13 @@ public sealed class InvitationsController(
     public async Task<IActionResult> Send([FromForm] List<Guid> ids, [FromForm] string? returnUrl)
     {
         var result = await invite.ExecuteAsync(User.UserId(), User.PartnerId(), ids, HttpContext.RequestAborted);
-        if (!result.IsSuccess)
-        {
-            if (result.Error!.Kind == ErrorKind.NotFound)
-            {
-                return NotFound();
-            }
+        return await OutcomeAsync(result, results => Sent(results, returnUrl), () => BackToList(returnUrl));
+    }
 
-            Problem(result.Error.Message);
-            return BackToList(returnUrl);
-        }
-
-        var queued = result.Value!.Where(r => r.Queued).ToList();
-        var skipped = result.Value!.Where(r => !r.Queued).ToList();
+    private IActionResult Sent(IReadOnlyList<InviteResult> results, string? returnUrl)
+    {
+        var queued = results.Where(r => r.Queued).ToList();
+        var skipped = results.Where(r => !r.Queued).ToList();
         if (queued.Count > 0)
         {
             Success(queued.Count == 1
@@ -81,7 +75,7 @@ public sealed class InvitationsController(
 
         if (skipped.Count > 0)
         {
-            Problem($"Not invited: {string.Join("; ", skipped.Select(r => $"{(r.Name is null ? r.Id.ToString() : Masking.Name(r.Name))} ({r.Reason})"))}");
+            Failure($"Not invited: {string.Join("; ", skipped.Select(r => $"{(r.Name is null ? r.Id.ToString() : Masking.Name(r.Name))} ({r.Reason})"))}");
         }
 
         return BackToList(returnUrl);
@@ -100,12 +94,7 @@ public sealed class InvitationsController(
         }
 
         var partnerName = await db.Partners.Where(p => p.Id == partnerId).Select(p => p.Name).FirstAsync(HttpContext.RequestAborted);
-        var now = clock.UtcNow();
-        var expires = now + options.Value.Lifetime;
-        if (record.ExpiresAt is { } claimEnds && claimEnds < expires)
-        {
-            expires = claimEnds;
-        }
+        var expires = Invitation.ExpiryFor(record.ExpiresAt, options.Value.Lifetime, clock.UtcNow());
 
         var email = await renderer.RenderAsync(
             new InvitationEmail(partnerName, record.CustomerName, options.Value.LinkFor("your-personal-link-is-created-when-you-click-OK"), expires),
@@ -117,18 +106,11 @@ public sealed class InvitationsController(
     public async Task<IActionResult> Link(Guid id, [FromForm] string? returnUrl)
     {
         var result = await createLink.ExecuteAsync(User.UserId(), User.PartnerId(), id, HttpContext.RequestAborted);
-        if (!result.IsSuccess)
-        {
-            if (result.Error!.Kind == ErrorKind.NotFound)
-            {
-                return NotFound();
-            }
+        return await OutcomeAsync(result, link => LinkView(link, returnUrl), () => BackToList(returnUrl));
+    }
 
-            Problem(result.Error.Message);
-            return BackToList(returnUrl);
-        }
-
-        var link = result.Value!;
+    private ViewResult LinkView(InvitationLink link, string? returnUrl)
+    {
         SetTitle("Link / QR code");
         return View(new LinkQrModel
         {

@@ -10,6 +10,7 @@ public static class InvitationsFeature
     {
         services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section);
         services.TryAddScoped<InvitationIssuer>();
+        services.TryAddScoped<InvitationRevoker>();
         services.TryAddScoped<InviteCustomers>();
         services.TryAddScoped<CreateInvitationLink>();
         services.TryAddScoped<InvitationQueries>();

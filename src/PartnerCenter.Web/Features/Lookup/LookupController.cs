@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PartnerCenter.Core.Common;
-using PartnerCenter.Core.Reviews;
+using PartnerCenter.Core.Lookup;
 using PartnerCenter.Web.Security;
 
 namespace PartnerCenter.Web.Features.Lookup;
@@ -9,7 +9,7 @@ namespace PartnerCenter.Web.Features.Lookup;
 /// <summary>The ecosystem manager's customer status lookup by email address.</summary>
 [Authorize(Policy = Policies.EcosystemManager)]
 [ControllerName("Ecosystem")]
-public sealed class LookupController(ReviewQueries queries) : AppController
+public sealed class LookupController(CustomerLookup lookup) : AppController
 {
     [HttpGet]
     public async Task<IActionResult> Lookup(string? email)
@@ -26,6 +26,6 @@ public sealed class LookupController(ReviewQueries queries) : AppController
             return View(new LookupPageModel { Email = email });
         }
 
-        return View(new LookupPageModel { Email = email, Result = await queries.LookupAsync(email, HttpContext.RequestAborted) });
+        return View(new LookupPageModel { Email = email, Result = await lookup.ExecuteAsync(email, HttpContext.RequestAborted) });
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PartnerCenter.Core.Reviews;
+using PartnerCenter.Core.Lookup;
 
 namespace PartnerCenter.Web.Features.Lookup;
 
@@ -8,7 +8,7 @@ public static class LookupFeature
     /// <summary>The ecosystem manager's customer status lookup.</summary>
     public static IServiceCollection AddLookup(this IServiceCollection services)
     {
-        services.TryAddScoped<ReviewQueries>();
+        services.TryAddScoped<CustomerLookup>();
         return services;
     }
 }

@@ -39,13 +39,11 @@ public sealed class PartnerInformationController(UpdateAccountInformation update
         }
 
         var result = await update.ExecuteAsync(User.UserId(), User.PartnerId(), model.ReservedEmail, model.ReservedMobile, HttpContext.RequestAborted);
-        if (!result.IsSuccess)
+        return await OutcomeAsync(result, _ =>
         {
-            return await ShowErrorAsync(result.Error!, () => Task.FromResult<IActionResult>(Page(model)));
-        }
-
-        Success("Account information saved.");
-        return RedirectToAction(nameof(AccountInformation));
+            Success("Account information saved.");
+            return RedirectToAction(nameof(AccountInformation));
+        }, () => Page(model), () => Page(model));
     }
 
     private ViewResult Page(AccountInformationModel model)

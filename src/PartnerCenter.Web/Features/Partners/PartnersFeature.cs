@@ -9,7 +9,8 @@ public static class PartnersFeature
     public static IServiceCollection AddPartners(this IServiceCollection services)
     {
         services.TryAddScoped<PartnerQueries>();
-        services.TryAddScoped<PartnerUsers>();
+        services.TryAddScoped<PartnerUserQueries>();
+        services.TryAddScoped<SetCustomerDevelopmentPermission>();
         services.TryAddScoped<UpdateAccountInformation>();
         return services;
     }

@@ -8,7 +8,7 @@ namespace PartnerCenter.Web.Features.Partners;
 
 /// <summary>The partner admin grants or withdraws the Customer Development permission.</summary>
 [Authorize(Policy = Policies.PartnerAdmin)]
-public sealed class UsersController(PartnerUsers partnerUsers) : AppController
+public sealed class UsersController(PartnerUserQueries partnerUsers, SetCustomerDevelopmentPermission setPermission) : AppController
 {
     [HttpGet]
     public async Task<IActionResult> Index()
@@ -20,21 +20,11 @@ public sealed class UsersController(PartnerUsers partnerUsers) : AppController
     [HttpPost]
     public async Task<IActionResult> SetPermission(string id, bool grant)
     {
-        var result = await partnerUsers.SetCustomerDevelopmentAsync(User.UserId(), User.PartnerId(), id, grant, HttpContext.RequestAborted);
-        if (!result.IsSuccess)
+        var result = await setPermission.ExecuteAsync(User.UserId(), User.PartnerId(), id, grant, HttpContext.RequestAborted);
+        return await OutcomeAsync(result, user =>
         {
-            if (result.Error!.Kind == ErrorKind.NotFound)
-            {
-                return NotFound();
-            }
-
-            Problem(result.Error.Message);
+            Success(grant ? $"Customer Development granted to {user.DisplayName}." : $"Customer Development withdrawn from {user.DisplayName}.");
             return RedirectToAction(nameof(Index));
-        }
-
-        Success(grant
-            ? $"Customer Development granted to {result.Value!.DisplayName}."
-            : $"Customer Development withdrawn from {result.Value!.DisplayName}.");
-        return RedirectToAction(nameof(Index));
+        }, () => RedirectToAction(nameof(Index)));
     }
 }

@@ -9,5 +9,5 @@ public sealed class ListPageModel
     public required IReadOnlySet<MaskedColumn> Revealed { get; init; }
     public required DateTime Now { get; init; }
     public IReadOnlyDictionary<Guid, PartnerCenter.Core.Invitations.DeliveryStatus> Delivery { get; init; } = new Dictionary<Guid, PartnerCenter.Core.Invitations.DeliveryStatus>();
-    public IReadOnlyDictionary<Guid, PartnerCenter.Core.Associations.BackgroundAssociationTicket> Tickets { get; init; } = new Dictionary<Guid, PartnerCenter.Core.Associations.BackgroundAssociationTicket>();
+    public IReadOnlyDictionary<Guid, PartnerCenter.Core.Tickets.BackgroundAssociationTicket> Tickets { get; init; } = new Dictionary<Guid, PartnerCenter.Core.Tickets.BackgroundAssociationTicket>();
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PartnerCenter.Core.Associations;
+using Microsoft.Extensions.Options;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Core.Reviews;
+using PartnerCenter.Core.Tickets;
 using PartnerCenter.Web.Security;
 
 namespace PartnerCenter.Web.Features.Preregistrations;
@@ -24,7 +26,8 @@ public sealed class PreregistrationsController(
     DeletePreregistrations delete,
     RevealPersonalData reveal,
     InvitationQueries invitations,
-    AssociationQueries associations,
+    TicketQueries tickets,
+    IOptions<ReviewOptions> reviewOptions,
     TimeProvider clock) : AppController
 {
     /// <summary>The breadcrumb of every Customer Development page.</summary>
@@ -38,10 +41,10 @@ public sealed class PreregistrationsController(
             new ListRequest(query.Status, query.Q, query.OldestFirst, query.Page), HttpContext.RequestAborted);
         var ids = page.Rows.Select(r => r.Id).ToList();
         var delivery = await invitations.LatestDeliveryAsync(ids, HttpContext.RequestAborted);
-        var tickets = await associations.LatestTicketsAsync(ids, HttpContext.RequestAborted);
+        var latestTickets = await tickets.LatestAsync(ids, HttpContext.RequestAborted);
         return View(new ListPageModel
         {
-            Page = page, Query = query, Revealed = RevealedColumns(), Now = clock.UtcNow(), Delivery = delivery, Tickets = tickets,
+            Page = page, Query = query, Revealed = RevealedColumns(), Now = clock.UtcNow(), Delivery = delivery, Tickets = latestTickets,
         });
     }
 
@@ -62,24 +65,27 @@ public sealed class PreregistrationsController(
         if (!result.IsSuccess)
         {
             model.ConfirmReview = false;
-            return await ShowErrorAsync(result.Error!, () => PreregisterView(model));
         }
 
-        var outcome = result.Value!;
+        return await OutcomeAsync(result, outcome => Submitted(outcome, model), () => RedirectToAction(nameof(Index)), () => PreregisterView(model));
+    }
+
+    private IActionResult Submitted(SubmissionOutcome outcome, PreregisterModel model)
+    {
         switch (outcome.Kind)
         {
             case SubmissionKind.ReviewOffered:
                 SetTitle("Preregister Customer");
                 return View(nameof(Preregister), new PreregisterPage { Form = model, OfferedTriggers = outcome.Triggers });
             case SubmissionKind.PendingReview:
-                Success($"{outcome.Record!.CustomerName} was submitted for manual review. An ecosystem manager decides within 2 working days.");
+                Success($"{outcome.Record!.CustomerName} was submitted for manual review. An ecosystem manager decides within {reviewOptions.Value.TargetWorkingDays} working days.");
                 break;
             default:
                 Success($"{outcome.Record!.CustomerName} is preregistered, valid until {outcome.Record.ExpiresAt:yyyy-MM-dd HH:mm} UTC." +
                         (outcome.InvitationQueued ? " The invitation email is on its way." : ""));
-                if (model.SendInvitation && !outcome.InvitationQueued)
+                if (outcome.InvitationRefused is { } refused)
                 {
-                    Problem(PartnerCenter.Core.Invitations.InvitationErrors.PrepaidPartner.Message);
+                    Failure(refused.Message);
                 }
 
                 break;
@@ -92,22 +98,16 @@ public sealed class PreregistrationsController(
     public async Task<IActionResult> Delete([FromForm] List<Guid> ids, [FromForm] string? returnUrl)
     {
         var result = await delete.ExecuteAsync(User.UserId(), User.PartnerId(), ids, HttpContext.RequestAborted);
-        if (!result.IsSuccess)
-        {
-            if (result.Error!.Kind == ErrorKind.NotFound)
-            {
-                return NotFound();
-            }
+        return await OutcomeAsync(result, results => Deleted(results, returnUrl), () => BackToList(returnUrl));
+    }
 
-            Problem(result.Error.Message);
-            return BackToList(returnUrl);
-        }
-
+    private IActionResult Deleted(IReadOnlyList<DeletionResult> results, string? returnUrl)
+    {
         // Names stay masked in the report unless the user revealed them, as in the list.
         var showNames = RevealedColumns().Contains(MaskedColumn.Name);
         string Shown(DeletionResult r) => r.Name is null ? r.Id.ToString() : showNames ? r.Name : Masking.Name(r.Name);
-        var deleted = result.Value!.Where(r => r.Deleted).ToList();
-        var refused = result.Value!.Where(r => !r.Deleted).ToList();
+        var deleted = results.Where(r => r.Deleted).ToList();
+        var refused = results.Where(r => !r.Deleted).ToList();
         if (deleted.Count > 0)
         {
             Success(deleted.Count == 1
@@ -117,7 +117,7 @@ public sealed class PreregistrationsController(
 
         if (refused.Count > 0)
         {
-            Problem($"Not deleted: {string.Join("; ", refused.Select(r => $"{Shown(r)} ({r.Reason})"))}");
+            Failure($"Not deleted: {string.Join("; ", refused.Select(r => $"{Shown(r)} ({r.Reason})"))}");
         }
 
         return BackToList(returnUrl);

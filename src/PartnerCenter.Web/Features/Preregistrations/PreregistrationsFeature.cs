@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnerCenter.Core.Associations;
+using PartnerCenter.Core.Tickets;
 using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
@@ -18,7 +19,8 @@ public static class PreregistrationsFeature
         services.TryAddScoped<RevealPersonalData>();
         services.TryAddScoped<PartnerQueries>();
         services.TryAddScoped<InvitationQueries>();
-        services.TryAddScoped<AssociationQueries>();
+        services.TryAddScoped<TicketQueries>();
+        services.TryAddScoped<InvitationRevoker>();
 
         services.TryAddScoped<ExpirePreregistrations>();
         services.AddOptions<SweepOptions>().BindConfiguration(SweepOptions.Section);

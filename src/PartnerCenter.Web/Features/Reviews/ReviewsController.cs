@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Core.Reviews;
 using PartnerCenter.Web.Security;
 
@@ -23,7 +24,7 @@ public sealed class ReviewsController(ReviewQueries queries, DecideReview decide
     public async Task<IActionResult> Approve(Guid id)
     {
         var result = await decide.ApproveAsync(User.UserId(), id, HttpContext.RequestAborted);
-        return After(result, $"Approved: {result.Value?.CustomerName} is Preregistered for 15 days and the partner was told.");
+        return await After(result, record => $"Approved: {record.CustomerName} is Preregistered for {Preregistration.Validity.TotalDays:0} days and the partner was told.");
     }
 
     [HttpGet]
@@ -46,27 +47,16 @@ public sealed class ReviewsController(ReviewQueries queries, DecideReview decide
         }
 
         var result = await decide.RejectAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
-        return After(result, "Rejected: the partner was told why.");
+        return await After(result, _ => "Rejected: the partner was told why.");
     }
 
     /// <summary>After a decision: 404 for records the manager does not decide, else a message and back to the queue.</summary>
-    private IActionResult After<T>(Result<T> result, string success)
-    {
-        if (result.IsSuccess)
+    private Task<IActionResult> After(Result<Preregistration> result, Func<Preregistration, string> success) =>
+        OutcomeAsync(result, record =>
         {
-            Success(success);
-        }
-        else if (result.Error!.Kind == ErrorKind.NotFound)
-        {
-            return NotFound();
-        }
-        else
-        {
-            Problem(result.Error.Message);
-        }
-
-        return RedirectToAction(nameof(Reviews));
-    }
+            Success(success(record));
+            return RedirectToAction(nameof(Reviews));
+        }, () => RedirectToAction(nameof(Reviews)));
 
     private ViewResult RejectView(RejectModel model, string subject)
     {

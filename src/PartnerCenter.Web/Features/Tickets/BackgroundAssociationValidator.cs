@@ -1,4 +1,5 @@
 using FluentValidation;
+using PartnerCenter.Core.Tickets;
 using PartnerCenter.Core.Associations;
 
 namespace PartnerCenter.Web.Features.Tickets;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PartnerCenter.Core.Associations;
+using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Core.Tickets;
 using PartnerCenter.Web.Features.Preregistrations;
 using PartnerCenter.Web.Security;
 
@@ -10,18 +11,18 @@ namespace PartnerCenter.Web.Features.Tickets;
 [Authorize(Policy = Policies.PartnerUser)]
 [CustomerDevelopmentPermission]
 [ControllerName("CustomerDevelopment")]
-public sealed class TicketRequestsController(AssociationQueries associations, RequestBackgroundAssociation requestBackground) : AppController
+public sealed class TicketRequestsController(PreregistrationQueries preregistrations, RequestBackgroundAssociation requestBackground) : AppController
 {
     [HttpGet]
     public async Task<IActionResult> BackgroundAssociation(Guid id) =>
-        await associations.IsOwnRecordAsync(User.PartnerId(), id, HttpContext.RequestAborted)
+        await preregistrations.IsOwnAsync(User.PartnerId(), id, HttpContext.RequestAborted)
             ? BackgroundView(id, new BackgroundAssociationModel())
             : NotFound();
 
     [HttpPost]
     public async Task<IActionResult> BackgroundAssociation(Guid id, BackgroundAssociationModel model)
     {
-        if (!await associations.IsOwnRecordAsync(User.PartnerId(), id, HttpContext.RequestAborted))
+        if (!await preregistrations.IsOwnAsync(User.PartnerId(), id, HttpContext.RequestAborted))
         {
             return NotFound();
         }
@@ -32,13 +33,11 @@ public sealed class TicketRequestsController(AssociationQueries associations, Re
         }
 
         var result = await requestBackground.ExecuteAsync(User.UserId(), User.PartnerId(), id, model.Reason!, model.Contact!, HttpContext.RequestAborted);
-        if (!result.IsSuccess)
+        return await OutcomeAsync(result, _ =>
         {
-            return await ShowErrorAsync(result.Error!, () => Task.FromResult<IActionResult>(BackgroundView(id, model)));
-        }
-
-        Success("Your request for background association was submitted. Your ecosystem manager will process it.");
-        return RedirectToAction(nameof(PreregistrationsController.Index));
+            Success("Your request for background association was submitted. Your ecosystem manager will process it.");
+            return RedirectToAction(nameof(PreregistrationsController.Index));
+        }, () => RedirectToAction(nameof(PreregistrationsController.Index)), () => BackgroundView(id, model));
     }
 
     private ViewResult BackgroundView(Guid id, BackgroundAssociationModel model)

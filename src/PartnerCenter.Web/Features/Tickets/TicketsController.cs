@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PartnerCenter.Core.Common;
-using PartnerCenter.Core.Reviews;
+using PartnerCenter.Core.Tickets;
 using PartnerCenter.Web.Features.Reviews;
 using PartnerCenter.Web.Security;
 
@@ -10,7 +10,7 @@ namespace PartnerCenter.Web.Features.Tickets;
 /// <summary>The ecosystem manager's side of background association tickets: process or decline them.</summary>
 [Authorize(Policy = Policies.EcosystemManager)]
 [ControllerName("Ecosystem")]
-public sealed class TicketsController(ReviewQueries queries, ProcessBackgroundTicket tickets) : AppController
+public sealed class TicketsController(TicketQueries queries, ProcessTicket process, DeclineTicket decline) : AppController
 {
     /// <summary>The reason form is the one of a rejected review.</summary>
     private const string ReasonView = "~/Features/Reviews/Views/Reason.cshtml";
@@ -19,26 +19,26 @@ public sealed class TicketsController(ReviewQueries queries, ProcessBackgroundTi
     public async Task<IActionResult> Tickets()
     {
         ViewData["Title"] = "Background association tickets";
-        return View(await queries.TicketsAsync(User.UserId(), HttpContext.RequestAborted));
+        return View(await queries.ForManagerAsync(User.UserId(), HttpContext.RequestAborted));
     }
 
     [HttpPost]
     public async Task<IActionResult> ProcessTicket(Guid id)
     {
-        var result = await tickets.ProcessAsync(User.UserId(), id, HttpContext.RequestAborted);
-        return After(result, "Associated in the background; the customer is not frozen.");
+        var result = await process.ExecuteAsync(User.UserId(), id, HttpContext.RequestAborted);
+        return await After(result, "Associated in the background; the customer is not frozen.");
     }
 
     [HttpGet]
     public async Task<IActionResult> DeclineTicket(Guid id) =>
-        await queries.DescribeTicketAsync(User.UserId(), id, HttpContext.RequestAborted) is { } subject
+        await queries.DescribeAsync(User.UserId(), id, HttpContext.RequestAborted) is { } subject
             ? DeclineView(new RejectModel { Id = id }, subject)
             : NotFound();
 
     [HttpPost]
     public async Task<IActionResult> DeclineTicket(RejectModel model)
     {
-        if (await queries.DescribeTicketAsync(User.UserId(), model.Id, HttpContext.RequestAborted) is not { } subject)
+        if (await queries.DescribeAsync(User.UserId(), model.Id, HttpContext.RequestAborted) is not { } subject)
         {
             return NotFound();
         }
@@ -48,28 +48,17 @@ public sealed class TicketsController(ReviewQueries queries, ProcessBackgroundTi
             return DeclineView(model, subject);
         }
 
-        var result = await tickets.DeclineAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
-        return After(result, "Ticket declined; the partner sees your reason.");
+        var result = await decline.ExecuteAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
+        return await After(result, "Ticket declined; the partner sees your reason.");
     }
 
     /// <summary>After a decision: 404 for tickets the manager does not decide, else a message and back to the list.</summary>
-    private IActionResult After<T>(Result<T> result, string success)
-    {
-        if (result.IsSuccess)
+    private Task<IActionResult> After(Result<BackgroundAssociationTicket> result, string success) =>
+        OutcomeAsync(result, _ =>
         {
             Success(success);
-        }
-        else if (result.Error!.Kind == ErrorKind.NotFound)
-        {
-            return NotFound();
-        }
-        else
-        {
-            Problem(result.Error.Message);
-        }
-
-        return RedirectToAction(nameof(Tickets));
-    }
+            return RedirectToAction(nameof(Tickets));
+        }, () => RedirectToAction(nameof(Tickets)));
 
     private ViewResult DeclineView(RejectModel model, string subject)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnerCenter.Core.Associations;
-using PartnerCenter.Core.Reviews;
+using PartnerCenter.Core.Invitations;
+using PartnerCenter.Core.Tickets;
 
 namespace PartnerCenter.Web.Features.Tickets;
 
@@ -9,10 +10,12 @@ public static class TicketsFeature
     /// <summary>Background association tickets: the partner's request, the ecosystem manager's decision.</summary>
     public static IServiceCollection AddTickets(this IServiceCollection services)
     {
-        services.TryAddScoped<AssociationQueries>();
+        services.TryAddScoped<TicketQueries>();
         services.TryAddScoped<RequestBackgroundAssociation>();
-        services.TryAddScoped<ReviewQueries>();
-        services.TryAddScoped<ProcessBackgroundTicket>();
+        services.TryAddScoped<ProcessTicket>();
+        services.TryAddScoped<DeclineTicket>();
+        services.TryAddScoped<InvitationRevoker>();
+        services.TryAddScoped<AssociateCustomer>();
         return services;
     }
 }
