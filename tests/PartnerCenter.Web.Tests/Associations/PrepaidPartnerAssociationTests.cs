@@ -10,7 +10,7 @@ namespace PartnerCenter.Web.Tests.Associations;
 
 /// <summary>A prepaid partner cannot develop customers in the reseller model, even with a link minted earlier.</summary>
 /// <remarks>Its own factory: the test makes Northwind prepaid.</remarks>
-public sealed class PrepaidPartnerAssociationTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class PrepaidPartnerAssociationTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
     public async Task A_partner_that_became_prepaid_after_inviting_cannot_associate_the_customer()

@@ -39,8 +39,8 @@ public sealed class KillDuringBatchTests : IAsyncLifetime
         var settings = AppProcess.Settings(database.Path, smtp.Port);
         settings["Mail__MaxAttempts"] = "30";
         app = await AppProcess.StartAsync(settings);
-        var first = await database.AddPreregisteredAsync("killa", 50);
-        var second = await database.AddPreregisteredAsync("killb", 50);
+        var first = await database.AddPreregisteredAsync(Northwind, "killa", 50);
+        var second = await database.AddPreregisteredAsync(Northwind, "killb", 50);
 
         using (var client = app.Client())
         {
@@ -81,9 +81,9 @@ public sealed class KillDuringBatchTests : IAsyncLifetime
         // Restart with the SMTP server up: everything queued goes, once.
         await smtp.StartAsync();
         app = await AppProcess.StartAsync(settings);
-        await InvitationSteps.WaitUntilAsync(
+        await Poll.UntilAsync(
             async () => await database.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent)) == expected,
-            $"all {expected} outbox rows are Sent", TimeSpan.FromSeconds(60));
+            what: $"all {expected} outbox rows are Sent", timeout: TimeSpan.FromSeconds(60));
 
         var outbox = await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
         Assert.All(outbox, m => Assert.Equal(OutboxStatus.Sent, m.Status));

@@ -86,8 +86,8 @@ public sealed class RefusingSmtpTests : IAsyncLifetime
         smtp.ErrorDataReceived += (_, e) => Append(e.Data);
         smtp.BeginOutputReadLine();
         smtp.BeginErrorReadLine();
-        await InvitationSteps.WaitUntilAsync(() => Task.FromResult(SmtpOutput.Contains("ready", StringComparison.Ordinal) || smtp.HasExited),
-            "the SMTP handler listens", TimeSpan.FromSeconds(20));
+        await Poll.UntilAsync(() => Task.FromResult(SmtpOutput.Contains("ready", StringComparison.Ordinal) || smtp.HasExited),
+            what: "the SMTP handler listens", timeout: TimeSpan.FromSeconds(20));
         Assert.False(smtp.HasExited, SmtpOutput);
     }
 
@@ -119,7 +119,7 @@ public sealed class RefusingSmtpTests : IAsyncLifetime
         settings["Mail__MaxAttempts"] = "3";
         settings["Mail__RetryBaseDelay"] = "00:00:00.500";
         app = await AppProcess.StartAsync(settings);
-        var ids = await database.AddPreregisteredAsync("refuse", 10);
+        var ids = await database.AddPreregisteredAsync(Northwind, "refuse", 10);
 
         using (var client = app.Client())
         {
@@ -128,9 +128,9 @@ public sealed class RefusingSmtpTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        await InvitationSteps.WaitUntilAsync(
+        await Poll.UntilAsync(
             async () => await database.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To.StartsWith("refuse") && m.Status != OutboxStatus.Pending)) == 10,
-            "every outbox row is Sent or Failed", TimeSpan.FromSeconds(60));
+            what: "every outbox row is Sent or Failed", timeout: TimeSpan.FromSeconds(60));
 
         var outbox = await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.To.StartsWith("refuse")).ToListAsync());
         var refused = Assert.Single(outbox, m => m.To == Refused);

@@ -152,7 +152,7 @@ public sealed class InvitationTokenTests(FakeClockPickupApp app) : IClassFixture
     {
         var id = Assert.Single(await app.AddPreregisteredAsync(NorthwindName, prefix, 1));
         var url = (await sales.LinkPageAsync(id)).InviteUrl();
-        Assert.StartsWith($"{InvitationsFactory.PublicBaseUrl}/invite/", url, StringComparison.Ordinal);
+        Assert.StartsWith($"{TestApp.PublicBaseUrl}/invite/", url, StringComparison.Ordinal);
         return (id, url);
     }
 

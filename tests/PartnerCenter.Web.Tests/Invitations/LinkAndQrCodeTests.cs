@@ -29,7 +29,7 @@ public sealed class LinkAndQrCodeTests(PickupApp app) : IClassFixture<PickupApp>
 
         Assert.Equal("Link / QR code", page.Heading);
         var url = page.InviteUrl();
-        Assert.Matches($"^{Regex.Escape(InvitationsFactory.PublicBaseUrl)}/invite/[A-Za-z0-9_-]{{43}}$", url);
+        Assert.Matches($"^{Regex.Escape(TestApp.PublicBaseUrl)}/invite/[A-Za-z0-9_-]{{43}}$", url);
         Assert.Equal("Copy", page.Document.QuerySelector("button[data-copy='#invite-url']")?.TextContent.Trim());
         var invitation = await app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.PreregistrationId == anna && i.Channel == InvitationChannel.Link));
         Assert.True(invitation.Matches(url[(url.LastIndexOf('/') + 1)..]));

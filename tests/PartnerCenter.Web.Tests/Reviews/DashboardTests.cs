@@ -12,7 +12,7 @@ namespace PartnerCenter.Web.Tests.Reviews;
 /// reviews due today and overdue, and the association rate of the last 30 days' invitations.
 /// One test: the clock only moves forward.
 /// </summary>
-public sealed class DashboardTests(FakeClockPartnerCenterFactory app) : IClassFixture<FakeClockPartnerCenterFactory>
+public sealed class DashboardTests(FakeClockApp app) : IClassFixture<FakeClockApp>
 {
     private static readonly string[] Statuses = ["Pending review", "Preregistered", "Rejected", "Expired", "Associated", "Deleted"];
 

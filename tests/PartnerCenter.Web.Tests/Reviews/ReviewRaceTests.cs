@@ -76,7 +76,7 @@ public sealed class DecisionGate : SaveChangesInterceptor
     }
 }
 
-public sealed class RacingDecisionsFactory : PartnerCenterFactory
+public sealed class RacingDecisionsFactory : TestApp
 {
     public DecisionGate Gate { get; } = new();
 

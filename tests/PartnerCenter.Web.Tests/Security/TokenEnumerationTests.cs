@@ -7,7 +7,7 @@ using PartnerCenter.Web.Tests.Infrastructure;
 namespace PartnerCenter.Web.Tests.Security;
 
 /// <summary>Guessing invitation tokens tells an attacker nothing: unknown and used tokens answer alike.</summary>
-public sealed class TokenEnumerationTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class TokenEnumerationTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
     public async Task Unknown_and_used_tokens_answer_with_the_same_status_and_name_nobody()
