@@ -34,11 +34,13 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <param name="holdInput">Keep the child's stdin open (a pipe) until it is killed, for children that run until stdin closes.</param>
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, bool holdInput = false)
     {
         var info = new ProcessStartInfo(fileName)
         {
+            RedirectStandardInput = holdInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -65,6 +67,18 @@ public sealed class ChildProcess : IAsyncDisposable
         started.BeginOutputReadLine();
         started.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>Waits until the process exits by itself and all its output is read.</summary>
+    public Task WaitForExitAsync(CancellationToken ct = default) => process.WaitForExitAsync(ct);
+
+    /// <summary>Runs a command to its end (bounded by <paramref name="timeout"/>) and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
+    {
+        await using var child = Start(fileName, arguments);
+        using var limit = new CancellationTokenSource(timeout);
+        await child.WaitForExitAsync(limit.Token);
+        return (child.ExitCode, child.Output);
     }
 
     /// <summary>A loopback port free right now (the OS picks it).</summary>

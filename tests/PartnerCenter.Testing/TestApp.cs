@@ -22,7 +22,7 @@ namespace PartnerCenter.Testing;
 /// <summary>
 /// The real app (Development, demo data seeded) on its own temporary SQLite file, migrated by the
 /// app's own start-up code: the one app wrapper of every suite. Options:
-/// a fake clock (constructor), an SMTP sink (<see cref="Smtp"/>, else a pickup folder of its own),
+/// a fake clock (<see cref="Clock"/>), an SMTP sink (<see cref="Smtp"/>, else a pickup folder of its own),
 /// the background dispatcher on or off (<see cref="RunDispatcher"/>), real Kestrel on a loopback
 /// port for a browser (<see cref="StartRealServer"/>), and another app's database file
 /// (<see cref="DatabaseOf"/>), as a second app instance would use it.
@@ -38,31 +38,24 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
     public static readonly DateTimeOffset FakeStart = new(2031, 3, 14, 9, 30, 0, TimeSpan.Zero);
 
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "partnercenter-tests");
-    private readonly TimeProvider? clock;
 
+    /// <summary>One public constructor: xunit builds class fixtures through it. Options are init properties.</summary>
     public TestApp()
-        : this(clock: null)
     {
-    }
-
-    /// <param name="clock">Replaces the app's <see cref="TimeProvider"/>, e.g. a <see cref="FakeTimeProvider"/>.</param>
-    public TestApp(TimeProvider? clock)
-    {
-        this.clock = clock;
-        Clock = clock as FakeTimeProvider;
         Directory.CreateDirectory(Folder);
         var id = Guid.NewGuid().ToString("N");
         DatabasePath = Path.Combine(Folder, $"{id}.db");
         PickupDirectory = Path.Combine(Folder, $"pickup-{id}");
     }
 
-    /// <summary>A new app on a <see cref="FakeTimeProvider"/> starting at <see cref="FakeStart"/>.</summary>
-    public static TestApp WithFakeClock() => new(new FakeTimeProvider(FakeStart));
+    /// <summary>Replaces the app's <see cref="TimeProvider"/>, e.g. with a <see cref="FakeTimeProvider"/>; null keeps the real clock.</summary>
+    public TimeProvider? Clock { get; init; }
 
-    /// <summary>The fake clock, when the app was given one.</summary>
-    public FakeTimeProvider? Clock { get; }
+    /// <summary>The fake clock the app was given.</summary>
+    public FakeTimeProvider FakeClock => Clock as FakeTimeProvider ?? throw new InvalidOperationException("This app does not run on a fake clock.");
 
-    public FakeTimeProvider FakeClock => Clock ?? throw new InvalidOperationException("This app runs on the real clock.");
+    /// <summary>A fake clock starting at <see cref="FakeStart"/>, for <c>new TestApp { Clock = TestApp.NewFakeClock() }</c>.</summary>
+    public static FakeTimeProvider NewFakeClock() => new(FakeStart);
 
     /// <summary>The file this app created; with <see cref="DatabaseOf"/>, the other app's file is used instead.</summary>
     public string DatabasePath { get; }
@@ -214,10 +207,10 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
 
         builder.ConfigureTestServices(services =>
         {
-            if (clock is not null)
+            if (Clock is not null)
             {
                 services.RemoveAll<TimeProvider>();
-                services.AddSingleton(clock);
+                services.AddSingleton(Clock);
             }
 
             // On real Kestrel, links must point at this server, whose port is known only once it

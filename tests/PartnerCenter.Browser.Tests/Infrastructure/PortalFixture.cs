@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace PartnerCenter.Browser.Tests.Infrastructure;
 
 /// <summary>

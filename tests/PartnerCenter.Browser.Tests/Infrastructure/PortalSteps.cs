@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace PartnerCenter.Browser.Tests.Infrastructure;
 
@@ -73,31 +70,5 @@ public static class PortalSteps
         }
 
         return row.First;
-    }
-}
-
-/// <summary>Decodes QR codes with Debian's zbarimg (package zbar-tools).</summary>
-public static class QrDecoder
-{
-    public static async Task<string> DecodeAsync(string imagePath)
-    {
-        var start = new ProcessStartInfo("zbarimg")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "--nodbus", "--quiet", "--raw", imagePath })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("zbarimg did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"zbarimg found no QR code in {imagePath} (exit {process.ExitCode}): {await error}");
-        return (await output).TrimEnd('\r', '\n');
     }
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Accounts;
 
 /// <summary>Who may open what. Nothing here changes data, so the tests share one app.</summary>

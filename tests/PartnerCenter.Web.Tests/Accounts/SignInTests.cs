@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Accounts;
 
 public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Customers;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Associations;

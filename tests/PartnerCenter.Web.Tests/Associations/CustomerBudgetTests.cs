@@ -1,9 +1,5 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PartnerCenter.Core.Budgets;
 using PartnerCenter.Core.Customers;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Associations;

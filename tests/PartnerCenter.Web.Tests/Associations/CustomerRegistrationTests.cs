@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Accounts;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Associations;

@@ -1,9 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Associations;
-using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Associations;

@@ -1,6 +1,3 @@
-using System.Net;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Home;
 
 public sealed class HomeTests(TestApp app) : IClassFixture<TestApp>

@@ -10,7 +10,9 @@ namespace PartnerCenter.Web.Tests.Infrastructure;
 /// ASP.NET Core Identity (lockout) does not read <see cref="TimeProvider"/>; only the app's own code,
 /// seeding, and the authentication handlers do.
 /// </remarks>
-public class FakeClockApp() : TestApp(new FakeTimeProvider(FakeStart))
+public class FakeClockApp : TestApp
 {
+    public FakeClockApp() => base.Clock = NewFakeClock();
+
     public new FakeTimeProvider Clock => FakeClock;
 }

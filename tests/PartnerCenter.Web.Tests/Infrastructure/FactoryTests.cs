@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace PartnerCenter.Web.Tests.Infrastructure;
 
 /// <summary>The fixture other suites rely on does what it promises.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace PartnerCenter.Web.Tests.Invitations;
 
 /// <summary>Real clock, mail to a pickup folder, no background dispatcher: what is queued stays queued until a test dispatches.</summary>
@@ -12,7 +10,10 @@ public sealed class PickupApp : TestApp
 public sealed class FakeClockPickupApp : TestApp
 {
     public FakeClockPickupApp()
-        : base(new FakeTimeProvider(FakeStart)) => RunDispatcher = false;
+    {
+        Clock = NewFakeClock();
+        RunDispatcher = false;
+    }
 }
 
 /// <summary>

@@ -1,12 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using PartnerCenter.Core.Common;
-using PartnerCenter.Core.Mail;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Invitations;
 

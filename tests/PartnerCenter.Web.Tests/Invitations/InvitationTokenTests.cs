@@ -1,12 +1,7 @@
 using System.Buffers.Text;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Common;
-using PartnerCenter.Core.Invitations;
 using PartnerCenter.Infrastructure.Data;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 
 namespace PartnerCenter.Web.Tests.Invitations;

@@ -1,11 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
-using PartnerCenter.Core.Mail;
 using PartnerCenter.Infrastructure.Mail;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 
 namespace PartnerCenter.Web.Tests.Invitations;
@@ -26,7 +23,7 @@ public sealed class OutboxRestartTests
         await using var disk = new PickupApp();
         var ids = await disk.AddPreregisteredAsync(NorthwindName, "restart", 5);
 
-        await using (var first = new TestApp(clock: null) { RunDispatcher = false, DatabaseOf = disk, Smtp = smtp })
+        await using (var first = new TestApp { RunDispatcher = false, DatabaseOf = disk, Smtp = smtp })
         {
             using var sales = await first.SignedInClientAsync(DemoUsers.NorthwindSales);
             Assert.Contains("5 invitation emails are on their way.", (await sales.InviteAsync([.. ids])).Alerts("success"));
@@ -38,7 +35,7 @@ public sealed class OutboxRestartTests
         Assert.Empty(smtp.Messages());
 
         // The restarted instance's own background dispatcher sends them.
-        await using var second = new TestApp(clock: null) { DatabaseOf = disk, Smtp = smtp, RunDispatcher = true };
+        await using var second = new TestApp { DatabaseOf = disk, Smtp = smtp, RunDispatcher = true };
         _ = second.Services;
         await Poll.UntilAsync(async () => (await disk.OutboxAsync()).All(m => m.Status == OutboxStatus.Sent), what: "the restarted instance sent every email");
 
@@ -52,10 +49,10 @@ public sealed class OutboxRestartTests
     {
         var clock = new FakeTimeProvider(TestApp.FakeStart);
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var disk = new TestApp(clock) { RunDispatcher = false };
+        await using var disk = new TestApp { Clock = clock, RunDispatcher = false };
         var ids = await disk.AddPreregisteredAsync(NorthwindName, "midbatch", 10);
 
-        await using (var first = new TestApp(clock) { RunDispatcher = false, DatabaseOf = disk, Smtp = smtp })
+        await using (var first = new TestApp { Clock = clock, RunDispatcher = false, DatabaseOf = disk, Smtp = smtp })
         {
             using var sales = await first.SignedInClientAsync(DemoUsers.NorthwindSales);
             await sales.InviteAsync([.. ids]);
@@ -73,7 +70,7 @@ public sealed class OutboxRestartTests
 
         // The next instance leaves the dead instance's lease alone until it runs out, then sends the rest.
         clock.Advance(TimeSpan.FromMinutes(1));
-        await using var second = new TestApp(clock) { RunDispatcher = false, DatabaseOf = disk, Smtp = smtp };
+        await using var second = new TestApp { Clock = clock, RunDispatcher = false, DatabaseOf = disk, Smtp = smtp };
         Assert.Equal(0, await second.DispatchOnceAsync());
         clock.Advance(Lease);
         Assert.Equal(7, await second.DispatchOnceAsync());
@@ -94,10 +91,10 @@ public sealed class OutboxRestartTests
     {
         var clock = new FakeTimeProvider(TestApp.FakeStart);
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var disk = new TestApp(clock) { RunDispatcher = false };
+        await using var disk = new TestApp { Clock = clock, RunDispatcher = false };
         var ids = await disk.AddPreregisteredAsync(NorthwindName, "inflight", 5);
 
-        await using (var first = new TestApp(clock) { RunDispatcher = false, DatabaseOf = disk, Smtp = smtp })
+        await using (var first = new TestApp { Clock = clock, RunDispatcher = false, DatabaseOf = disk, Smtp = smtp })
         {
             using var sales = await first.SignedInClientAsync(DemoUsers.NorthwindSales);
             await sales.InviteAsync([.. ids]);
@@ -110,7 +107,7 @@ public sealed class OutboxRestartTests
 
         Assert.Equal(2, smtp.Messages().Count);
         clock.Advance(Lease + TimeSpan.FromSeconds(1));
-        await using var second = new TestApp(clock) { RunDispatcher = false, DatabaseOf = disk, Smtp = smtp };
+        await using var second = new TestApp { Clock = clock, RunDispatcher = false, DatabaseOf = disk, Smtp = smtp };
         await second.DispatchOnceAsync();
         Assert.Equal(0, await second.DispatchOnceAsync());
 

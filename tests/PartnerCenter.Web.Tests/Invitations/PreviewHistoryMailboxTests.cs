@@ -1,5 +1,3 @@
-using System.Net;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 
 namespace PartnerCenter.Web.Tests.Invitations;

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
-using PartnerCenter.Core.Mail;
 using PartnerCenter.Infrastructure.Mail;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 
 namespace PartnerCenter.Web.Tests.Invitations;
@@ -17,8 +14,8 @@ public sealed class TwoDispatcherTests
     public async Task Two_dispatchers_draining_one_outbox_at_the_same_time_send_each_of_100_emails_exactly_once()
     {
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var one = new TestApp(clock: null) { RunDispatcher = false, Smtp = smtp, BatchSize = 7 };
-        await using var two = new TestApp(clock: null) { RunDispatcher = false, DatabaseOf = one, Smtp = smtp, BatchSize = 7 };
+        await using var one = new TestApp { RunDispatcher = false, Smtp = smtp, BatchSize = 7 };
+        await using var two = new TestApp { RunDispatcher = false, DatabaseOf = one, Smtp = smtp, BatchSize = 7 };
         await QueueHundredAsync(one);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -36,12 +33,12 @@ public sealed class TwoDispatcherTests
     public async Task Two_app_instances_with_their_background_dispatchers_send_each_of_100_emails_exactly_once()
     {
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var one = new TestApp(clock: null) { RunDispatcher = false, Smtp = smtp, BatchSize = 10 };
+        await using var one = new TestApp { RunDispatcher = false, Smtp = smtp, BatchSize = 10 };
         await QueueHundredAsync(one);
 
         // Both instances start with the outbox full, and poll it every 100 ms.
-        await using var two = new TestApp(clock: null) { DatabaseOf = one, Smtp = smtp, BatchSize = 10, RunDispatcher = true };
-        await using var three = new TestApp(clock: null) { DatabaseOf = one, Smtp = smtp, BatchSize = 10, RunDispatcher = true };
+        await using var two = new TestApp { DatabaseOf = one, Smtp = smtp, BatchSize = 10, RunDispatcher = true };
+        await using var three = new TestApp { DatabaseOf = one, Smtp = smtp, BatchSize = 10, RunDispatcher = true };
         await Task.WhenAll(Task.Run(() => two.Services), Task.Run(() => three.Services));
         await Poll.UntilAsync(async () => (await one.OutboxAsync()).All(m => m.Status == OutboxStatus.Sent), what: "all 100 emails are sent", timeout: TimeSpan.FromSeconds(60));
 
@@ -60,8 +57,8 @@ public sealed class TwoDispatcherTests
     {
         var clock = new FakeTimeProvider(TestApp.FakeStart);
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var one = new TestApp(clock) { RunDispatcher = false, Smtp = smtp };
-        await using var two = new TestApp(clock) { RunDispatcher = false, DatabaseOf = one, Smtp = smtp };
+        await using var one = new TestApp { Clock = clock, RunDispatcher = false, Smtp = smtp };
+        await using var two = new TestApp { Clock = clock, RunDispatcher = false, DatabaseOf = one, Smtp = smtp };
         var ids = await one.AddPreregisteredAsync(InvitationSteps.NorthwindName, "slow", 5);
         using (var sales = await one.SignedInClientAsync(DemoUsers.NorthwindSales))
         {

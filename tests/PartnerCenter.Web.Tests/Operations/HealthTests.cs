@@ -1,6 +1,3 @@
-using System.Net;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Operations;
 
 public sealed class HealthTests(TestApp app) : IClassFixture<TestApp>

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.PartnerInformation;
 

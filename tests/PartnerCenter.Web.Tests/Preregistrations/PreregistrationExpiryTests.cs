@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
 
 namespace PartnerCenter.Web.Tests.Preregistrations;

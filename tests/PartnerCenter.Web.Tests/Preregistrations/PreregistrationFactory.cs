@@ -1,5 +1,3 @@
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Preregistrations;
 
 /// <summary>

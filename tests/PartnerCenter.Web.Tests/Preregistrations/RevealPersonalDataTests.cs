@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Auditing;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
 
 namespace PartnerCenter.Web.Tests.Preregistrations;

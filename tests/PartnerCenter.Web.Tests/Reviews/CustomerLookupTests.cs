@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Customers;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 
 namespace PartnerCenter.Web.Tests.Reviews;

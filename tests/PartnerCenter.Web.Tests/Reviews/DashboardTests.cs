@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
 using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Reviews;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 
 namespace PartnerCenter.Web.Tests.Reviews;

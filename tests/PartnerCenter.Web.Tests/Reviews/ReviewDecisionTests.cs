@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 
 namespace PartnerCenter.Web.Tests.Reviews;

@@ -1,16 +1,8 @@
 using System.Globalization;
-using System.Net;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PartnerCenter.Core.Accounts;
-using PartnerCenter.Core.Associations;
-using PartnerCenter.Core.Common;
-using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Partners;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Reviews;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Security;
 
 /// <summary>Every POST needs the antiforgery token of the session that sends it; without it nothing happens.</summary>

@@ -1,9 +1,6 @@
-using System.Net;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Infrastructure.Data;
 using PartnerCenter.Web.Tests.Associations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Security;
 

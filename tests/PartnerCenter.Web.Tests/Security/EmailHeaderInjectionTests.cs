@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using PartnerCenter.Core.Mail;
-using PartnerCenter.Web.Tests.Infrastructure;
 using PartnerCenter.Web.Tests.Invitations;
 
 namespace PartnerCenter.Web.Tests.Security;

@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Web.Tests.Associations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Security;
 

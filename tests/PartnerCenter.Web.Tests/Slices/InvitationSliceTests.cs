@@ -1,9 +1,4 @@
 using Microsoft.Extensions.Options;
-using PartnerCenter.Core.Associations;
-using PartnerCenter.Core.Common;
-using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Slices;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Users;
 
 /// <summary>The partner admin grants and withdraws Customer Development on the Users page.</summary>
