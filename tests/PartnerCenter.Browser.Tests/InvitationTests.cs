@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Microsoft.Playwright;
-using PartnerCenter.Browser.Tests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
 
 namespace PartnerCenter.Browser.Tests;
 

@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using PartnerCenter.Browser.Tests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
-
 namespace PartnerCenter.Browser.Tests;
 
 /// <summary>

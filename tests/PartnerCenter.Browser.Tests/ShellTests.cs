@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using PartnerCenter.Browser.Tests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
 
 namespace PartnerCenter.Browser.Tests;
 

@@ -1,13 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using PartnerCenter.Browser.Tests.Infrastructure;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Infrastructure.Data;
-using static Microsoft.Playwright.Assertions;
 
 namespace PartnerCenter.Browser.Tests;
 

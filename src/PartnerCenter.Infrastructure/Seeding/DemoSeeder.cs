@@ -15,6 +15,37 @@ public sealed class DemoSeeder(
 {
     public const string Password = "Demo123!";
 
+    // The demo accounts and records by name, for the README's tables and for tests that sign in as them.
+    public const string EcosystemManagerEmail = "em@platform.example";
+    public const string EcosystemManagerName = "Erika Meyer";
+    public const string EcosystemManagerPhone = "+49 30 901820";
+    public const string NorthwindAdminEmail = "admin@northwind.example";
+    public const string NorthwindSalesEmail = "sales@northwind.example";
+    public const string NorthwindInternEmail = "intern@northwind.example";
+    public const string ContosoAdminEmail = "admin@contoso.example";
+    public const string FabrikamAdminEmail = "admin@fabrikam.example";
+    public const string TailspinAdminEmail = "admin@tailspin.example";
+    public const string CustomerEmail = "existing@customers.example";
+
+    public const string Northwind = "Northwind Cloud";
+    public const string Contoso = "Contoso Reseller";
+    public const string Fabrikam = "Fabrikam Partners";
+    public const string Tailspin = "Tailspin Prepaid";
+    public const string NorthwindReservedEmail = "partners@northwind.example";
+
+    /// <summary>Northwind's Preregistered demo records (Anna, Jonas), its Expired one (Lena), Pending review (Pedro), Rejected (Ana Costa).</summary>
+    public const string AnnaEmail = "anna.schmidt@prospects.example";
+    public const string JonasEmail = "jonas.weber@prospects.example";
+    public const string LenaEmail = "lena.fischer@prospects.example";
+    public const string PedroEmail = "pedro.silva@prospects.example";
+    public const string AnaCostaEmail = "ana.costa@prospects.example";
+
+    /// <summary>The customer Contoso holds with a valid preregistration.</summary>
+    public const string ClaimedByContosoEmail = "claimed@customers.example";
+
+    /// <summary>The customer associated with Northwind 300 days ago.</summary>
+    public const string LoyalEmail = "loyal@customers.example";
+
     public async Task SeedAsync(CancellationToken ct = default)
     {
         var now = clock.UtcNow();
@@ -26,20 +57,20 @@ public sealed class DemoSeeder(
             }
         }
 
-        var em = await CreateUserAsync("em@platform.example", "Erika Meyer", Roles.EcosystemManager, phone: "+49 30 901820");
+        var em = await CreateUserAsync(EcosystemManagerEmail, EcosystemManagerName, Roles.EcosystemManager, phone: EcosystemManagerPhone);
 
-        var northwind = AddPartner("Northwind Cloud", "DE", "partners@northwind.example", null, prepaid: false, em);
-        var contoso = AddPartner("Contoso Reseller", "SG", "partners@contoso.example", null, prepaid: false, em);
-        var fabrikam = AddPartner("Fabrikam Partners", "NL", null, null, prepaid: false, em);
-        var tailspin = AddPartner("Tailspin Prepaid", "DE", "partners@tailspin.example", null, prepaid: true, em);
+        var northwind = AddPartner(Northwind, "DE", NorthwindReservedEmail, null, prepaid: false, em);
+        var contoso = AddPartner(Contoso, "SG", "partners@contoso.example", null, prepaid: false, em);
+        var fabrikam = AddPartner(Fabrikam, "NL", null, null, prepaid: false, em);
+        var tailspin = AddPartner(Tailspin, "DE", "partners@tailspin.example", null, prepaid: true, em);
         await db.SaveChangesAsync(ct);
 
-        await CreateUserAsync("admin@northwind.example", "Nora Admin", Roles.PartnerAdmin, northwind.Id);
-        await CreateUserAsync("sales@northwind.example", "Sam Sales", Roles.PartnerStaff, northwind.Id, customerDevelopment: true);
-        await CreateUserAsync("intern@northwind.example", "Ian Intern", Roles.PartnerStaff, northwind.Id);
-        await CreateUserAsync("admin@contoso.example", "Chen Admin", Roles.PartnerAdmin, contoso.Id);
-        await CreateUserAsync("admin@fabrikam.example", "Fiona Admin", Roles.PartnerAdmin, fabrikam.Id);
-        await CreateUserAsync("admin@tailspin.example", "Tom Admin", Roles.PartnerAdmin, tailspin.Id);
+        await CreateUserAsync(NorthwindAdminEmail, "Nora Admin", Roles.PartnerAdmin, northwind.Id);
+        await CreateUserAsync(NorthwindSalesEmail, "Sam Sales", Roles.PartnerStaff, northwind.Id, customerDevelopment: true);
+        await CreateUserAsync(NorthwindInternEmail, "Ian Intern", Roles.PartnerStaff, northwind.Id);
+        await CreateUserAsync(ContosoAdminEmail, "Chen Admin", Roles.PartnerAdmin, contoso.Id);
+        await CreateUserAsync(FabrikamAdminEmail, "Fiona Admin", Roles.PartnerAdmin, fabrikam.Id);
+        await CreateUserAsync(TailspinAdminEmail, "Tom Admin", Roles.PartnerAdmin, tailspin.Id);
 
         Account("mainland", "Mainland Trading", "CN", now.AddDays(-100), a => a.Website = RegistrationWebsite.ChineseMainland);
         Account("associated", "Associated Retail", "SG", now.AddDays(-200), a => a.AssociateWith(contoso.Id, now.AddDays(-150), frozen: false));
@@ -57,19 +88,19 @@ public sealed class DemoSeeder(
         await CreateUserAsync(existing.Email, existing.Name, Roles.Customer, customerAccountId: existing.Id);
 
         // Contoso holds claimed@ with a valid preregistration.
-        db.Preregistrations.Add(Preregistration.Submit(contoso.Id, "claimed@customers.example", "Claimed Logistics",
+        db.Preregistrations.Add(Preregistration.Submit(contoso.Id, ClaimedByContosoEmail, "Claimed Logistics",
             Mobile("+6581234567"), false, ReviewTrigger.None, null, now.AddDays(-3)));
 
         // A handful of Northwind records in several statuses.
-        Prereg(northwind, "anna.schmidt@prospects.example", "Anna Schmidt", "+4915123456701", now.AddDays(-2));
-        Prereg(northwind, "jonas.weber@prospects.example", "Jonas Weber", "+4915123456702", now.AddDays(-12));
-        Prereg(northwind, "lena.fischer@prospects.example", "Lena Fischer", "+4915123456703", now.AddDays(-20));
-        Prereg(northwind, "pedro.silva@prospects.example", "Pedro Silva", "+5511912345678", now.AddDays(-1), ReviewTrigger.Country);
-        var rejected = Prereg(northwind, "ana.costa@prospects.example", "Ana Costa", "+5511912345679", now.AddDays(-6), ReviewTrigger.Country);
+        Prereg(northwind, AnnaEmail, "Anna Schmidt", "+4915123456701", now.AddDays(-2));
+        Prereg(northwind, JonasEmail, "Jonas Weber", "+4915123456702", now.AddDays(-12));
+        Prereg(northwind, LenaEmail, "Lena Fischer", "+4915123456703", now.AddDays(-20));
+        Prereg(northwind, PedroEmail, "Pedro Silva", "+5511912345678", now.AddDays(-1), ReviewTrigger.Country);
+        var rejected = Prereg(northwind, AnaCostaEmail, "Ana Costa", "+5511912345679", now.AddDays(-6), ReviewTrigger.Country);
         rejected.Reject("The customer is served by a partner in Brazil.", now.AddDays(-5));
         var deleted = Prereg(northwind, "max.bauer@prospects.example", "Max Bauer", "+4915123456704", now.AddDays(-4));
         deleted.Delete(now.AddDays(-3));
-        db.Preregistrations.Add(Preregistration.Historical(northwind.Id, "loyal@customers.example", "Loyal Customer AG",
+        db.Preregistrations.Add(Preregistration.Historical(northwind.Id, LoyalEmail, "Loyal Customer AG",
             Mobile("+4915123456705"), now.AddDays(-300)));
         await db.SaveChangesAsync(ct);
     }

@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace PartnerCenter.Browser.Tests.Infrastructure;
 
 /// <summary>

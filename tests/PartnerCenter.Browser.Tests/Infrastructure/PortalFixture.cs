@@ -1,13 +1,10 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Playwright;
-
 namespace PartnerCenter.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// One app instance on a fresh SQLite file with the demo data, and one headless Debian Chromium,
 /// shared by the tests of a collection. Each test gets its own browser context (cookies, storage).
-/// Suites that need other settings (an SMTP mailbox, a fake clock) derive and override
-/// <see cref="AddSettings"/>, and declare their own collection.
+/// Suites that need another app (an SMTP mailbox, a fake clock) derive and override
+/// <see cref="CreateApp"/>, and declare their own collection.
 /// </summary>
 public class PortalFixture : IAsyncLifetime
 {
@@ -17,39 +14,25 @@ public class PortalFixture : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "pc-browser-" + Guid.NewGuid().ToString("N"));
-    private PortalServer? server;
+    private TestApp? server;
     private IPlaywright? playwright;
     private IBrowser? browser;
 
     public string BaseUrl => Server.BaseUrl;
 
-    public PortalServer Server => server ?? throw new InvalidOperationException("The fixture is not initialized.");
+    public TestApp Server => server ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The fixture is not initialized.");
 
-    public string DatabasePath => Path.Combine(dataFolder, "partnercenter.db");
+    public string DatabasePath => Server.DatabasePath;
 
     /// <summary>Where the app writes outgoing email as .eml files (pickup transport).</summary>
-    public string MailFolder => Path.Combine(dataFolder, "mail");
+    public string MailFolder => Server.PickupDirectory;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(dataFolder);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Sqlite"] = $"Data Source={DatabasePath}",
-            ["Database:SeedDemoData"] = "true",
-            // Emails land here (the embedded default transport), not in the repository.
-            ["Mail:Transport"] = "Pickup",
-            ["Mail:PickupDirectory"] = MailFolder,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        AddSettings(settings);
-
-        server = new PortalServer(settings);
-        server.Start();
+        server = CreateApp();
+        server.StartRealServer();
 
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -72,16 +55,8 @@ public class PortalFixture : IAsyncLifetime
         {
             await server.DisposeAsync();
         }
-
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(dataFolder))
-        {
-            Directory.Delete(dataFolder, recursive: true);
-        }
     }
 
-    /// <summary>Adds or overrides app configuration (keys as in appsettings, e.g. <c>Mail:Transport</c>).</summary>
-    protected virtual void AddSettings(IDictionary<string, string?> settings)
-    {
-    }
+    /// <summary>The app this collection runs (the demo data on a fresh file, mail to a pickup folder); a suite may configure another.</summary>
+    protected virtual TestApp CreateApp() => new();
 }

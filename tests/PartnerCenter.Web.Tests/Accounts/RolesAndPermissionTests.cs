@@ -1,10 +1,7 @@
-using System.Net;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Accounts;
 
 /// <summary>Who may open what. Nothing here changes data, so the tests share one app.</summary>
-public sealed class RolesAndPermissionTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class RolesAndPermissionTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
     public async Task Staff_with_the_permission_opens_customer_development()

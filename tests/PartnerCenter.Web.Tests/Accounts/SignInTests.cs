@@ -1,10 +1,6 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Accounts;
 
-public sealed class SignInTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
 {
     private const string Incorrect = "The email address or password is incorrect.";
     private const string LockedOut = "This account is locked after too many failed sign-in attempts. Try again in 15 minutes.";

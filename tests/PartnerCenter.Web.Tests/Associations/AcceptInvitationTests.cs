@@ -1,9 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Associations;
-using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Associations;
@@ -12,7 +6,7 @@ namespace PartnerCenter.Web.Tests.Associations;
 /// The customer's side (DOMAIN.md): the landing page, register or sign in, consent and Associate, with
 /// everything checked again at the moment of the click.
 /// </summary>
-public sealed class AcceptInvitationTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class AcceptInvitationTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
     public async Task A_new_customer_registers_from_the_link_consents_and_becomes_the_partners_frozen_customer()

@@ -1,11 +1,5 @@
-using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Associations;
 
@@ -20,32 +14,16 @@ public static class AssociationKit
 {
     /// <summary>Meets Identity's rules as configured in Program (8+, upper, lower, digit, symbol).</summary>
     public const string CustomerPassword = "Customer#2031";
-    public const string Northwind = "Northwind Cloud";
-    public const string NorthwindReservedEmail = "partners@northwind.example";
-    public const string GermanMobile = "+4915123456789";
+    public const string GermanMobile = Preregister.GermanMobileNumber;
 
     /// <summary>A fresh, lower-case address no seeded record uses.</summary>
-    public static string NewEmail(string who) => $"{who}.{Guid.NewGuid():N}"[..(who.Length + 13)] + "@prospects.example";
+    public static string NewEmail(string who) => Preregister.NewEmail(who);
 
     /// <summary>Preregisters a customer for the signed-in partner user (no email invitation) and returns the record's id.</summary>
-    public static async Task<Guid> PreregisterAsync(PartnerCenterFactory app, PartnerCenterClient partner, string name, string email)
-    {
-        using var response = await partner.PostFormAsync("/CustomerDevelopment/Preregister",
-            ("FullName", name), ("Email", email), ("Mobile", GermanMobile), ("SendInvitation", "false"));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Preregistering {email} failed: {await HtmlPage.ReadAsync(response)}");
-        }
+    public static Task<Guid> PreregisterAsync(TestApp app, PartnerCenterClient partner, string name, string email) =>
+        partner.PreregisterOrThrowAsync(app, name, email);
 
-        return await PreregistrationIdAsync(app, email);
-    }
-
-    public static Task<Guid> PreregistrationIdAsync(PartnerCenterFactory app, string email) =>
-        app.WithDbAsync(db => db.Preregistrations
-            .Where(p => p.CustomerEmail == email && p.Status != PreregistrationStatus.Deleted)
-            .OrderByDescending(p => p.CreatedAt)
-            .Select(p => p.Id)
-            .FirstAsync());
+    public static Task<Guid> PreregistrationIdAsync(TestApp app, string email) => app.PreregistrationIdAsync(email);
 
     /// <summary>Link/QR as the partner does it: POST /Invitations/Link/{id}; returns the token from the shown link.</summary>
     public static async Task<string> CreateLinkAsync(PartnerCenterClient partner, Guid preregistrationId)
@@ -61,7 +39,7 @@ public static class AssociationKit
     }
 
     /// <summary>Mints a link straight into the database, as the issuer would, at the app's "now".</summary>
-    public static Task<string> MintTokenAsync(PartnerCenterFactory app, Guid preregistrationId) =>
+    public static Task<string> MintTokenAsync(TestApp app, Guid preregistrationId) =>
         app.WithDbAsync(async db =>
         {
             var record = await db.Preregistrations.AsNoTracking().SingleAsync(p => p.Id == preregistrationId);
@@ -73,7 +51,7 @@ public static class AssociationKit
         });
 
     /// <summary>Opens the link's Register page and registers; the new client is signed in on the landing page.</summary>
-    public static async Task<PartnerCenterClient> RegisterAsync(PartnerCenterFactory app, string token, string fullName, string password = CustomerPassword)
+    public static async Task<PartnerCenterClient> RegisterAsync(TestApp app, string token, string fullName, string password = CustomerPassword)
     {
         var client = app.CreatePartnerCenterClient();
         var page = await client.GetPageAsync($"/invite/{token}/register");
@@ -90,7 +68,7 @@ public static class AssociationKit
     }
 
     /// <summary>Preregistered by Northwind's sales user, invited by a link, registered and signed in.</summary>
-    public static async Task<InvitedCustomer> InvitedCustomerAsync(PartnerCenterFactory app, PartnerCenterClient sales, string name)
+    public static async Task<InvitedCustomer> InvitedCustomerAsync(TestApp app, PartnerCenterClient sales, string name)
     {
         var email = NewEmail(name.Split(' ')[0].ToLowerInvariant());
         var id = await PreregisterAsync(app, sales, name, email);
@@ -140,7 +118,7 @@ public sealed record AssociationState(
     int CustomerAssociatedAudits,
     int PartnerEmails)
 {
-    public static Task<AssociationState> ReadAsync(PartnerCenterFactory app, Guid preregistrationId, string email) =>
+    public static Task<AssociationState> ReadAsync(TestApp app, Guid preregistrationId, string email) =>
         app.WithDbAsync(async db =>
         {
             var account = await db.CustomerAccounts.AsNoTracking().Where(a => a.Email == email)
@@ -158,7 +136,7 @@ public sealed record AssociationState(
                 await db.AuditEntries.CountAsync(e => e.Action == "CustomerAssociated" && e.EntityId == accountId),
                 // The partner's "accepted your invitation" email names the customer.
                 // By subject: a sent email's bodies are cleared from the outbox.
-                (await db.OutboxMessages.AsNoTracking().Where(m => m.To == AssociationKit.NorthwindReservedEmail).Select(m => m.Subject).ToListAsync())
+                (await db.OutboxMessages.AsNoTracking().Where(m => m.To == NorthwindReservedEmail).Select(m => m.Subject).ToListAsync())
                     .Count(subject => subject == $"{name} is now your customer"));
         });
 }

@@ -1,13 +1,9 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Associations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Associations;
 
 /// <summary>The partner asks the ecosystem manager to associate a Preregistered customer in the background.</summary>
-public sealed class BackgroundAssociationTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class BackgroundAssociationTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
     public async Task A_request_with_reason_and_contact_opens_a_ticket_the_partner_sees_in_the_list()

@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Customers;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Associations;
 
 /// <summary>Another partner's customers, budgets, records and tickets answer 404 and stay untouched.</summary>
-public sealed class CrossPartnerAssociationTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class CrossPartnerAssociationTests(TestApp app) : IClassFixture<TestApp>
 {
     private const string NorthwindCustomer = "loyal@customers.example";
     private const string ContosoCustomer = "associated@customers.example";

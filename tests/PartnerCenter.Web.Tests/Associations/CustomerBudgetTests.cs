@@ -1,15 +1,11 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PartnerCenter.Core.Budgets;
 using PartnerCenter.Core.Customers;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Associations;
 
 /// <summary>After association: Set Budget (row and batch), Unfreeze now, Freeze/Unfreeze with a reason, adjustment records.</summary>
-public sealed class CustomerBudgetTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class CustomerBudgetTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
     public async Task A_monthly_budget_with_unfreeze_now_unfreezes_the_new_customer_and_is_recorded_with_who_before_and_after()

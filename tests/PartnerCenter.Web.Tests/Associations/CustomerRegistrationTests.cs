@@ -1,13 +1,10 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Accounts;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Associations;
 
 /// <summary>Registering from an invitation: the invited address, Identity's password rules, one account per email.</summary>
-public sealed class CustomerRegistrationTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class CustomerRegistrationTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
     public async Task A_weak_password_shows_identitys_rules_next_to_the_password_keeps_the_name_and_creates_nothing()

@@ -1,15 +1,9 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Associations;
-using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Associations;
 
 /// <summary>A link is valid for 7 days; at the moment it lapses the landing page and Associate say so.</summary>
-public sealed class ExpiredInvitationTests(FakeClockPartnerCenterFactory app) : IClassFixture<FakeClockPartnerCenterFactory>
+public sealed class ExpiredInvitationTests(FakeClockApp app) : IClassFixture<FakeClockApp>
 {
     private const string Expired = "This invitation link has expired. Ask the partner who invited you to send a new invitation.";
 

@@ -1,16 +1,10 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Associations;
-using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Associations;
 
 /// <summary>A prepaid partner cannot develop customers in the reseller model, even with a link minted earlier.</summary>
 /// <remarks>Its own factory: the test makes Northwind prepaid.</remarks>
-public sealed class PrepaidPartnerAssociationTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class PrepaidPartnerAssociationTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
     public async Task A_partner_that_became_prepaid_after_inviting_cannot_associate_the_customer()

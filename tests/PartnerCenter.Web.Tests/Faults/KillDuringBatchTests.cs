@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Mail;
-using PartnerCenter.Web.Tests.Infrastructure;
 using PartnerCenter.Web.Tests.Invitations;
 
 namespace PartnerCenter.Web.Tests.Faults;
@@ -10,37 +6,19 @@ namespace PartnerCenter.Web.Tests.Faults;
 /// The app killed with SIGKILL during a batch invitation, then restarted on the same database:
 /// the batch's state change is whole or absent, and every queued email is sent exactly once.
 /// </summary>
-public sealed class KillDuringBatchTests : IAsyncLifetime
+public sealed class KillDuringBatchTests : AppProcessTest
 {
-    private readonly SharedDatabase database = new();
-    private SmtpServer smtp = null!;
-    private AppProcess? app;
-
-    public Task InitializeAsync()
-    {
-        smtp = SmtpServer.Create(); // not listening: every send fails, emails stay queued
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-        }
-
-        await smtp.DisposeAsync();
-        database.Dispose();
-    }
+    // Not listening: every send fails, emails stay queued.
+    protected override bool SmtpListensAtStart => false;
 
     [Fact]
     public async Task Killed_mid_batch_then_restarted_every_queued_email_is_sent_once_and_the_batch_is_whole_or_absent()
     {
-        var settings = AppProcess.Settings(database.Path, smtp.Port);
+        var settings = Settings();
         settings["Mail__MaxAttempts"] = "30";
-        app = await AppProcess.StartAsync(settings);
-        var first = await database.AddPreregisteredAsync("killa", 50);
-        var second = await database.AddPreregisteredAsync("killb", 50);
+        var app = await StartAppAsync(settings);
+        var first = await Database.AddPreregisteredAsync(Northwind, "killa", 50);
+        var second = await Database.AddPreregisteredAsync(Northwind, "killb", 50);
 
         using (var client = app.Client())
         {
@@ -65,9 +43,6 @@ public sealed class KillDuringBatchTests : IAsyncLifetime
             }
         }
 
-        await app.DisposeAsync();
-        app = null;
-
         // Whole or absent: the second batch has all its invitations and outbox rows, or none.
         var (firstInvitations, firstOutbox) = await CountsAsync(first);
         var (secondInvitations, secondOutbox) = await CountsAsync(second);
@@ -75,26 +50,26 @@ public sealed class KillDuringBatchTests : IAsyncLifetime
         Assert.Contains(secondInvitations, new[] { 0, 50 });
         Assert.Equal(secondInvitations, secondOutbox);
         var expected = 50 + secondOutbox;
-        var before = await database.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent));
+        var before = await Database.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent));
         Assert.Equal(0, before);
 
         // Restart with the SMTP server up: everything queued goes, once.
-        await smtp.StartAsync();
-        app = await AppProcess.StartAsync(settings);
-        await InvitationSteps.WaitUntilAsync(
-            async () => await database.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent)) == expected,
-            $"all {expected} outbox rows are Sent", TimeSpan.FromSeconds(60));
+        await Smtp.StartAsync();
+        await StartAppAsync(settings);
+        await Poll.UntilAsync(
+            async () => await Database.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent)) == expected,
+            what: $"all {expected} outbox rows are Sent", timeout: TimeSpan.FromSeconds(60));
 
-        var outbox = await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
+        var outbox = await Database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
         Assert.All(outbox, m => Assert.Equal(OutboxStatus.Sent, m.Status));
-        var messages = await smtp.WaitForMessagesAsync(expected);
+        var messages = await Smtp.WaitForMessagesAsync(expected);
         var byId = messages.GroupBy(m => m.MessageId ?? "").ToDictionary(g => g.Key, g => g.Count());
         Assert.All(byId, pair => Assert.Equal(1, pair.Value));
         Assert.Equal(outbox.Select(m => $"{m.Id:N}@partnercenter.local").Order(), byId.Keys.Order());
     }
 
     private Task<(int Invitations, int Outbox)> CountsAsync(List<Guid> preregistrations) =>
-        database.WithDbAsync(async db =>
+        Database.WithDbAsync(async db =>
         {
             var invitationIds = await db.Invitations.Where(i => preregistrations.Contains(i.PreregistrationId)).Select(i => i.Id).ToListAsync();
             var outbox = await db.OutboxMessages.CountAsync(m => m.InvitationId != null && invitationIds.Contains(m.InvitationId.Value));

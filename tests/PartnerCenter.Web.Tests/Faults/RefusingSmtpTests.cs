@@ -1,12 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Mail;
-using PartnerCenter.Web.Tests.Infrastructure;
 using PartnerCenter.Web.Tests.Invitations;
 
 namespace PartnerCenter.Web.Tests.Faults;
@@ -52,8 +47,7 @@ public sealed class RefusingSmtpTests : IAsyncLifetime
         """;
 
     private readonly SharedDatabase database = new();
-    private readonly StringBuilder smtpOutput = new();
-    private Process? smtp;
+    private ChildProcess? smtp;
     private AppProcess? app;
     private int port;
 
@@ -63,31 +57,11 @@ public sealed class RefusingSmtpTests : IAsyncLifetime
     {
         var script = Path.Combine(database.Folder, "refusing_smtp.py");
         await File.WriteAllTextAsync(script, Handler);
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        var info = new ProcessStartInfo(SmtpServer.Python)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Maildir, Refused, "0.3" })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        smtp = Process.Start(info) ?? throw new InvalidOperationException("Could not start the SMTP handler.");
-        smtp.OutputDataReceived += (_, e) => Append(e.Data);
-        smtp.ErrorDataReceived += (_, e) => Append(e.Data);
-        smtp.BeginOutputReadLine();
-        smtp.BeginErrorReadLine();
-        await InvitationSteps.WaitUntilAsync(() => Task.FromResult(SmtpOutput.Contains("ready", StringComparison.Ordinal) || smtp.HasExited),
-            "the SMTP handler listens", TimeSpan.FromSeconds(20));
+        port = ChildProcess.FreePort();
+        var smtp = this.smtp = ChildProcess.Start(SmtpServer.Python,
+            [script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Maildir, Refused, "0.3"], holdInput: true);
+        await Poll.UntilAsync(() => SmtpOutput.Contains("ready", StringComparison.Ordinal) || smtp.HasExited,
+            what: "the SMTP handler listens", timeout: TimeSpan.FromSeconds(20));
         Assert.False(smtp.HasExited, SmtpOutput);
     }
 
@@ -100,13 +74,7 @@ public sealed class RefusingSmtpTests : IAsyncLifetime
 
         if (smtp is not null)
         {
-            if (!smtp.HasExited)
-            {
-                smtp.Kill(entireProcessTree: true);
-            }
-
-            await smtp.WaitForExitAsync();
-            smtp.Dispose();
+            await smtp.DisposeAsync();
         }
 
         database.Dispose();
@@ -119,7 +87,7 @@ public sealed class RefusingSmtpTests : IAsyncLifetime
         settings["Mail__MaxAttempts"] = "3";
         settings["Mail__RetryBaseDelay"] = "00:00:00.500";
         app = await AppProcess.StartAsync(settings);
-        var ids = await database.AddPreregisteredAsync("refuse", 10);
+        var ids = await database.AddPreregisteredAsync(Northwind, "refuse", 10);
 
         using (var client = app.Client())
         {
@@ -128,9 +96,9 @@ public sealed class RefusingSmtpTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        await InvitationSteps.WaitUntilAsync(
+        await Poll.UntilAsync(
             async () => await database.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To.StartsWith("refuse") && m.Status != OutboxStatus.Pending)) == 10,
-            "every outbox row is Sent or Failed", TimeSpan.FromSeconds(60));
+            what: "every outbox row is Sent or Failed", timeout: TimeSpan.FromSeconds(60));
 
         var outbox = await database.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.To.StartsWith("refuse")).ToListAsync());
         var refused = Assert.Single(outbox, m => m.To == Refused);
@@ -148,33 +116,11 @@ public sealed class RefusingSmtpTests : IAsyncLifetime
         Assert.DoesNotContain(delivered, m => m.To.Mailboxes.Any(a => a.Address == Refused));
     }
 
-    private string SmtpOutput
-    {
-        get
-        {
-            lock (smtpOutput)
-            {
-                return smtpOutput.ToString();
-            }
-        }
-    }
+    private string SmtpOutput => smtp?.Output ?? "";
 
     private List<MimeMessage> Messages()
     {
         var folder = Path.Combine(Maildir, "new");
         return Directory.Exists(folder) ? Directory.EnumerateFiles(folder).Select(f => MimeMessage.Load(f)).ToList() : [];
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (smtpOutput)
-        {
-            smtpOutput.AppendLine(line);
-        }
     }
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Faults;
 
 /// <summary>
@@ -9,28 +6,18 @@ namespace PartnerCenter.Web.Tests.Faults;
 /// Location header, which Kestrel refuses ("Invalid non-ASCII or control character in header")
 /// -> 500. Needs a real Kestrel (the in-memory TestServer does not validate headers), hence a process.
 /// </summary>
-public sealed class ReturnUrlRedirectTests : IAsyncLifetime
+public sealed class ReturnUrlRedirectTests : AppProcessTest
 {
     private const string Hostile = "/CustomerDevelopment\u00BF'\"(";
-    private readonly SharedDatabase database = new();
-    private SmtpServer smtp = null!;
     private AppProcess app = null!;
 
-    public async Task InitializeAsync()
-    {
-        smtp = SmtpServer.Create();
-        app = await AppProcess.StartAsync(AppProcess.Settings(database.Path, smtp.Port));
-    }
+    // Nothing here sends mail: the server need not listen.
+    protected override bool SmtpListensAtStart => false;
 
-    public async Task DisposeAsync()
+    public override async Task InitializeAsync()
     {
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-        }
-
-        await smtp.DisposeAsync();
-        database.Dispose();
+        await base.InitializeAsync();
+        app = await StartAppAsync();
     }
 
     [Fact]

@@ -1,8 +1,5 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Mail;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using PartnerCenter.Web.Tests.Invitations;
 
 namespace PartnerCenter.Web.Tests.Faults;
@@ -11,36 +8,21 @@ namespace PartnerCenter.Web.Tests.Faults;
 /// Two app processes on one SQLite file: cookies and links cross instances (Data Protection keys
 /// in the database), every email is sent once, and the expiry sweeps do not double-act.
 /// </summary>
-public sealed class TwoInstanceTests : IAsyncLifetime
+public sealed partial class TwoInstanceTests : AppProcessTest
 {
-    private readonly SharedDatabase database = new();
-    private SmtpServer smtp = null!;
     private AppProcess a = null!;
     private AppProcess b = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        smtp = await SmtpServer.StartNewAsync();
-        var settings = AppProcess.Settings(database.Path, smtp.Port);
+        await base.InitializeAsync();
+        var settings = Settings();
         settings["Sweeps__ExpiryInterval"] = "00:00:01";
-        a = await AppProcess.StartAsync(settings);
-        b = await AppProcess.StartAsync(settings); // after A: B reads the key ring A created
-    }
 
-    public async Task DisposeAsync()
-    {
-        if (b is not null)
-        {
-            await b.DisposeAsync();
-        }
-
-        if (a is not null)
-        {
-            await a.DisposeAsync();
-        }
-
-        await smtp.DisposeAsync();
-        database.Dispose();
+        // The sweeper logs each round that marks records Expired: how the test knows both instances swept.
+        settings["Logging__LogLevel__PartnerCenter.Infrastructure.Background.ExpirySweeper"] = "Information";
+        a = await StartAppAsync(settings);
+        b = await StartAppAsync(settings); // after A: B reads the key ring A created
     }
 
     [Fact]
@@ -62,8 +44,8 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         }
 
         // A link minted by A opens on B.
-        var anna = await database.WithDbAsync(db => db.Preregistrations
-            .Where(p => p.CustomerEmail == InvitationSteps.Anna && p.Status != PreregistrationStatus.Deleted).Select(p => p.Id).SingleAsync());
+        var anna = await Database.WithDbAsync(db => db.Preregistrations
+            .Where(p => p.CustomerEmail == Anna && p.Status != PreregistrationStatus.Deleted).Select(p => p.Id).SingleAsync());
         var link = new Uri((await onA.LinkPageAsync(anna)).InviteUrl());
         using (var visitor = b.Client())
         {
@@ -72,34 +54,64 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         }
 
         // Sixty emails queued through A; both dispatchers run; each arrives once.
-        var ids = await database.AddPreregisteredAsync("twin", 60);
+        var ids = await Database.AddPreregisteredAsync(Northwind, "twin", 60);
         using (var sent = await onA.SendInvitationsAsync([.. ids]))
         {
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        var messages = await smtp.WaitForMessagesAsync(60, m => m.To.ToString().StartsWith("twin", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-        await InvitationSteps.WaitUntilAsync(
-            async () => await database.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To.StartsWith("twin") && m.Status == OutboxStatus.Sent)) == 60,
-            "the 60 outbox rows are Sent");
-        messages = smtp.Messages().Where(m => m.To.ToString().StartsWith("twin", StringComparison.Ordinal)).ToList();
+        var messages = await Smtp.WaitForMessagesAsync(60, m => m.To.ToString().StartsWith("twin", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        await Poll.UntilAsync(
+            async () => await Database.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To.StartsWith("twin") && m.Status == OutboxStatus.Sent)) == 60,
+            what: "the 60 outbox rows are Sent");
+        messages = Smtp.Messages().Where(m => m.To.ToString().StartsWith("twin", StringComparison.Ordinal)).ToList();
         Assert.Equal(60, messages.Count);
         Assert.Equal(60, messages.Select(m => m.MessageId).Distinct().Count());
 
         // Lapsed claims, while both sweepers run every second: one Expired audit row each.
-        var lapsed = await database.AddPreregisteredAsync("lapsed", 20, age: TimeSpan.FromDays(3650));
+        var lapsed = await Database.AddPreregisteredAsync(Northwind, "lapsed", 20, age: TimeSpan.FromDays(3650));
         var keys = lapsed.Select(id => id.ToString()).ToList();
-        await InvitationSteps.WaitUntilAsync(
-            async () => await database.WithDbAsync(db => db.Preregistrations.CountAsync(p => lapsed.Contains(p.Id) && p.Status == PreregistrationStatus.Expired)) == 20,
-            "the sweepers mark the 20 lapsed records Expired");
+        await Poll.UntilAsync(
+            async () => await Database.WithDbAsync(db => db.Preregistrations.CountAsync(p => lapsed.Contains(p.Id) && p.Status == PreregistrationStatus.Expired)) == 20,
+            what: "the sweepers mark the 20 lapsed records Expired");
 
-        // Both sweepers run at least twice more (every second), then count.
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(2.5);
-        await InvitationSteps.WaitUntilAsync(() => Task.FromResult(DateTime.UtcNow > until), "two more sweep rounds");
-        var audits = await database.WithDbAsync(db => db.AuditEntries
+        // Before counting, both sweepers must have run again after the 20 were Expired (a double act
+        // would show then). A sweeper that runs is seen only when it expires something: add lapsed
+        // probes one at a time until each instance has logged expiring one of them.
+        await Poll.UntilAsync(() => MarkedExpired(a) + MarkedExpired(b) >= 20, what: "both instances logged the 20 they expired");
+        var (sweptByA, sweptByB) = (Rounds(a), Rounds(b));
+        var probes = new List<Guid>();
+        await Poll.UntilAsync(async () =>
+        {
+            if (Rounds(a) > sweptByA && Rounds(b) > sweptByB)
+            {
+                return true;
+            }
+
+            var probe = await Database.AddPreregisteredAsync(Northwind, $"probe{probes.Count}x", 1, age: TimeSpan.FromDays(3650));
+            probes.AddRange(probe);
+            await Poll.UntilAsync(
+                async () => await Database.WithDbAsync(db => db.Preregistrations.CountAsync(p => probe.Contains(p.Id) && p.Status == PreregistrationStatus.Expired)) == 1,
+                what: "a sweeper expires the probe");
+            return false;
+        }, TimeSpan.FromSeconds(90), "each instance's sweeper ran again after the 20 were Expired");
+        keys.AddRange(probes.Select(id => id.ToString()));
+
+        var audits = await Database.WithDbAsync(db => db.AuditEntries
             .Where(e => e.Action == "PreregistrationExpired" && e.EntityId != null && keys.Contains(e.EntityId))
             .Select(e => e.EntityId!).ToListAsync());
         Assert.Equal(keys.Order(), audits.Order());
         Assert.False(a.HasExited || b.HasExited, $"A: {a.Output}\nB: {b.Output}");
     }
+
+    private static IEnumerable<Match> ExpiryLogs(AppProcess app) => ExpiredLine().Matches(app.Output);
+
+    /// <summary>Sweep rounds of this instance that marked something Expired.</summary>
+    private static int Rounds(AppProcess app) => ExpiryLogs(app).Count();
+
+    /// <summary>How many records this instance's sweeper marked Expired in all.</summary>
+    private static int MarkedExpired(AppProcess app) => ExpiryLogs(app).Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"Marked (\d+) preregistrations Expired")]
+    private static partial Regex ExpiredLine();
 }

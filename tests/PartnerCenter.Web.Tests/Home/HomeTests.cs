@@ -1,9 +1,6 @@
-using System.Net;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Home;
 
-public sealed class HomeTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class HomeTests(TestApp app) : IClassFixture<TestApp>
 {
     [Theory]
     [InlineData(DemoUsers.NorthwindSales, "Northwind Cloud")]

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace PartnerCenter.Web.Tests.Infrastructure;
 
 /// <summary>The fixture other suites rely on does what it promises.</summary>
@@ -11,7 +7,7 @@ public sealed class FactoryTests
     public async Task Each_factory_gets_its_own_migrated_seeded_file_which_is_deleted_afterwards()
     {
         string path;
-        await using (var app = new PartnerCenterFactory())
+        await using (var app = new TestApp())
         {
             path = app.DatabasePath;
             var partners = await app.WithDbAsync(db => db.Partners.OrderBy(p => p.Name).Select(p => p.Name).ToListAsync());
@@ -32,7 +28,7 @@ public sealed class FactoryTests
     [Fact]
     public async Task A_fake_clock_replaces_the_apps_time_provider_including_in_what_it_writes()
     {
-        await using var app = new FakeClockPartnerCenterFactory();
+        await using var app = new FakeClockApp();
         using var admin = await app.SignedInClientAsync(DemoUsers.NorthwindAdmin);
         app.Clock.Advance(TimeSpan.FromHours(3));
 
@@ -42,10 +38,10 @@ public sealed class FactoryTests
         Assert.Same(app.Clock, app.Services.GetRequiredService<TimeProvider>());
         await granted.AssertStatusAsync(HttpStatusCode.Redirect);
         var at = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "PermissionGranted").Select(e => e.At).SingleAsync());
-        Assert.Equal(FakeClockPartnerCenterFactory.Start.AddHours(3).UtcDateTime, at);
+        Assert.Equal(TestApp.FakeStart.AddHours(3).UtcDateTime, at);
         Assert.Equal(DateTimeKind.Utc, at.Kind);
         // Seeding ran on the fake clock too: existing@ registered ten days before "now".
         var registered = await app.WithDbAsync(db => db.CustomerAccounts.Where(c => c.Email == "existing@customers.example").Select(c => c.RegisteredAt).SingleAsync());
-        Assert.Equal(FakeClockPartnerCenterFactory.Start.AddDays(-10).UtcDateTime, registered);
+        Assert.Equal(TestApp.FakeStart.AddDays(-10).UtcDateTime, registered);
     }
 }

@@ -1,13 +1,20 @@
-using Microsoft.Extensions.Time.Testing;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Invitations;
 
 /// <summary>Real clock, mail to a pickup folder, no background dispatcher: what is queued stays queued until a test dispatches.</summary>
-public sealed class PickupApp() : InvitationsFactory(clock: null);
+public sealed class PickupApp : TestApp
+{
+    public PickupApp() => RunDispatcher = false;
+}
 
-/// <summary>As <see cref="PickupApp"/>, on a fake clock starting at <see cref="FakeClockPartnerCenterFactory.Start"/>.</summary>
-public sealed class FakeClockPickupApp() : InvitationsFactory(new FakeTimeProvider(FakeClockPartnerCenterFactory.Start));
+/// <summary>As <see cref="PickupApp"/>, on a fake clock starting at <see cref="TestApp.FakeStart"/>.</summary>
+public sealed class FakeClockPickupApp : TestApp
+{
+    public FakeClockPickupApp()
+    {
+        Clock = NewFakeClock();
+        RunDispatcher = false;
+    }
+}
 
 /// <summary>
 /// A real aiosmtpd server and the app sending to it with its own background dispatcher, on the
@@ -17,15 +24,14 @@ public sealed class SmtpApp : IAsyncLifetime
 {
     public SmtpServer Smtp { get; private set; } = null!;
 
-    public InvitationsFactory App { get; private set; } = null!;
+    public TestApp App { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Smtp = await SmtpServer.StartNewAsync();
-        App = new InvitationsFactory(clock: null)
+        App = new TestApp
         {
             Smtp = Smtp,
-            RunDispatcher = true,
             RetryBaseDelay = TimeSpan.FromMilliseconds(100),
             MaxAttempts = 10,
         };

@@ -1,63 +1,22 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using PartnerCenter.Core.Common;
-using PartnerCenter.Core.Mail;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Invitations;
 
 /// <summary>What the invitation suites do over and over: find and add records, invite, read links and mail.</summary>
 internal static class InvitationSteps
 {
-    public const string NorthwindName = "Northwind Cloud";
-    public const string Anna = "anna.schmidt@prospects.example";
-    public const string Jonas = "jonas.weber@prospects.example";
-    public const string Lena = "lena.fischer@prospects.example";   // Expired
-    public const string Pedro = "pedro.silva@prospects.example";   // Pending review
-    public const string AnaCosta = "ana.costa@prospects.example";  // Rejected
-    public const string ContosoClaimed = "claimed@customers.example";
-
-    /// <summary>The id of the customer's live (not deleted) preregistration.</summary>
-    public static Task<Guid> PreregistrationIdAsync(this PartnerCenterFactory app, string email) =>
-        app.WithDbAsync(db => db.Preregistrations
-            .Where(p => p.CustomerEmail == email && p.Status != PreregistrationStatus.Deleted)
-            .Select(p => p.Id).SingleAsync());
-
-    /// <summary>
-    /// Adds Preregistered records straight to the database (bulk set-up the form would take long
-    /// for), preregistered <paramref name="age"/> before the app's "now".
-    /// </summary>
-    public static Task<List<Guid>> AddPreregisteredAsync(this PartnerCenterFactory app, string partnerName, string prefix, int count, TimeSpan age = default) =>
-        app.WithDbAsync(async db =>
-        {
-            var partnerId = await db.Partners.Where(p => p.Name == partnerName).Select(p => p.Id).SingleAsync();
-            var at = app.Services.GetRequiredService<TimeProvider>().UtcNow() - age;
-            if (!MobileNumber.TryParse("+4915123456799", out var mobile))
-            {
-                throw new InvalidOperationException("The test mobile number does not parse.");
-            }
-
-            var records = Enumerable.Range(1, count)
-                .Select(i => Preregistration.Submit(partnerId, $"{prefix}{i:000}@prospects.example", $"{Capitalized(prefix)} Customer{i:000}",
-                    mobile!, false, ReviewTrigger.None, null, at))
-                .ToList();
-            db.Preregistrations.AddRange(records);
-            await db.SaveChangesAsync();
-            return records.Select(r => r.Id).ToList();
-        });
+    public const string NorthwindName = Northwind;
+    public const string ContosoClaimed = ClaimedByContoso;
 
     /// <summary>The outbox rows of these customers, oldest first.</summary>
-    public static Task<List<OutboxMessage>> OutboxForAsync(this PartnerCenterFactory app, params string[] emails) =>
+    public static Task<List<OutboxMessage>> OutboxForAsync(this TestApp app, params string[] emails) =>
         app.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
             .Where(m => emails.Contains(m.To))
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .ToListAsync());
 
-    public static Task<List<OutboxMessage>> OutboxAsync(this PartnerCenterFactory app) =>
+    public static Task<List<OutboxMessage>> OutboxAsync(this TestApp app) =>
         app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync());
 
     /// <summary>The Message-Id the dispatcher gives an outbox row: the same on every attempt.</summary>
@@ -110,7 +69,7 @@ internal static class InvitationSteps
 
     /// <summary>The invitation links in a text.</summary>
     public static IReadOnlyList<string> InviteLinksIn(string? text) =>
-        System.Text.RegularExpressions.Regex.Matches(text ?? "", $@"{System.Text.RegularExpressions.Regex.Escape(InvitationsFactory.PublicBaseUrl)}/invite/[A-Za-z0-9_-]+")
+        System.Text.RegularExpressions.Regex.Matches(text ?? "", $@"{System.Text.RegularExpressions.Regex.Escape(TestApp.PublicBaseUrl)}/invite/[A-Za-z0-9_-]+")
             .Select(m => m.Value).Distinct().ToList();
 
     /// <summary>Each outbox row's email arrived, once; nothing else arrived (compared by Message-Id).</summary>
@@ -132,21 +91,4 @@ internal static class InvitationSteps
             .Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList())
             .Select(cells => (cells[1], cells[2], cells[3]))
             .ToList();
-
-    /// <summary>Waits for a condition by polling, with a bound; never a fixed sleep.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
-        }
-    }
-
-    private static string Capitalized(string prefix) => string.Concat(prefix[..1].ToUpperInvariant(), prefix[1..]);
 }

@@ -1,12 +1,7 @@
 using System.Buffers.Text;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Common;
-using PartnerCenter.Core.Invitations;
 using PartnerCenter.Infrastructure.Data;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 
 namespace PartnerCenter.Web.Tests.Invitations;
@@ -152,7 +147,7 @@ public sealed class InvitationTokenTests(FakeClockPickupApp app) : IClassFixture
     {
         var id = Assert.Single(await app.AddPreregisteredAsync(NorthwindName, prefix, 1));
         var url = (await sales.LinkPageAsync(id)).InviteUrl();
-        Assert.StartsWith($"{InvitationsFactory.PublicBaseUrl}/invite/", url, StringComparison.Ordinal);
+        Assert.StartsWith($"{TestApp.PublicBaseUrl}/invite/", url, StringComparison.Ordinal);
         return (id, url);
     }
 

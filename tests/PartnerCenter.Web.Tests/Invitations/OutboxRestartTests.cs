@@ -1,11 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
-using PartnerCenter.Core.Mail;
 using PartnerCenter.Infrastructure.Mail;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 
 namespace PartnerCenter.Web.Tests.Invitations;
@@ -26,7 +23,7 @@ public sealed class OutboxRestartTests
         await using var disk = new PickupApp();
         var ids = await disk.AddPreregisteredAsync(NorthwindName, "restart", 5);
 
-        await using (var first = new InvitationsFactory(clock: null) { DatabaseOf = disk, Smtp = smtp })
+        await using (var first = new TestApp { RunDispatcher = false, DatabaseOf = disk, Smtp = smtp })
         {
             using var sales = await first.SignedInClientAsync(DemoUsers.NorthwindSales);
             Assert.Contains("5 invitation emails are on their way.", (await sales.InviteAsync([.. ids])).Alerts("success"));
@@ -38,9 +35,9 @@ public sealed class OutboxRestartTests
         Assert.Empty(smtp.Messages());
 
         // The restarted instance's own background dispatcher sends them.
-        await using var second = new InvitationsFactory(clock: null) { DatabaseOf = disk, Smtp = smtp, RunDispatcher = true };
+        await using var second = new TestApp { DatabaseOf = disk, Smtp = smtp, RunDispatcher = true };
         _ = second.Services;
-        await WaitUntilAsync(async () => (await disk.OutboxAsync()).All(m => m.Status == OutboxStatus.Sent), "the restarted instance sent every email");
+        await Poll.UntilAsync(async () => (await disk.OutboxAsync()).All(m => m.Status == OutboxStatus.Sent), what: "the restarted instance sent every email");
 
         var sent = await disk.OutboxAsync();
         Assert.All(sent, m => Assert.Equal(1, m.Attempts));
@@ -50,12 +47,12 @@ public sealed class OutboxRestartTests
     [Fact]
     public async Task A_dispatcher_stopped_between_two_messages_of_a_batch_leaves_the_rest_to_the_next_instance_once_its_lease_runs_out()
     {
-        var clock = new FakeTimeProvider(FakeClockPartnerCenterFactory.Start);
+        var clock = new FakeTimeProvider(TestApp.FakeStart);
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var disk = new InvitationsFactory(clock);
+        await using var disk = new TestApp { Clock = clock, RunDispatcher = false };
         var ids = await disk.AddPreregisteredAsync(NorthwindName, "midbatch", 10);
 
-        await using (var first = new InvitationsFactory(clock) { DatabaseOf = disk, Smtp = smtp })
+        await using (var first = new TestApp { Clock = clock, RunDispatcher = false, DatabaseOf = disk, Smtp = smtp })
         {
             using var sales = await first.SignedInClientAsync(DemoUsers.NorthwindSales);
             await sales.InviteAsync([.. ids]);
@@ -73,7 +70,7 @@ public sealed class OutboxRestartTests
 
         // The next instance leaves the dead instance's lease alone until it runs out, then sends the rest.
         clock.Advance(TimeSpan.FromMinutes(1));
-        await using var second = new InvitationsFactory(clock) { DatabaseOf = disk, Smtp = smtp };
+        await using var second = new TestApp { Clock = clock, RunDispatcher = false, DatabaseOf = disk, Smtp = smtp };
         Assert.Equal(0, await second.DispatchOnceAsync());
         clock.Advance(Lease);
         Assert.Equal(7, await second.DispatchOnceAsync());
@@ -92,12 +89,12 @@ public sealed class OutboxRestartTests
     [Fact]
     public async Task A_dispatcher_stopped_just_after_the_server_accepted_a_message_still_records_it_so_the_next_instance_does_not_send_it_again()
     {
-        var clock = new FakeTimeProvider(FakeClockPartnerCenterFactory.Start);
+        var clock = new FakeTimeProvider(TestApp.FakeStart);
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var disk = new InvitationsFactory(clock);
+        await using var disk = new TestApp { Clock = clock, RunDispatcher = false };
         var ids = await disk.AddPreregisteredAsync(NorthwindName, "inflight", 5);
 
-        await using (var first = new InvitationsFactory(clock) { DatabaseOf = disk, Smtp = smtp })
+        await using (var first = new TestApp { Clock = clock, RunDispatcher = false, DatabaseOf = disk, Smtp = smtp })
         {
             using var sales = await first.SignedInClientAsync(DemoUsers.NorthwindSales);
             await sales.InviteAsync([.. ids]);
@@ -110,7 +107,7 @@ public sealed class OutboxRestartTests
 
         Assert.Equal(2, smtp.Messages().Count);
         clock.Advance(Lease + TimeSpan.FromSeconds(1));
-        await using var second = new InvitationsFactory(clock) { DatabaseOf = disk, Smtp = smtp };
+        await using var second = new TestApp { Clock = clock, RunDispatcher = false, DatabaseOf = disk, Smtp = smtp };
         await second.DispatchOnceAsync();
         Assert.Equal(0, await second.DispatchOnceAsync());
 
@@ -120,7 +117,7 @@ public sealed class OutboxRestartTests
     }
 
     /// <summary>A dispatcher like the app's, on the app's services and real transport, with the transport wrapped.</summary>
-    internal static OutboxDispatcher DispatcherWith(PartnerCenterFactory app, Func<IMailTransport, IMailTransport> wrap) =>
+    internal static OutboxDispatcher DispatcherWith(TestApp app, Func<IMailTransport, IMailTransport> wrap) =>
         new(app.Services.GetRequiredService<IServiceScopeFactory>(),
             wrap(app.Services.GetRequiredService<IMailTransport>()),
             app.Services.GetRequiredService<IOptions<MailOptions>>(),

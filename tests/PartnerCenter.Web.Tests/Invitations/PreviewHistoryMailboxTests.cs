@@ -1,5 +1,3 @@
-using System.Net;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 
 namespace PartnerCenter.Web.Tests.Invitations;
@@ -104,7 +102,7 @@ public sealed class PreviewHistoryMailboxTests(PickupApp app) : IClassFixture<Pi
         message.AssertStatus(HttpStatusCode.OK);
         Assert.Equal("Northwind Cloud invites you to become their customer", message.Document.QuerySelector("main h1")?.TextContent.Trim());
         var link = Assert.Single(message.Document.QuerySelectorAll("main ul a")).GetAttribute("href")!;
-        Assert.StartsWith($"{InvitationsFactory.PublicBaseUrl}/invite/", link, StringComparison.Ordinal);
+        Assert.StartsWith($"{TestApp.PublicBaseUrl}/invite/", link, StringComparison.Ordinal);
         Assert.Contains("Hello Anna Schmidt,", message.MainText, StringComparison.Ordinal);
 
         var frame = message.Document.QuerySelector("iframe[title='Email (HTML part)']")!.GetAttribute("src")!;

@@ -1,9 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Mail;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 
 namespace PartnerCenter.Web.Tests.Invitations;
@@ -11,7 +6,7 @@ namespace PartnerCenter.Web.Tests.Invitations;
 /// <summary>Invitation emails through a real SMTP server (aiosmtpd), sent by the app's own background dispatcher.</summary>
 public sealed class SmtpDeliveryTests(SmtpApp fixture) : IClassFixture<SmtpApp>
 {
-    private InvitationsFactory App => fixture.App;
+    private TestApp App => fixture.App;
 
     private SmtpServer Smtp => fixture.Smtp;
 
@@ -57,7 +52,7 @@ public sealed class SmtpDeliveryTests(SmtpApp fixture) : IClassFixture<SmtpApp>
         Assert.True(invitation.Matches(link[(link.LastIndexOf('/') + 1)..]), "The link carries the invitation's token.");
 
         // Sent is recorded once the server has accepted the email; then the customer opens the link.
-        await WaitUntilAsync(async () => (await App.OutboxForAsync(Anna)).Single().Status == OutboxStatus.Sent, "the outbox row is marked Sent");
+        await Poll.UntilAsync(async () => (await App.OutboxForAsync(Anna)).Single().Status == OutboxStatus.Sent, what: "the outbox row is marked Sent");
         using var customer = App.CreatePartnerCenterClient();
         var landing = await customer.GetPageAsync(PathOf(link));
         landing.AssertStatus(HttpStatusCode.OK);
@@ -85,8 +80,8 @@ public sealed class SmtpDeliveryTests(SmtpApp fixture) : IClassFixture<SmtpApp>
             Assert.Contains("4 invitation emails are on their way.", list.Alerts("success"));
 
             // The background dispatcher keeps trying, backing off, and records every failure.
-            await WaitUntilAsync(async () => (await App.OutboxForAsync(emails)).All(m => m.Attempts >= 2),
-                "every email failed at least twice");
+            await Poll.UntilAsync(async () => (await App.OutboxForAsync(emails)).All(m => m.Attempts >= 2),
+                what: "every email failed at least twice");
             var failing = await App.OutboxForAsync(emails);
             Assert.All(failing, m =>
             {
@@ -107,7 +102,7 @@ public sealed class SmtpDeliveryTests(SmtpApp fixture) : IClassFixture<SmtpApp>
             await Smtp.StartAsync();
         }
 
-        await WaitUntilAsync(async () => (await App.OutboxForAsync(emails)).All(m => m.Status == OutboxStatus.Sent), "every email is sent");
+        await Poll.UntilAsync(async () => (await App.OutboxForAsync(emails)).All(m => m.Status == OutboxStatus.Sent), what: "every email is sent");
         var rows = await App.OutboxForAsync(emails);
         Assert.Equal(0, await App.DispatchOnceAsync());
 

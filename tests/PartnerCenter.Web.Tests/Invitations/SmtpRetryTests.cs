@@ -1,10 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using PartnerCenter.Core.Common;
-using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Mail;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 
 namespace PartnerCenter.Web.Tests.Invitations;
@@ -21,7 +15,7 @@ public sealed class SmtpRetryTests
     public async Task Retries_back_off_exponentially_while_the_server_is_down_and_each_email_arrives_exactly_once_when_it_is_up()
     {
         await using var smtp = SmtpServer.Create();
-        await using var app = new InvitationsFactory(new FakeTimeProvider(FakeClockPartnerCenterFactory.Start)) { Smtp = smtp, RetryBaseDelay = Base };
+        await using var app = new TestApp { Clock = TestApp.NewFakeClock(), RunDispatcher = false, Smtp = smtp, RetryBaseDelay = Base };
         using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
         var list = await sales.InviteAsync(await app.PreregistrationIdAsync(Anna), await app.PreregistrationIdAsync(Jonas));
         Assert.Contains("2 invitation emails are on their way.", list.Alerts("success"));
@@ -77,7 +71,7 @@ public sealed class SmtpRetryTests
     public async Task After_the_last_attempt_the_list_shows_failed_with_resend_the_history_shows_the_cause_and_resend_delivers()
     {
         await using var smtp = SmtpServer.Create();
-        await using var app = new InvitationsFactory(new FakeTimeProvider(FakeClockPartnerCenterFactory.Start)) { Smtp = smtp, RetryBaseDelay = Base, MaxAttempts = 3 };
+        await using var app = new TestApp { Clock = TestApp.NewFakeClock(), RunDispatcher = false, Smtp = smtp, RetryBaseDelay = Base, MaxAttempts = 3 };
         using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
         var anna = await app.PreregistrationIdAsync(Anna);
         await InviteFromTheListAsync(sales, "Invite A*** S***");
@@ -150,7 +144,7 @@ public sealed class SmtpRetryTests
             .Select(t => System.Text.RegularExpressions.Regex.Replace(t, @"\s+", " ").Trim())
             .Single(t => t.StartsWith(maskedName + " ", StringComparison.Ordinal));
 
-    private static Task<List<Invitation>> InvitationsAsync(InvitationsFactory app, IEnumerable<OutboxMessage> rows)
+    private static Task<List<Invitation>> InvitationsAsync(TestApp app, IEnumerable<OutboxMessage> rows)
     {
         var ids = rows.Select(m => m.InvitationId).ToList();
         return app.WithDbAsync(db => db.Invitations.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync());

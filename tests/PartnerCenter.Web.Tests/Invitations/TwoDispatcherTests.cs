@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
-using PartnerCenter.Core.Mail;
 using PartnerCenter.Infrastructure.Mail;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 
 namespace PartnerCenter.Web.Tests.Invitations;
@@ -17,8 +14,8 @@ public sealed class TwoDispatcherTests
     public async Task Two_dispatchers_draining_one_outbox_at_the_same_time_send_each_of_100_emails_exactly_once()
     {
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var one = new InvitationsFactory(clock: null) { Smtp = smtp, BatchSize = 7 };
-        await using var two = new InvitationsFactory(clock: null) { DatabaseOf = one, Smtp = smtp, BatchSize = 7 };
+        await using var one = new TestApp { RunDispatcher = false, Smtp = smtp, BatchSize = 7 };
+        await using var two = new TestApp { RunDispatcher = false, DatabaseOf = one, Smtp = smtp, BatchSize = 7 };
         await QueueHundredAsync(one);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -36,14 +33,14 @@ public sealed class TwoDispatcherTests
     public async Task Two_app_instances_with_their_background_dispatchers_send_each_of_100_emails_exactly_once()
     {
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var one = new InvitationsFactory(clock: null) { Smtp = smtp, BatchSize = 10 };
+        await using var one = new TestApp { RunDispatcher = false, Smtp = smtp, BatchSize = 10 };
         await QueueHundredAsync(one);
 
         // Both instances start with the outbox full, and poll it every 100 ms.
-        await using var two = new InvitationsFactory(clock: null) { DatabaseOf = one, Smtp = smtp, BatchSize = 10, RunDispatcher = true };
-        await using var three = new InvitationsFactory(clock: null) { DatabaseOf = one, Smtp = smtp, BatchSize = 10, RunDispatcher = true };
+        await using var two = new TestApp { DatabaseOf = one, Smtp = smtp, BatchSize = 10, RunDispatcher = true };
+        await using var three = new TestApp { DatabaseOf = one, Smtp = smtp, BatchSize = 10, RunDispatcher = true };
         await Task.WhenAll(Task.Run(() => two.Services), Task.Run(() => three.Services));
-        await WaitUntilAsync(async () => (await one.OutboxAsync()).All(m => m.Status == OutboxStatus.Sent), "all 100 emails are sent", TimeSpan.FromSeconds(60));
+        await Poll.UntilAsync(async () => (await one.OutboxAsync()).All(m => m.Status == OutboxStatus.Sent), what: "all 100 emails are sent", timeout: TimeSpan.FromSeconds(60));
 
         var rows = await one.OutboxAsync();
         Assert.All(rows, m => Assert.Equal(1, m.Attempts));
@@ -58,10 +55,10 @@ public sealed class TwoDispatcherTests
     [Fact]
     public async Task A_batch_that_outlives_its_lease_is_not_sent_by_both_instances()
     {
-        var clock = new FakeTimeProvider(FakeClockPartnerCenterFactory.Start);
+        var clock = new FakeTimeProvider(TestApp.FakeStart);
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var one = new InvitationsFactory(clock) { Smtp = smtp };
-        await using var two = new InvitationsFactory(clock) { DatabaseOf = one, Smtp = smtp };
+        await using var one = new TestApp { Clock = clock, RunDispatcher = false, Smtp = smtp };
+        await using var two = new TestApp { Clock = clock, RunDispatcher = false, DatabaseOf = one, Smtp = smtp };
         var ids = await one.AddPreregisteredAsync(InvitationSteps.NorthwindName, "slow", 5);
         using (var sales = await one.SignedInClientAsync(DemoUsers.NorthwindSales))
         {
@@ -95,7 +92,7 @@ public sealed class TwoDispatcherTests
     }
 
     /// <summary>Puts 100 Preregistered Contoso customers in the outbox with one batch invite (Contoso's claimed@ plus 99).</summary>
-    private static async Task QueueHundredAsync(InvitationsFactory app)
+    private static async Task QueueHundredAsync(TestApp app)
     {
         var ids = await app.AddPreregisteredAsync(Contoso, "hundred", 99);
         ids.Add(await app.PreregistrationIdAsync(ContosoClaimed));
@@ -106,7 +103,7 @@ public sealed class TwoDispatcherTests
     }
 
     /// <summary>Runs dispatch rounds until the outbox holds nothing pending; returns how many messages this dispatcher handled.</summary>
-    private static async Task<int> DrainAsync(InvitationsFactory app, CancellationToken ct)
+    private static async Task<int> DrainAsync(TestApp app, CancellationToken ct)
     {
         var handled = 0;
         while (await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending, ct)))

@@ -1,9 +1,6 @@
-using System.Net;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Operations;
 
-public sealed class HealthTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class HealthTests(TestApp app) : IClassFixture<TestApp>
 {
     [Theory]
     [InlineData("/health/live")]
@@ -77,9 +74,9 @@ public sealed class ReadinessWhenDatabaseIsUnusableTests
     }
 
     /// <summary>Migrated but not seeded: nobody signs in here, so the password hashes are not worth paying for.</summary>
-    private sealed class EmptyDatabaseFactory : PartnerCenterFactory
+    private sealed class EmptyDatabaseFactory : TestApp
     {
-        protected override bool SeedDemoData => false;
+        public EmptyDatabaseFactory() => SeedDemoData = false;
 
         /// <summary>Deletes the database (and its WAL), closes pooled handles, then lets <paramref name="replace"/> put something else there.</summary>
         public void BreakDatabase(Action<string> replace)

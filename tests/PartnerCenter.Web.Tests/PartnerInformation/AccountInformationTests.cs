@@ -1,12 +1,9 @@
-using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.PartnerInformation;
 
 /// <summary>Partner Information &gt; Basic Information &gt; Account Information: the reserved contact.</summary>
-public sealed class AccountInformationTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class AccountInformationTests(TestApp app) : IClassFixture<TestApp>
 {
     private const string Url = "/PartnerInformation/AccountInformation";
     private const string EmailCharacters = "The email address can contain only letters, digits, underscores (_), hyphens (-) and periods (.).";

@@ -1,10 +1,6 @@
-using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Auditing;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
 
 namespace PartnerCenter.Web.Tests.Preregistrations;
@@ -55,11 +51,11 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
 
         var stored = await app.RecordAsync(record.Id);
         Assert.Equal(PreregistrationStatus.Deleted, stored.Status);
-        Assert.Equal(app.Now(), stored.DeletedAt);
+        Assert.Equal(app.Now, stored.DeletedAt);
         var entry = Assert.Single(await AuditAsync(record.Id));
         Assert.Equal(await app.UserIdAsync(DemoUsers.NorthwindSales), entry.ActorUserId);
         Assert.Equal(await app.PartnerIdAsync(Northwind), entry.PartnerId);
-        Assert.Equal(app.Now(), entry.At);
+        Assert.Equal(app.Now, entry.At);
         Assert.Equal(shown == "Expired" ? "Expired" : state.ToString(), Status(entry.Before));
         Assert.Equal("Deleted", Status(entry.After));
     }
@@ -202,34 +198,34 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
     private async Task<Preregistration> ArrangeAsync(Arranged state, string name, string email)
     {
         var partnerId = await app.PartnerIdAsync(Northwind);
-        var now = app.Now();
+        var now = app.Now;
         var mobile = GermanMobile(60 + (int)state);
         Preregistration record;
         switch (state)
         {
             case Arranged.Preregistered:
-                record = NewRecord(partnerId, name, email, mobile, now.AddDays(-1));
+                record = Preregister.NewRecord(partnerId, name, email, mobile, now.AddDays(-1));
                 break;
             case Arranged.Expired:
-                record = NewRecord(partnerId, name, email, mobile, now.AddDays(-20));
+                record = Preregister.NewRecord(partnerId, name, email, mobile, now.AddDays(-20));
                 Assert.True(record.MarkExpiredIfLapsed(now));
                 break;
             case Arranged.LapsedNotSwept:
-                record = NewRecord(partnerId, name, email, mobile, now.AddDays(-15));
+                record = Preregister.NewRecord(partnerId, name, email, mobile, now.AddDays(-15));
                 break;
             case Arranged.Rejected:
-                record = NewRecord(partnerId, name, email, mobile, now.AddDays(-3), ReviewTrigger.Country);
+                record = Preregister.NewRecord(partnerId, name, email, mobile, now.AddDays(-3), ReviewTrigger.Country);
                 Assert.True(record.Reject("Served by a local partner.", now.AddDays(-2)).IsSuccess);
                 break;
             case Arranged.PendingReview:
-                record = NewRecord(partnerId, name, email, mobile, now.AddDays(-1), ReviewTrigger.OnlineSalesTeam);
+                record = Preregister.NewRecord(partnerId, name, email, mobile, now.AddDays(-1), ReviewTrigger.OnlineSalesTeam);
                 break;
             case Arranged.Associated:
-                record = NewRecord(partnerId, name, email, mobile, now.AddDays(-5));
+                record = Preregister.NewRecord(partnerId, name, email, mobile, now.AddDays(-5));
                 Assert.True(record.MarkAssociated(now.AddDays(-1)).IsSuccess);
                 break;
             default:
-                record = Preregistration.Historical(partnerId, email, name, Mobile(mobile), now.AddDays(-100));
+                record = Preregistration.Historical(partnerId, email, name, Preregister.Mobile(mobile), now.AddDays(-100));
                 break;
         }
 

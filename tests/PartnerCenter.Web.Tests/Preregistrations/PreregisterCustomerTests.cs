@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
 
 namespace PartnerCenter.Web.Tests.Preregistrations;
@@ -124,7 +120,7 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
     {
         using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
         var open = await app.OpenCountAsync(Northwind);
-        var now = app.Now();
+        var now = app.Now;
 
         using var response = await sales.SubmitFormAsync("  Frieda Neumann ", "  Frieda.Neumann@Prospects.EXAMPLE ", "+49 1512 3456721", sendInvitation: true);
 
@@ -144,7 +140,7 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
         Assert.Equal("Frieda Neumann", record.CustomerName);
         Assert.Equal("+4915123456721", record.MobileE164);
         Assert.Equal(now, record.PreregisteredAt);
-        Assert.Equal(FakeClockPartnerCenterFactory.Start.UtcDateTime.AddDays(15), record.ExpiresAt);
+        Assert.Equal(TestApp.FakeStart.UtcDateTime.AddDays(15), record.ExpiresAt);
         Assert.True(record.SendInvitation);
         Assert.Equal(await app.UserIdAsync(DemoUsers.NorthwindSales), record.CreatedByUserId);
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "PreregistrationSubmitted" && e.EntityId == record.Id.ToString()).ToListAsync());
@@ -158,7 +154,7 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
 
         var list = await sales.PreregisterAsync("Existing GmbH", "EXISTING@customers.example", GermanMobile(22));
 
-        Assert.Equal([$"Existing GmbH is preregistered, valid until {app.Now().AddDays(15):yyyy-MM-dd HH:mm} UTC."], list.Alerts("success"));
+        Assert.Equal([$"Existing GmbH is preregistered, valid until {app.Now.AddDays(15):yyyy-MM-dd HH:mm} UTC."], list.Alerts("success"));
         var record = Assert.Single(await app.RecordsAsync(DemoUsers.Customer));
         Assert.Equal(PreregistrationStatus.Preregistered, record.Status);
         Assert.False(record.SendInvitation);

@@ -1,6 +1,3 @@
-using System.Net;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
 
 namespace PartnerCenter.Web.Tests.Preregistrations;
@@ -20,7 +17,7 @@ public sealed class PreregistrationCapTests(PreregistrationFactory app) : IClass
         Assert.Null(form.Document.QuerySelector("main form fieldset[disabled]"));
         var hundredth = await sales.PreregisterAsync("Cap Hundred", "cap.hundred@prospects.example", GermanMobile(1));
 
-        Assert.Equal([$"Cap Hundred is preregistered, valid until {app.Now().AddDays(15):yyyy-MM-dd HH:mm} UTC."], hundredth.Alerts("success"));
+        Assert.Equal([$"Cap Hundred is preregistered, valid until {app.Now.AddDays(15):yyyy-MM-dd HH:mm} UTC."], hundredth.Alerts("success"));
         Assert.Equal(UsageLine(100), hundredth.Usage());
 
         // At the cap the form says so and is disabled...
@@ -63,18 +60,18 @@ public sealed class PreregistrationCapTests(PreregistrationFactory app) : IClass
         using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
         var open = await app.OpenCountAsync(Northwind);
         var partnerId = await app.PartnerIdAsync(Northwind);
-        var now = app.Now();
+        var now = app.Now;
         var closed = new List<Preregistration>();
         for (var i = 0; i < 5; i++)
         {
-            var expired = NewRecord(partnerId, $"Closed Expired {i}", $"closed.expired{i}@prospects.example", GermanMobile(i), now.AddDays(-16));
+            var expired = Preregister.NewRecord(partnerId, $"Closed Expired {i}", $"closed.expired{i}@prospects.example", GermanMobile(i), now.AddDays(-16));
             Assert.True(expired.MarkExpiredIfLapsed(now));
-            var lapsed = NewRecord(partnerId, $"Closed Lapsed {i}", $"closed.lapsed{i}@prospects.example", GermanMobile(i), now.AddDays(-15));
-            var deleted = NewRecord(partnerId, $"Closed Deleted {i}", $"closed.deleted{i}@prospects.example", GermanMobile(i), now.AddDays(-2));
+            var lapsed = Preregister.NewRecord(partnerId, $"Closed Lapsed {i}", $"closed.lapsed{i}@prospects.example", GermanMobile(i), now.AddDays(-15));
+            var deleted = Preregister.NewRecord(partnerId, $"Closed Deleted {i}", $"closed.deleted{i}@prospects.example", GermanMobile(i), now.AddDays(-2));
             Assert.True(deleted.Delete(now.AddDays(-1)).IsSuccess);
-            var rejected = NewRecord(partnerId, $"Closed Rejected {i}", $"closed.rejected{i}@prospects.example", GermanMobile(i), now.AddDays(-2), ReviewTrigger.Country);
+            var rejected = Preregister.NewRecord(partnerId, $"Closed Rejected {i}", $"closed.rejected{i}@prospects.example", GermanMobile(i), now.AddDays(-2), ReviewTrigger.Country);
             Assert.True(rejected.Reject("Not for you.", now.AddDays(-1)).IsSuccess);
-            var associated = NewRecord(partnerId, $"Closed Associated {i}", $"closed.associated{i}@prospects.example", GermanMobile(i), now.AddDays(-2));
+            var associated = Preregister.NewRecord(partnerId, $"Closed Associated {i}", $"closed.associated{i}@prospects.example", GermanMobile(i), now.AddDays(-2));
             Assert.True(associated.MarkAssociated(now.AddDays(-1)).IsSuccess);
             closed.AddRange([expired, lapsed, deleted, rejected, associated]);
         }
@@ -89,10 +86,10 @@ public sealed class PreregistrationCapTests(PreregistrationFactory app) : IClass
     private async Task TopUpNorthwindToAsync(int open)
     {
         var partnerId = await app.PartnerIdAsync(Northwind);
-        var now = app.Now();
+        var now = app.Now;
         var missing = open - await app.OpenCountAsync(Northwind);
         Assert.True(missing >= 0);
         await app.AddAsync([.. Enumerable.Range(1, missing)
-            .Select(i => NewRecord(partnerId, $"Cap Filler {i:000}", $"cap.filler{i:000}@prospects.example", GermanMobile(i), now.AddMinutes(-i)))]);
+            .Select(i => Preregister.NewRecord(partnerId, $"Cap Filler {i:000}", $"cap.filler{i:000}@prospects.example", GermanMobile(i), now.AddMinutes(-i)))]);
     }
 }

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
 
 namespace PartnerCenter.Web.Tests.Preregistrations;
@@ -69,10 +65,10 @@ public sealed class PreregistrationConcurrencyTests
     {
         await using var app = new PreregistrationFactory();
         var partnerId = await app.PartnerIdAsync(Northwind);
-        var now = app.Now();
+        var now = app.Now;
         var missing = 99 - await app.OpenCountAsync(Northwind);
         await app.AddAsync([.. Enumerable.Range(1, missing)
-            .Select(i => NewRecord(partnerId, $"Quota Filler {i:000}", $"quota.filler{i:000}@prospects.example", GermanMobile(i), now.AddMinutes(-i)))]);
+            .Select(i => Preregister.NewRecord(partnerId, $"Quota Filler {i:000}", $"quota.filler{i:000}@prospects.example", GermanMobile(i), now.AddMinutes(-i)))]);
         Assert.Equal(99, await app.OpenCountAsync(Northwind));
 
         // Five sessions of Northwind users, each submitting a different eligible customer.

@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
 
 namespace PartnerCenter.Web.Tests.Preregistrations;
@@ -20,7 +15,7 @@ public sealed class PreregistrationExpiryTests
     {
         const string email = "lapsing.customer@prospects.example";
         await using var app = new PreregistrationFactory();
-        var start = app.Now();
+        var start = app.Now;
         using (var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales))
         {
             await sales.PreregisterOrFailAsync("Lapsing Customer", email, GermanMobile(1));
@@ -68,7 +63,7 @@ public sealed class PreregistrationExpiryTests
         Assert.Equal(PreregistrationStatus.Expired, records.Single(r => r.Id == claim.Id).Status);
         var taken = records.Single(r => r.Id != claim.Id);
         Assert.Equal((await app.PartnerIdAsync(Contoso), PreregistrationStatus.Preregistered), (taken.PartnerId, taken.Status));
-        Assert.Equal(app.Now() + Validity, taken.ExpiresAt);
+        Assert.Equal(app.Now + Validity, taken.ExpiresAt);
 
         // A sweep then marks what is still stored Preregistered though lapsed (Anna and Jonas); counts do not change.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -76,7 +71,7 @@ public sealed class PreregistrationExpiryTests
             Assert.True(await scope.ServiceProvider.GetRequiredService<ExpirePreregistrations>().ExecuteAsync(CancellationToken.None) >= 2);
         }
 
-        var now = app.Now();
+        var now = app.Now;
         Assert.False(await app.WithDbAsync(db => db.Preregistrations.AnyAsync(p => p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt <= now)));
         var seeded = await app.WithDbAsync(db => db.Preregistrations
             .Where(p => p.CustomerEmail == "anna.schmidt@prospects.example" || p.CustomerEmail == "jonas.weber@prospects.example")
@@ -121,7 +116,7 @@ public sealed class PreregistrationExpiryTests
 
         var records = await app.RecordsAsync("again.expired@prospects.example");
         Assert.Equal([PreregistrationStatus.Expired, PreregistrationStatus.Preregistered], records.Select(r => r.Status));
-        Assert.Equal(app.Now() + Validity, records[1].ExpiresAt);
+        Assert.Equal(app.Now + Validity, records[1].ExpiresAt);
         Assert.Equal("Expired", Assert.Single((await later.GetPageAsync($"{ListUrl}?q=again.expired@prospects.example&status=Expired")).Rows()).Status);
     }
 }

@@ -1,11 +1,5 @@
-using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using PartnerCenter.Core.Common;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Preregistrations;
 
@@ -17,13 +11,8 @@ public sealed record ListRow(string Name, string Email, string Mobile, string St
 public static class PreregistrationKit
 {
     public const string ListUrl = "/CustomerDevelopment";
-    public const string FormUrl = "/CustomerDevelopment/Preregister";
+    public const string FormUrl = Preregister.FormUrl;
     public const string DeleteUrl = "/CustomerDevelopment/Delete";
-
-    public const string Northwind = "Northwind Cloud";
-    public const string Contoso = "Contoso Reseller";
-    public const string Fabrikam = "Fabrikam Partners";
-    public const string Tailspin = "Tailspin Prepaid";
 
     public const string ManualReview = "This customer needs a manual review";
     public const string ClaimedByAnother = "This customer has been preregistered by another partner.";
@@ -37,14 +26,9 @@ public static class PreregistrationKit
     public static string SingaporeMobile(int n) => $"+65812345{n % 100:00}";
 
     /// <summary>Opens the form and submits it as a partner would: OK with these values.</summary>
-    public static async Task<HttpResponseMessage> SubmitFormAsync(
-        this PartnerCenterClient client, string name, string email, string mobile, bool sendInvitation = false)
-    {
-        var page = await client.GetPageAsync(FormUrl);
-        page.AssertStatus(HttpStatusCode.OK);
-        return await client.SubmitAsync(page, page.FormOfButton("OK"),
-            ("FullName", name), ("Email", email), ("Mobile", mobile), ("SendInvitation", sendInvitation ? "true" : "false"));
-    }
+    public static Task<HttpResponseMessage> SubmitFormAsync(
+        this PartnerCenterClient client, string name, string email, string mobile, bool sendInvitation = false) =>
+        client.SubmitPreregistrationAsync(name, email, mobile, sendInvitation);
 
     /// <summary>Submits the form and follows where it leads: the list on success, the form again otherwise.</summary>
     public static async Task<HtmlPage> PreregisterAsync(
@@ -61,7 +45,7 @@ public static class PreregistrationKit
 
     /// <summary>The form fields a raw POST needs, for requests fired in parallel.</summary>
     public static (string Name, string? Value)[] FormFields(string name, string email, string mobile, bool confirmReview = false) =>
-        [("FullName", name), ("Email", email), ("Mobile", mobile), ("SendInvitation", "false"), ("ConfirmReview", confirmReview ? "true" : "false")];
+        Preregister.FormFields(name, email, mobile, sendInvitation: false, confirmReview);
 
     public static string Usage(this HtmlPage page) =>
         page.Document.QuerySelector("[data-testid='usage']")?.TextContent.Trim()
@@ -95,43 +79,22 @@ public static class PreregistrationKit
         return await client.SubmitAsync(list, form, ("show", show ? "true" : "false"));
     }
 
-    public static DateTime Now(this PartnerCenterFactory app) => app.Services.GetRequiredService<TimeProvider>().UtcNow();
-
-    public static Task<int> PartnerIdAsync(this PartnerCenterFactory app, string partner) =>
-        app.WithDbAsync(db => db.Partners.Where(p => p.Name == partner).Select(p => p.Id).SingleAsync());
-
-    public static Task<int> PreregistrationCountAsync(this PartnerCenterFactory app) =>
+    public static Task<int> PreregistrationCountAsync(this TestApp app) =>
         app.WithDbAsync(db => db.Preregistrations.CountAsync());
 
     /// <summary>Pending review + Preregistered and still valid, as the app counts toward the cap.</summary>
-    public static async Task<int> OpenCountAsync(this PartnerCenterFactory app, string partner)
+    public static async Task<int> OpenCountAsync(this TestApp app, string partner)
     {
         var partnerId = await app.PartnerIdAsync(partner);
-        var now = app.Now();
+        var now = app.Now;
         return await app.WithDbAsync(db => PreregistrationQueries.OpenCountAsync(db, partnerId, now, CancellationToken.None));
     }
 
-    public static Task<List<Preregistration>> RecordsAsync(this PartnerCenterFactory app, string email) =>
+    public static Task<List<Preregistration>> RecordsAsync(this TestApp app, string email) =>
         app.WithDbAsync(db => db.Preregistrations.AsNoTracking().Where(p => p.CustomerEmail == email).OrderBy(p => p.CreatedAt).ToListAsync());
 
-    public static Task<Preregistration> RecordAsync(this PartnerCenterFactory app, Guid id) =>
+    public static Task<Preregistration> RecordAsync(this TestApp app, Guid id) =>
         app.WithDbAsync(db => db.Preregistrations.AsNoTracking().SingleAsync(p => p.Id == id));
-
-    public static MobileNumber Mobile(string e164) =>
-        MobileNumber.TryParse(e164, out var number) ? number! : throw new ArgumentException($"{e164} is not a valid mobile.", nameof(e164));
-
-    /// <summary>A record created directly through the domain, <paramref name="at"/> being when it was submitted.</summary>
-    public static Preregistration NewRecord(int partnerId, string name, string email, string mobile, DateTime at,
-        ReviewTrigger trigger = ReviewTrigger.None) =>
-        Preregistration.Submit(partnerId, email, name, Mobile(mobile), false, trigger, null, at);
-
-    /// <summary>Saves records arranged through the domain, as if submitted earlier.</summary>
-    public static Task AddAsync(this PartnerCenterFactory app, params Preregistration[] records) =>
-        app.WithDbAsync(async db =>
-        {
-            db.Preregistrations.AddRange(records);
-            return await db.SaveChangesAsync();
-        });
 
     private static string Text(IElement? element) =>
         string.Join(' ', (element?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

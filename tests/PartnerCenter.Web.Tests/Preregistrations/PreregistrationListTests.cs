@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
 
 namespace PartnerCenter.Web.Tests.Preregistrations;
@@ -189,12 +185,12 @@ public sealed class PreregistrationListTests(PreregistrationFactory app) : IClas
         }
 
         var partnerId = await app.PartnerIdAsync(Northwind);
-        var now = app.Now();
-        var associated = NewRecord(partnerId, "Associated Row", "associated.row@prospects.example", GermanMobile(99), now.AddDays(-30));
+        var now = app.Now;
+        var associated = Preregister.NewRecord(partnerId, "Associated Row", "associated.row@prospects.example", GermanMobile(99), now.AddDays(-30));
         Assert.True(associated.MarkAssociated(now.AddDays(-29)).IsSuccess);
         // Bulk Customer 01 is the newest (a minute ago), 45 the oldest, all newer than the seeded rows.
         var bulk = Enumerable.Range(1, BulkRows)
-            .Select(i => NewRecord(partnerId, $"Bulk Customer {i:00}", $"bulk{i:00}@prospects.example", GermanMobile(i), now.AddMinutes(-i)));
+            .Select(i => Preregister.NewRecord(partnerId, $"Bulk Customer {i:00}", $"bulk{i:00}@prospects.example", GermanMobile(i), now.AddMinutes(-i)));
         await app.AddAsync([associated, .. bulk]);
     }
 }

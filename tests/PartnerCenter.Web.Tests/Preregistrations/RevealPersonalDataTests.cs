@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Auditing;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
 
 namespace PartnerCenter.Web.Tests.Preregistrations;
@@ -63,7 +59,7 @@ public sealed class RevealPersonalDataTests(PreregistrationFactory app) : IClass
         var entry = Assert.Single(await RevealsAsync(), e => !before.Any(b => b.Id == e.Id));
         Assert.Equal(await app.UserIdAsync(DemoUsers.NorthwindSales), entry.ActorUserId);
         Assert.Equal(await app.PartnerIdAsync(Northwind), entry.PartnerId);
-        Assert.Equal(app.Now(), entry.At);
+        Assert.Equal(app.Now, entry.At);
         Assert.Equal("Email", entry.EntityId);
         using (var after = JsonDocument.Parse(entry.After!))
         {

@@ -1,15 +1,9 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Associations;
-using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 
 namespace PartnerCenter.Web.Tests.Reviews;
 
 /// <summary>The ecosystem manager processes or declines the partners' background association tickets.</summary>
-public sealed class BackgroundTicketDecisionTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class BackgroundTicketDecisionTests(TestApp app) : IClassFixture<TestApp>
 {
     private const string Existing = "existing@customers.example";
 

@@ -1,13 +1,10 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Customers;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 
 namespace PartnerCenter.Web.Tests.Reviews;
 
 /// <summary>The ecosystem manager's customer status lookup: every cause that applies, and who holds the customer.</summary>
-public sealed class CustomerLookupTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
 {
     [Theory]
     [InlineData("mainland", "This customer is registered on the Chinese mainland website and cannot be preregistered.")]

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
 using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Reviews;
@@ -12,7 +9,7 @@ namespace PartnerCenter.Web.Tests.Reviews;
 /// reviews due today and overdue, and the association rate of the last 30 days' invitations.
 /// One test: the clock only moves forward.
 /// </summary>
-public sealed class DashboardTests(FakeClockPartnerCenterFactory app) : IClassFixture<FakeClockPartnerCenterFactory>
+public sealed class DashboardTests(FakeClockApp app) : IClassFixture<FakeClockApp>
 {
     private static readonly string[] Statuses = ["Pending review", "Preregistered", "Rejected", "Expired", "Associated", "Deleted"];
 

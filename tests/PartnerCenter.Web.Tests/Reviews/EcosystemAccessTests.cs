@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Associations;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 
 namespace PartnerCenter.Web.Tests.Reviews;
@@ -11,7 +6,7 @@ namespace PartnerCenter.Web.Tests.Reviews;
 /// Only ecosystem managers reach the workspace, and each only for the partners they look after.
 /// The seeded Pending review record (Pedro Silva) is the target of every refused decision; it must stay undecided.
 /// </summary>
-public sealed class EcosystemAccessTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class EcosystemAccessTests(TestApp app) : IClassFixture<TestApp>
 {
     private const string Pedro = "pedro.silva@prospects.example";
 
@@ -154,7 +149,7 @@ public sealed class EcosystemAccessTests(PartnerCenterFactory app) : IClassFixtu
 }
 
 /// <summary>An ecosystem manager sees and decides only the records of the partners they look after.</summary>
-public sealed class OtherManagersPartnerTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>, IAsyncLifetime
+public sealed class OtherManagersPartnerTests(TestApp app) : IClassFixture<TestApp>, IAsyncLifetime
 {
     private const string OtherManager = "em2@platform.example";
     private const string Woodgrove = "Woodgrove Partners";
@@ -179,24 +174,29 @@ public sealed class OtherManagersPartnerTests(PartnerCenterFactory app) : IClass
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// Another manager's record is not found, exactly as a record that does not exist: the answer
+    /// tells nothing about it (same status, same page), and nothing changes.
+    /// </summary>
     [Theory]
-    [InlineData("POST", "/Ecosystem/Approve/{0}")]
-    [InlineData("POST", "/Ecosystem/Reject/{0}")]
-    [InlineData("POST", "/Ecosystem/ProcessTicket/{1}")]
-    [InlineData("POST", "/Ecosystem/DeclineTicket/{1}")]
-    public async Task Deciding_a_record_of_a_partner_one_does_not_manage_is_404_and_changes_nothing(string method, string url)
+    [InlineData("/Ecosystem/Approve/{0}")]
+    [InlineData("/Ecosystem/Reject/{0}")]
+    [InlineData("/Ecosystem/ProcessTicket/{1}")]
+    [InlineData("/Ecosystem/DeclineTicket/{1}")]
+    public async Task Deciding_a_record_of_a_partner_one_does_not_manage_is_404_and_changes_nothing(string url)
     {
         using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
         var before = await StateAsync();
-        var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, url, pending, ticket);
-        Assert.Equal("POST", method);
+        var unknown = Guid.NewGuid();
+        var isTicket = url.Contains("Ticket", StringComparison.Ordinal);
 
-        using var response = await em.PostFormAsync(path, ("Id", path.Contains("Ticket", StringComparison.Ordinal) ? ticket.ToString() : pending.ToString()),
-            ("Reason", "Not my partner."));
+        var (status, text) = await DecideAsync(em, url, isTicket ? ticket : pending, isTicket);
+        var (unknownStatus, unknownText) = await DecideAsync(em, url, unknown, isTicket);
 
-        await response.AssertStatusAsync(HttpStatusCode.NotFound);
-        var page = await HtmlPage.ReadAsync(response);
-        Assert.DoesNotContain("Woodgrove", page.MainText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.DoesNotContain("Woodgrove", text, StringComparison.Ordinal);
+        Assert.Equal((unknownStatus, unknownText.Replace(unknown.ToString(), "{id}", StringComparison.Ordinal)),
+            (status, text.Replace((isTicket ? ticket : pending).ToString(), "{id}", StringComparison.Ordinal)));
         Assert.Equal(before, await StateAsync());
     }
 
@@ -260,6 +260,14 @@ public sealed class OtherManagersPartnerTests(PartnerCenterFactory app) : IClass
         await AfterAsync(other, response, "/Ecosystem/Reviews");
         Assert.Equal(PreregistrationStatus.Preregistered, (await RecordAsync(app, id)).Status);
         Assert.Contains(await MailToAsync(app, "partners@woodgrove.example"), m => m.Subject == "Preregistration of Vera Woodgrove approved");
+    }
+
+    /// <summary>POSTs a decision on <paramref name="id"/> (ticket or record) as the queue's buttons do; returns status and main text.</summary>
+    private static async Task<(HttpStatusCode Status, string Text)> DecideAsync(PartnerCenterClient em, string url, Guid id, bool isTicket)
+    {
+        var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, url, isTicket ? Guid.Empty : id, isTicket ? id : Guid.Empty);
+        using var response = await em.PostFormAsync(path, ("Id", id.ToString()), ("Reason", "Not my partner."));
+        return (response.StatusCode, (await HtmlPage.ReadAsync(response)).MainText);
     }
 
     private static List<string> PartnersOf(HtmlPage queue) =>

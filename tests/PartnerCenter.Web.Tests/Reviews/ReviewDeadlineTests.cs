@@ -1,15 +1,13 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 
 namespace PartnerCenter.Web.Tests.Reviews;
 
 /// <summary>
-/// The 2-working-day target on a fake clock. <see cref="FakeClockPartnerCenterFactory.Start"/> is
+/// The 2-working-day target on a fake clock. <see cref="TestApp.FakeStart"/> is
 /// Friday 2031-03-14 09:30 UTC; the seeded Pedro Silva was submitted the day before, so he is due
 /// Monday 09:30. One test per class: the clock only moves forward.
 /// </summary>
-public sealed class ReviewDeadlineTests(FakeClockPartnerCenterFactory app) : IClassFixture<FakeClockPartnerCenterFactory>
+public sealed class ReviewDeadlineTests(FakeClockApp app) : IClassFixture<FakeClockApp>
 {
     private static readonly DateTime FridayAfternoon = new(2031, 3, 14, 14, 30, 0, DateTimeKind.Utc);
     private static readonly DateTime TuesdayAfternoon = new(2031, 3, 18, 14, 30, 0, DateTimeKind.Utc);
@@ -73,7 +71,7 @@ public sealed class ReviewDeadlineTests(FakeClockPartnerCenterFactory app) : ICl
 }
 
 /// <summary>Overdue first: the queue is ordered by due time.</summary>
-public sealed class ReviewQueueOrderTests(FakeClockPartnerCenterFactory app) : IClassFixture<FakeClockPartnerCenterFactory>
+public sealed class ReviewQueueOrderTests(FakeClockApp app) : IClassFixture<FakeClockApp>
 {
     [Fact]
     public async Task The_queue_orders_by_due_time_not_by_submission_so_the_overdue_come_first()
@@ -101,7 +99,7 @@ public sealed class ReviewQueueOrderTests(FakeClockPartnerCenterFactory app) : I
 }
 
 /// <summary>Configured holidays do not count as working days.</summary>
-public sealed class HolidayClockFactory : FakeClockPartnerCenterFactory
+public sealed class HolidayClockFactory : FakeClockApp
 {
     protected override void ConfigureSettings(IDictionary<string, string?> settings)
     {

@@ -1,14 +1,9 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Invitations;
-using PartnerCenter.Core.Preregistrations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 
 namespace PartnerCenter.Web.Tests.Reviews;
 
 /// <summary>The ecosystem manager approves or rejects a Pending review record; the partner is told both ways.</summary>
-public sealed class ReviewDecisionTests(FakeClockPartnerCenterFactory app) : IClassFixture<FakeClockPartnerCenterFactory>
+public sealed class ReviewDecisionTests(FakeClockApp app) : IClassFixture<FakeClockApp>
 {
     [Fact]
     public async Task Approving_makes_the_record_Preregistered_for_15_days_from_the_approval_and_emails_the_partner()

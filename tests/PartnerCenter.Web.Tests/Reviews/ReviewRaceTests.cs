@@ -1,10 +1,5 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Infrastructure.Data;
-using PartnerCenter.Web.Tests.Infrastructure;
 using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 
 namespace PartnerCenter.Web.Tests.Reviews;
@@ -76,7 +71,7 @@ public sealed class DecisionGate : SaveChangesInterceptor
     }
 }
 
-public sealed class RacingDecisionsFactory : PartnerCenterFactory
+public sealed class RacingDecisionsFactory : TestApp
 {
     public DecisionGate Gate { get; } = new();
 

@@ -1,12 +1,9 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Web.Tests.Associations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Security;
 
 /// <summary>Partner admins and ecosystem managers read a record's trail; nobody else; nothing changes it.</summary>
-public sealed class AuditTrailTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class AuditTrailTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
     public async Task The_trail_shows_actor_action_before_and_after_to_the_right_readers_only()

@@ -1,12 +1,8 @@
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Web.Tests.Associations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Security;
 
@@ -14,7 +10,7 @@ namespace PartnerCenter.Web.Tests.Security;
 /// Every route of the app (read from its own endpoint data) against every actor. Ids belong to
 /// Northwind, so Contoso's admin must get 404 where Northwind's users get the page.
 /// </summary>
-public sealed class AuthorizationMatrixTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestApp>
 {
     /// <summary>Column order of the expectation strings.</summary>
     private static readonly string?[] Actors =

@@ -1,11 +1,7 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Security;
 
 /// <summary>Every POST needs the antiforgery token of the session that sends it; without it nothing happens.</summary>
-public sealed class CsrfTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class CsrfTests(TestApp app) : IClassFixture<TestApp>
 {
     public static TheoryData<string> BadTokens => new() { "missing", "garbage", "another session's" };
 

@@ -1,9 +1,6 @@
-using System.Net;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Infrastructure.Data;
 using PartnerCenter.Web.Tests.Associations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Security;
 
@@ -13,7 +10,7 @@ public sealed class DatabaseFaultTests
     [Fact]
     public async Task An_unusable_database_answers_a_friendly_503_with_retry_after_and_health_says_so()
     {
-        await using var app = new PartnerCenterFactory();
+        await using var app = new TestApp();
         using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
         Assert.Equal(HttpStatusCode.OK, await sales.StatusOfAsync("/CustomerDevelopment"));
         var copy = app.DatabasePath + ".copy";
@@ -62,7 +59,7 @@ public sealed class DatabaseFaultTests
     [Fact]
     public async Task A_backup_taken_while_the_app_runs_restores_and_the_app_reads_it()
     {
-        await using var app = new PartnerCenterFactory();
+        await using var app = new TestApp();
         var backup = Path.Combine(Path.GetTempPath(), "partnercenter-tests", $"backup-{Guid.NewGuid():N}.db");
         try
         {

@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using PartnerCenter.Core.Mail;
-using PartnerCenter.Web.Tests.Infrastructure;
 using PartnerCenter.Web.Tests.Invitations;
 
 namespace PartnerCenter.Web.Tests.Security;
@@ -18,9 +14,9 @@ public sealed class EmailHeaderInjectionTests(PickupApp app) : IClassFixture<Pic
         var id = await app.AddNorthwindRecordAsync(name: "Eve" + Injection, email: "eve.crlf@prospects.example");
         await app.WithDbAsync(async db =>
         {
-            var northwind = await db.Partners.SingleAsync(p => p.Name == SecurityKit.Northwind);
+            var northwind = await db.Partners.SingleAsync(p => p.Name == Northwind);
             // The partner's name as it might arrive from an import or an old row.
-            await db.Partners.Where(p => p.Id == northwind.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, SecurityKit.Northwind + Injection));
+            await db.Partners.Where(p => p.Id == northwind.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, Northwind + Injection));
             return 0;
         });
 
@@ -51,7 +47,7 @@ public sealed class EmailHeaderInjectionTests(PickupApp app) : IClassFixture<Pic
         }
         finally
         {
-            await app.WithDbAsync(db => db.Partners.Where(p => p.Name.StartsWith(SecurityKit.Northwind)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, SecurityKit.Northwind)));
+            await app.WithDbAsync(db => db.Partners.Where(p => p.Name.StartsWith(Northwind)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, Northwind)));
         }
     }
 }

@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Web.Tests.Associations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Security;
 
@@ -11,7 +7,7 @@ namespace PartnerCenter.Web.Tests.Security;
 /// tokens. Never a 5xx; a failure is a validation message, 400 or 404; nothing half-saved; a
 /// redirect never leaves the site.
 /// </summary>
-public sealed class FormFuzzTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class FormFuzzTests(TestApp app) : IClassFixture<TestApp>
 {
     private static readonly string[] Payloads =
     [

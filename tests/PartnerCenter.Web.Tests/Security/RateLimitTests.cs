@@ -1,6 +1,4 @@
-using System.Net;
 using PartnerCenter.Web.Tests.Associations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Security;
 
@@ -60,7 +58,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Five_failed_sign_ins_lock_the_account_even_for_the_right_password()
     {
-        await using var app = new PartnerCenterFactory();
+        await using var app = new TestApp();
         using var client = app.CreatePartnerCenterClient();
         for (var i = 0; i < 5; i++)
         {
@@ -83,7 +81,7 @@ public sealed class RateLimitTests
         Assert.InRange(seconds, 1, 60);
     }
 
-    private sealed class LimitedFactory : PartnerCenterFactory
+    private sealed class LimitedFactory : TestApp
     {
         protected override void ConfigureSettings(IDictionary<string, string?> settings)
         {

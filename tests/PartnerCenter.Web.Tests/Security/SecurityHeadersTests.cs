@@ -1,7 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using PartnerCenter.Web.Tests.Associations;
-using PartnerCenter.Web.Tests.Infrastructure;
 using PartnerCenter.Web.Tests.Invitations;
 
 namespace PartnerCenter.Web.Tests.Security;

@@ -1,13 +1,9 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Web.Tests.Associations;
-using PartnerCenter.Web.Tests.Infrastructure;
 
 namespace PartnerCenter.Web.Tests.Security;
 
 /// <summary>Guessing invitation tokens tells an attacker nothing: unknown and used tokens answer alike.</summary>
-public sealed class TokenEnumerationTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class TokenEnumerationTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
     public async Task Unknown_and_used_tokens_answer_with_the_same_status_and_name_nobody()

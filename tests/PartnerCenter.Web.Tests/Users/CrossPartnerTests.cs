@@ -1,11 +1,7 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Users;
 
 /// <summary>Another partner's records answer 404 and stay untouched.</summary>
-public sealed class CrossPartnerTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class CrossPartnerTests(TestApp app) : IClassFixture<TestApp>
 {
     [Theory]
     [InlineData(DemoUsers.NorthwindIntern, "true")]

@@ -1,11 +1,7 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Web.Tests.Infrastructure;
-
 namespace PartnerCenter.Web.Tests.Users;
 
 /// <summary>The partner admin grants and withdraws Customer Development on the Users page.</summary>
-public sealed class CustomerDevelopmentPermissionTests(PartnerCenterFactory app) : IClassFixture<PartnerCenterFactory>
+public sealed class CustomerDevelopmentPermissionTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
     public async Task Admin_grants_the_intern_who_can_then_open_customer_development_and_loses_it_when_withdrawn()

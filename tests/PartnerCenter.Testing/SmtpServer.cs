@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using MimeKit;
 
-namespace PartnerCenter.Web.Tests.Infrastructure;
+namespace PartnerCenter.Testing;
 
 /// <summary>
 /// A real SMTP server for the tests: Debian's aiosmtpd on a free loopback port, storing every
@@ -17,8 +16,8 @@ public sealed class SmtpServer : IAsyncDisposable
     public const string Python = "/usr/bin/python3";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
 
-    private readonly StringBuilder output = new();
-    private Process? process;
+    private ChildProcess? process;
+    private string earlierOutput = "";
 
     private SmtpServer(int port, string maildir)
     {
@@ -39,7 +38,7 @@ public sealed class SmtpServer : IAsyncDisposable
     public static SmtpServer Create()
     {
         var maildir = Path.Combine(Path.GetTempPath(), "partnercenter-tests", $"maildir-{Guid.NewGuid():N}");
-        return new SmtpServer(FreePort(), maildir);
+        return new SmtpServer(ChildProcess.FreePort(), maildir);
     }
 
     /// <summary>A server on a free port, listening.</summary>
@@ -66,39 +65,19 @@ public sealed class SmtpServer : IAsyncDisposable
             return;
         }
 
-        var info = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        var started = Process.Start(info) ?? throw new InvalidOperationException("Could not start aiosmtpd.");
-        started.OutputDataReceived += (_, e) => Append(e.Data);
-        started.ErrorDataReceived += (_, e) => Append(e.Data);
-        started.BeginOutputReadLine();
-        started.BeginErrorReadLine();
+        var started = ChildProcess.Start(Python, ["-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir]);
         process = started;
 
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        while (!await GreetsAsync(timeout.Token))
+        await Poll.UntilAsync(async () =>
         {
             if (started.HasExited)
             {
                 throw new InvalidOperationException($"aiosmtpd exited with {started.ExitCode} on port {Port}: {Output}");
             }
 
-            if (timeout.IsCancellationRequested)
-            {
-                throw new TimeoutException($"aiosmtpd did not accept connections on port {Port} within {StartTimeout}: {Output}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
-        }
+            using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            return await GreetsAsync(attempt.Token);
+        }, StartTimeout, $"aiosmtpd greets on port {Port}");
     }
 
     /// <summary>Kills the server; connections to its port are refused until <see cref="StartAsync"/>.</summary>
@@ -109,27 +88,13 @@ public sealed class SmtpServer : IAsyncDisposable
             return;
         }
 
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        await process.WaitForExitAsync();
-        process.Dispose();
+        await process.DisposeAsync();
+        earlierOutput += process.Output;
         process = null;
     }
 
     /// <summary>What the server wrote to stdout and stderr, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => earlierOutput + (process?.Output ?? "");
 
     /// <summary>Every message accepted so far (maildir writes each one atomically).</summary>
     public IReadOnlyList<MimeMessage> Messages()
@@ -155,21 +120,14 @@ public sealed class SmtpServer : IAsyncDisposable
     /// <summary>Waits (bounded) until at least <paramref name="count"/> messages matching <paramref name="filter"/> arrived.</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(int count, Func<MimeMessage, bool>? filter = null, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
+        List<MimeMessage> Matching() => Messages().Where(m => filter?.Invoke(m) ?? true).ToList();
+        try
         {
-            var matching = Messages().Where(m => filter?.Invoke(m) ?? true).ToList();
-            if (matching.Count >= count)
-            {
-                return matching;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Expected {count} messages on the SMTP server, got {matching.Count}. Server output: {Output}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
+            return await Poll.UntilAsync(() => Task.FromResult(Matching()), m => m.Count >= count, timeout, $"{count} messages reach the SMTP server");
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Expected {count} messages on the SMTP server, got {Matching().Count}. Server output: {Output}");
         }
     }
 
@@ -202,25 +160,5 @@ public sealed class SmtpServer : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

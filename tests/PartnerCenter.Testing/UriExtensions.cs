@@ -1,4 +1,4 @@
-namespace PartnerCenter.Web.Tests.Infrastructure;
+namespace PartnerCenter.Testing;
 
 public static class UriExtensions
 {

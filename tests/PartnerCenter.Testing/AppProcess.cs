@@ -1,14 +1,8 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using PartnerCenter.Core.Common;
-using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Infrastructure.Data;
-using PartnerCenter.Web.Tests.Infrastructure;
 
-namespace PartnerCenter.Web.Tests.Faults;
+namespace PartnerCenter.Testing;
 
 /// <summary>
 /// The app as a separate operating-system process (<c>dotnet PartnerCenter.Web.dll</c>) on a
@@ -18,10 +12,9 @@ namespace PartnerCenter.Web.Tests.Faults;
 public sealed class AppProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly StringBuilder output = new();
-    private readonly Process process;
+    private readonly ChildProcess process;
 
-    private AppProcess(Process process, Uri baseAddress)
+    private AppProcess(ChildProcess process, Uri baseAddress)
     {
         this.process = process;
         BaseAddress = baseAddress;
@@ -33,16 +26,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => process.Output;
 
     public static string RepositoryRoot
     {
@@ -94,33 +78,16 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Starts the app and returns once <c>/health/ready</c> answers 200.</summary>
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var baseAddress = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
         var dll = AppDll;
-        var info = new ProcessStartInfo("dotnet")
+        var environment = new Dictionary<string, string>(settings)
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["Invitations__PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/'),
         };
-        foreach (var argument in new[] { dll, "--urls", baseAddress.ToString().TrimEnd('/'), "--contentRoot", Path.Combine(RepositoryRoot, "src", "PartnerCenter.Web") })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in settings)
-        {
-            info.Environment[key] = value;
-        }
-
-        info.Environment["Invitations__PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/');
-        var started = Process.Start(info) ?? throw new InvalidOperationException("Could not start the app.");
-        var app = new AppProcess(started, baseAddress);
-        started.OutputDataReceived += (_, e) => app.Append(e.Data);
-        started.ErrorDataReceived += (_, e) => app.Append(e.Data);
-        started.BeginOutputReadLine();
-        started.BeginErrorReadLine();
+        var app = new AppProcess(
+            ChildProcess.Start("dotnet", [dll, "--urls", baseAddress.ToString().TrimEnd('/'), "--contentRoot", Path.Combine(RepositoryRoot, "src", "PartnerCenter.Web")],
+                environment, Path.GetDirectoryName(dll)!),
+            baseAddress);
         try
         {
             await app.WaitReadyAsync();
@@ -142,35 +109,14 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, no finally blocks.</summary>
-    public async Task KillAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
+    public Task KillAsync() => process.KillAsync();
 
-        await process.WaitForExitAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await KillAsync();
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started or already gone.
-        }
-
-        process.Dispose();
-    }
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 
     private async Task WaitReadyAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
+        await Poll.UntilAsync(async () =>
         {
             if (process.HasExited)
             {
@@ -180,48 +126,18 @@ public sealed class AppProcess : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                return response.StatusCode == HttpStatusCode.OK;
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                return false; // Not listening yet.
             }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The app was not ready within {StartTimeout}: {Output}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }, StartTimeout, "the app answers /health/ready", TimeSpan.FromMilliseconds(100));
     }
 }
 
 /// <summary>A temporary SQLite file the app processes share, opened directly with the app's <see cref="AppDbContext"/>.</summary>
-public sealed class SharedDatabase : IDisposable
+public sealed class SharedDatabase : IAppDatabase, IDisposable
 {
     public SharedDatabase()
     {
@@ -242,25 +158,8 @@ public sealed class SharedDatabase : IDisposable
         return await action(db);
     }
 
-    /// <summary>Adds Preregistered (Northwind) records straight to the file; <paramref name="age"/> back from now.</summary>
-    public Task<List<Guid>> AddPreregisteredAsync(string prefix, int count, TimeSpan age = default) =>
-        WithDbAsync(async db =>
-        {
-            var partnerId = await db.Partners.Where(p => p.Name == "Northwind Cloud").Select(p => p.Id).SingleAsync();
-            if (!MobileNumber.TryParse("+4915123456799", out var mobile))
-            {
-                throw new InvalidOperationException("The test mobile number does not parse.");
-            }
-
-            var at = DateTime.UtcNow - age;
-            var records = Enumerable.Range(1, count)
-                .Select(i => Preregistration.Submit(partnerId, $"{prefix}{i:000}@prospects.example", $"Fault Customer{i:000}",
-                    mobile!, false, ReviewTrigger.None, null, at))
-                .ToList();
-            db.Preregistrations.AddRange(records);
-            await db.SaveChangesAsync();
-            return records.Select(r => r.Id).ToList();
-        });
+    /// <summary>The processes run on the real clock.</summary>
+    public DateTime Now => DateTime.UtcNow;
 
     public void Dispose()
     {

@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
-namespace PartnerCenter.Web.Tests.Infrastructure;
+namespace PartnerCenter.Testing;
 
 /// <summary>A response parsed as HTML, with the lookups tests make the way a reader would.</summary>
 public sealed partial class HtmlPage

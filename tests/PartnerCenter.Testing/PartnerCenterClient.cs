@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 
-namespace PartnerCenter.Web.Tests.Infrastructure;
+namespace PartnerCenter.Testing;
 
 /// <summary>
 /// Talks to the app as a browser would: cookies kept, forms posted with the antiforgery token read

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace PartnerCenter.Web.Tests.Infrastructure;
+namespace PartnerCenter.Testing;
 
 public static class ResponseAssertions
 {

@@ -1,0 +1,46 @@
+namespace PartnerCenter.Web.Tests.Faults;
+
+/// <summary>
+/// Base of the suites that run the app as operating-system processes on one shared SQLite file,
+/// sending to a real SMTP server. Every process started through <see cref="StartAppAsync"/> is
+/// killed at the end, then the SMTP server and the file go.
+/// </summary>
+public abstract class AppProcessTest : IAsyncLifetime
+{
+    private readonly List<AppProcess> started = [];
+
+    protected SharedDatabase Database { get; } = new();
+
+    protected SmtpServer Smtp { get; private set; } = null!;
+
+    /// <summary>Whether the SMTP server listens from the start; off, every send fails until <c>Smtp.StartAsync()</c>.</summary>
+    protected virtual bool SmtpListensAtStart => true;
+
+    /// <summary>The settings every process of the suite shares (see <see cref="AppProcess.Settings"/>).</summary>
+    protected Dictionary<string, string> Settings() => AppProcess.Settings(Database.Path, Smtp.Port);
+
+    public virtual async Task InitializeAsync() =>
+        Smtp = SmtpListensAtStart ? await SmtpServer.StartNewAsync() : SmtpServer.Create();
+
+    public async Task DisposeAsync()
+    {
+        for (var i = started.Count - 1; i >= 0; i--)
+        {
+            await started[i].DisposeAsync();
+        }
+
+        if (Smtp is not null)
+        {
+            await Smtp.DisposeAsync();
+        }
+
+        Database.Dispose();
+    }
+
+    protected async Task<AppProcess> StartAppAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var app = await AppProcess.StartAsync(settings ?? Settings());
+        started.Add(app);
+        return app;
+    }
+}
