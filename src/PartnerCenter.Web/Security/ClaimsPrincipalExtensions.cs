@@ -4,13 +4,6 @@ using PartnerCenter.Core.Accounts;
 
 namespace PartnerCenter.Web.Security;
 
-public static class AppClaims
-{
-    public const string PartnerId = "partner_id";
-    public const string DisplayName = "display_name";
-    public const string PartnerName = "partner_name";
-}
-
 public static class ClaimsPrincipalExtensions
 {
     public static string UserId(this ClaimsPrincipal user) =>

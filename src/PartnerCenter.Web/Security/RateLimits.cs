@@ -4,16 +4,6 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace PartnerCenter.Web.Security;
 
-public sealed class RateLimitOptions
-{
-    public const string Section = "RateLimiting";
-
-    public bool Enabled { get; set; } = true;
-    public int SignInPerMinute { get; set; } = 20;
-    public int RegisterPerMinute { get; set; } = 10;
-    public int InvitationLandingPerMinute { get; set; } = 120;
-}
-
 /// <summary>The framework's rate limiter, per client address, on the pages attackers hammer.</summary>
 public static class RateLimits
 {
