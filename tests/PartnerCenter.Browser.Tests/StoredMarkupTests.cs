@@ -159,7 +159,8 @@ public sealed class StoredMarkupTests(PortalFixture portal) : BrowserTest(portal
         var pending = Preregistration.Submit(northwind.Id, ReviewEmail, CustomerName, mobile!, false, ReviewTrigger.Country, null, now, now.AddDays(2));
         db.Preregistrations.AddRange(record, pending);
         await db.SaveChangesAsync();
-        var (invitation, token) = Invitation.Issue(record, InvitationChannel.Link, Invitation.DefaultLifetime, null, now);
+        var token = Invitation.NewToken();
+        var invitation = Invitation.Issue(record, InvitationChannel.Link, token, Invitation.ExpiryFor(record.ExpiresAt, Invitation.DefaultLifetime, now), null, now);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
         return (record.Id, pending.Id, token);

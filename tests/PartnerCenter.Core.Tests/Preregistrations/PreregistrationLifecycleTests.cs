@@ -6,6 +6,7 @@ namespace PartnerCenter.Core.Tests.Preregistrations;
 
 public class PreregistrationLifecycleTests
 {
+    private static readonly PartnerCenter.Core.Partners.Partner Partner = new() { Id = 1, Name = "Northwind Cloud", BusinessCountries = "DE" };
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero));
 
     private DateTime Now => clock.UtcNow();
@@ -99,7 +100,7 @@ public class PreregistrationLifecycleTests
     public void Associated_cannot_be_deleted()
     {
         var record = Submit();
-        Assert.True(record.MarkAssociated(Now).IsSuccess);
+        Assert.True(record.MarkAssociated(Partner, Now).IsSuccess);
 
         Assert.False(record.Delete(Now).IsSuccess);
         Assert.Equal(PreregistrationStatus.Associated, record.Status);
@@ -140,6 +141,6 @@ public class PreregistrationLifecycleTests
         var record = Submit();
         clock.Advance(TimeSpan.FromDays(15));
 
-        Assert.Equal("not_invitable", record.MarkAssociated(Now).Error!.Code);
+        Assert.Equal("not_invitable", record.MarkAssociated(Partner, Now).Error!.Code);
     }
 }

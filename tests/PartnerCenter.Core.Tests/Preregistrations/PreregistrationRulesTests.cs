@@ -20,7 +20,7 @@ public class PreregistrationRulesTests
     public static TheoryData<string, Action<CustomerAccount>, string> RefusalCauses => new()
     {
         { "Chinese mainland website", a => a.Website = RegistrationWebsite.ChineseMainland, "refused_mainland" },
-        { "associated with another partner", a => a.AssociatedPartnerId = 2, "refused_associated" },
+        { "associated with another partner", a => a.AssociateWith(2, Now, frozen: true), "refused_associated" },
         { "consumer cloud user", a => a.IsConsumerCloudUser = true, "refused_consumer" },
         { "signed contract", a => a.HasSignedContract = true, "refused_contract" },
         { "cash expenditure without direct sales", a => a.HasCashExpenditure = true, "refused_spender" },

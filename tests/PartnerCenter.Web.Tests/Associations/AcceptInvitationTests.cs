@@ -232,7 +232,7 @@ public sealed class AcceptInvitationTests(TestApp app) : IClassFixture<TestApp>
                 "independent master" => Set(() => account.EnterpriseMasterLink = Core.Customers.EnterpriseMasterLink.MasterWithIndependentMembers, AssociationErrors.IndependentMaster),
                 "consumer cloud user" => Set(() => account.IsConsumerCloudUser = true, PreregistrationErrors.ConsumerCloudUser),
                 "Chinese mainland" => Set(() => account.Website = Core.Customers.RegistrationWebsite.ChineseMainland, PreregistrationErrors.ChineseMainland),
-                "associated with another partner" => Set(() => account.AssociatedPartnerId = contosoId, PreregistrationErrors.AssociatedWithAnotherPartner),
+                "associated with another partner" => Set(() => account.AssociateWith(contosoId, DateTime.UnixEpoch, frozen: true), PreregistrationErrors.AssociatedWithAnotherPartner),
                 _ => throw new ArgumentOutOfRangeException(nameof(cause)),
             };
             await db.SaveChangesAsync();

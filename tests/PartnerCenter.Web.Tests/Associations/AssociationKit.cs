@@ -44,7 +44,8 @@ public static class AssociationKit
         {
             var record = await db.Preregistrations.AsNoTracking().SingleAsync(p => p.Id == preregistrationId);
             var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            var (invitation, token) = Invitation.Issue(record, InvitationChannel.Link, Invitation.DefaultLifetime, null, now);
+            var token = Invitation.NewToken();
+            var invitation = Invitation.Issue(record, InvitationChannel.Link, token, Invitation.ExpiryFor(record.ExpiresAt, Invitation.DefaultLifetime, now), null, now);
             db.Invitations.Add(invitation);
             await db.SaveChangesAsync();
             return token;

@@ -1,3 +1,4 @@
+using PartnerCenter.Core.Tickets;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Associations;

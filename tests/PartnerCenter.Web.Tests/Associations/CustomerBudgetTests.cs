@@ -1,4 +1,3 @@
-using PartnerCenter.Core.Budgets;
 using PartnerCenter.Core.Customers;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
@@ -265,7 +264,7 @@ public sealed class CustomerBudgetTests(TestApp app) : IClassFixture<TestApp>
         var account = await AccountAsync(id);
         var records = await app.WithDbAsync(db => db.BudgetAdjustments.AsNoTracking().Where(b => b.CustomerAccountId == id).OrderBy(b => b.Id).ToListAsync());
         Assert.Equal(pages.Count(p => p.Status == HttpStatusCode.Redirect), records.Count);
-        Assert.Equal(ManageCustomers.Describe(account), records[^1].After);
+        Assert.Equal(account.Describe(), records[^1].After);
     }
 
     private async Task<HtmlPage> BudgetFormAsync(PartnerCenterClient partner, int id)
@@ -294,10 +293,8 @@ public sealed class CustomerBudgetTests(TestApp app) : IClassFixture<TestApp>
                 Name = name,
                 CountryCode = "DE",
                 RegisteredAt = now.AddDays(-1),
-                AssociatedPartnerId = northwind,
-                AssociatedAt = now,
-                IsFrozen = true,
             };
+            Assert.True(account.AssociateWith(northwind, now, frozen: true).IsSuccess);
             db.CustomerAccounts.Add(account);
             await db.SaveChangesAsync();
             return account.Id;

@@ -222,7 +222,7 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
                 break;
             case Arranged.Associated:
                 record = Preregister.NewRecord(partnerId, name, email, mobile, now.AddDays(-5));
-                Assert.True(record.MarkAssociated(now.AddDays(-1)).IsSuccess);
+                Assert.True(record.MarkAssociated(new Core.Partners.Partner { Id = partnerId, Name = "" }, now.AddDays(-1)).IsSuccess);
                 break;
             default:
                 record = Preregistration.Historical(partnerId, email, name, Preregister.Mobile(mobile), now.AddDays(-100));

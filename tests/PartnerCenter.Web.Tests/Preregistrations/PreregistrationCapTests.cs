@@ -72,7 +72,7 @@ public sealed class PreregistrationCapTests(PreregistrationFactory app) : IClass
             var rejected = Preregister.NewRecord(partnerId, $"Closed Rejected {i}", $"closed.rejected{i}@prospects.example", GermanMobile(i), now.AddDays(-2), ReviewTrigger.Country);
             Assert.True(rejected.Reject("Not for you.", now.AddDays(-1)).IsSuccess);
             var associated = Preregister.NewRecord(partnerId, $"Closed Associated {i}", $"closed.associated{i}@prospects.example", GermanMobile(i), now.AddDays(-2));
-            Assert.True(associated.MarkAssociated(now.AddDays(-1)).IsSuccess);
+            Assert.True(associated.MarkAssociated(new Core.Partners.Partner { Id = partnerId, Name = "" }, now.AddDays(-1)).IsSuccess);
             closed.AddRange([expired, lapsed, deleted, rejected, associated]);
         }
 

@@ -187,7 +187,7 @@ public sealed class PreregistrationListTests(PreregistrationFactory app) : IClas
         var partnerId = await app.PartnerIdAsync(Northwind);
         var now = app.Now;
         var associated = Preregister.NewRecord(partnerId, "Associated Row", "associated.row@prospects.example", GermanMobile(99), now.AddDays(-30));
-        Assert.True(associated.MarkAssociated(now.AddDays(-29)).IsSuccess);
+        Assert.True(associated.MarkAssociated(new Core.Partners.Partner { Id = partnerId, Name = "" }, now.AddDays(-29)).IsSuccess);
         // Bulk Customer 01 is the newest (a minute ago), 45 the oldest, all newer than the seeded rows.
         var bulk = Enumerable.Range(1, BulkRows)
             .Select(i => Preregister.NewRecord(partnerId, $"Bulk Customer {i:00}", $"bulk{i:00}@prospects.example", GermanMobile(i), now.AddMinutes(-i)));

@@ -1,3 +1,4 @@
+using PartnerCenter.Core.Tickets;
 using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 
 namespace PartnerCenter.Web.Tests.Reviews;

@@ -95,12 +95,14 @@ public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
         await app.WithDbAsync(async db =>
         {
             var contoso = await db.Partners.Where(p => p.Name == "Contoso Reseller").Select(p => p.Id).SingleAsync();
-            db.CustomerAccounts.Add(new CustomerAccount
+            var account = new CustomerAccount
             {
                 Email = email, Name = "Everything Wrong", CountryCode = "CN", RegisteredAt = DateTime.UtcNow.AddDays(-90),
-                Website = RegistrationWebsite.ChineseMainland, AssociatedPartnerId = contoso, IsConsumerCloudUser = true,
+                Website = RegistrationWebsite.ChineseMainland, IsConsumerCloudUser = true,
                 HasSignedContract = true, HasCashExpenditure = true, EnterpriseMasterLink = EnterpriseMasterLink.UnifiedAccountingMember,
-            });
+            };
+            account.AssociateWith(contoso, DateTime.UnixEpoch, frozen: false);
+            db.CustomerAccounts.Add(account);
             return await db.SaveChangesAsync();
         });
         using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);

@@ -1,3 +1,4 @@
+using PartnerCenter.Core.Tickets;
 using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 
 namespace PartnerCenter.Web.Tests.Reviews;
@@ -130,10 +131,7 @@ public sealed class EcosystemAccessTests(TestApp app) : IClassFixture<TestApp>
             ticket = await app.WithDbAsync(async db =>
             {
                 var record = await db.Preregistrations.AsNoTracking().SingleAsync(p => p.CustomerEmail == "anna.schmidt@prospects.example");
-                var open = new BackgroundAssociationTicket
-                {
-                    PartnerId = northwind, PreregistrationId = record.Id, Reason = "Access tests' ticket", Contact = "Sam Sales", CreatedAt = record.CreatedAt,
-                };
+                var open = BackgroundAssociationTicket.Open(northwind, record.Id, "Access tests' ticket", "Sam Sales", null, record.CreatedAt);
                 db.BackgroundAssociationTickets.Add(open);
                 await db.SaveChangesAsync();
                 return open.Id;

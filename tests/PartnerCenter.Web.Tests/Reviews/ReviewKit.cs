@@ -130,10 +130,7 @@ public static class ReviewKit
         app.WithDbAsync(async db =>
         {
             var record = Preregister.NewRecord(partnerId, name, email, GermanMobile, now);
-            var ticket = new BackgroundAssociationTicket
-            {
-                PartnerId = partnerId, PreregistrationId = record.Id, Reason = "Production workloads", Contact = "Someone", CreatedAt = now,
-            };
+            var ticket = Core.Tickets.BackgroundAssociationTicket.Open(partnerId, record.Id, "Production workloads", "Someone", null, now);
             db.Preregistrations.Add(record);
             db.BackgroundAssociationTickets.Add(ticket);
             await db.SaveChangesAsync();
