@@ -6,7 +6,7 @@ public static partial class EmailAddress
 {
     /// <summary>
     /// Letters, digits, <c>_</c>, <c>-</c> and <c>.</c> only, one <c>@</c>, a dotted domain,
-    /// no leading, trailing or doubled dots (DOMAIN.md, "Input rules").
+    /// no leading, trailing or doubled dots (docs/domain.md, "Input rules").
     /// </summary>
     [GeneratedRegex(@"^[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")]
     private static partial Regex WellFormed();

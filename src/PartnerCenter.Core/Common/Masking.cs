@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace PartnerCenter.Core.Common;
 
-/// <summary>Personal data is shown masked unless a user explicitly reveals it (DOMAIN.md, privacy).</summary>
+/// <summary>Personal data is shown masked unless a user explicitly reveals it (docs/domain.md, privacy).</summary>
 public static class Masking
 {
     /// <summary><c>John Doe</c> becomes <c>J*** D***</c>.</summary>

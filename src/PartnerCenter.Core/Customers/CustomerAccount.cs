@@ -5,7 +5,7 @@ using PartnerCenter.Core.Preregistrations;
 namespace PartnerCenter.Core.Customers;
 
 /// <summary>
-/// A customer account the platform owns (DOMAIN.md, "Platform customer accounts"): the facts the
+/// A customer account the platform owns (docs/domain.md, "Platform customer accounts"): the facts the
 /// conflict rules read. In this portal they are rows of our own database.
 /// </summary>
 public class CustomerAccount
@@ -28,7 +28,7 @@ public class CustomerAccount
     public bool IsOnlineSalesTeamMember { get; set; }
     public EnterpriseMasterLink EnterpriseMasterLink { get; set; } = EnterpriseMasterLink.None;
 
-    /// <summary>Association-time facts (DOMAIN.md, "The customer's side").</summary>
+    /// <summary>Association-time facts (docs/domain.md, "The customer's side").</summary>
     public bool IsPartnerOrApplicant { get; set; }
     public bool HasSpecialContract { get; set; }
     public bool IsInternalAccount { get; set; }

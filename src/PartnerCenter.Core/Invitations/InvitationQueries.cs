@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Preregistrations;
 
 namespace PartnerCenter.Core.Invitations;
@@ -11,7 +13,7 @@ public sealed record InvitationHistory(Guid PreregistrationId, string CustomerNa
 /// <summary>Landing facts for a valid link: what the customer is shown.</summary>
 public sealed record InvitationLanding(Guid InvitationId, string PartnerName, string CustomerEmail, DateTime ExpiresAt);
 
-public sealed class InvitationQueries(IAppDb db, TimeProvider clock)
+public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, IOptions<InvitationOptions> options, TimeProvider clock)
 {
     public async Task<Result<InvitationHistory>> HistoryAsync(int partnerId, Guid preregistrationId, CancellationToken ct)
     {
@@ -30,6 +32,28 @@ public sealed class InvitationQueries(IAppDb db, TimeProvider clock)
             .AsNoTracking()
             .ToListAsync(ct);
         return new InvitationHistory(record.Id, record.CustomerName, record.CustomerEmail, lines);
+    }
+
+    /// <summary>The names of the partner's own records among <paramref name="ids"/> (for the Invite dialog).</summary>
+    public Task<List<(Guid Id, string Name)>> NamesAsync(int partnerId, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        db.Preregistrations.AsNoTracking()
+            .OwnedBy(partnerId).Where(p => ids.Contains(p.Id))
+            .Select(p => new ValueTuple<Guid, string>(p.Id, p.CustomerName))
+            .ToListAsync(ct);
+
+    /// <summary>The exact invitation email one customer would get; the real link is minted only when it is sent.</summary>
+    public async Task<Result<RenderedEmail>> PreviewAsync(int partnerId, Guid id, CancellationToken ct)
+    {
+        var record = await db.Preregistrations.AsNoTracking().OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (record is null)
+        {
+            return Error.NotFound("Preregistration");
+        }
+
+        var partnerName = await db.Partners.Where(p => p.Id == partnerId).Select(p => p.Name).FirstAsync(ct);
+        var expires = Invitation.ExpiryFor(record.ExpiresAt, options.Value.Lifetime, clock.UtcNow());
+        return await renderer.RenderAsync(
+            new InvitationEmail(partnerName, record.CustomerName, options.Value.LinkFor("your-personal-link-is-created-when-you-click-OK"), expires), ct);
     }
 
     /// <summary>The latest email delivery state per preregistration, for the list's "Failed / Resend".</summary>

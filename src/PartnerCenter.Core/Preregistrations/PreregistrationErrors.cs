@@ -2,7 +2,7 @@ using PartnerCenter.Core.Common;
 
 namespace PartnerCenter.Core.Preregistrations;
 
-/// <summary>Every refusal of the preregistration rules, each with its own message (DOMAIN.md).</summary>
+/// <summary>Every refusal of the preregistration rules, each with its own message (docs/domain.md).</summary>
 public static class PreregistrationErrors
 {
     public static readonly Error ChineseMainland = new("refused_mainland",

@@ -12,7 +12,7 @@ public sealed record EligibilityVerdict(IReadOnlyList<Error> Refusals, IReadOnly
     public ReviewTrigger FirstTrigger => ReviewTriggers.Count > 0 ? ReviewTriggers[0] : ReviewTrigger.None;
 }
 
-/// <summary>The conflict rules of DOMAIN.md as pure functions of the facts.</summary>
+/// <summary>The conflict rules of docs/domain.md as pure functions of the facts.</summary>
 public static class PreregistrationRules
 {
     public const int Cap = 100;

@@ -1,6 +1,6 @@
 namespace PartnerCenter.Core.Preregistrations;
 
-/// <summary>The lifecycle of a preregistration (DOMAIN.md, "Statuses of a preregistration").</summary>
+/// <summary>The lifecycle of a preregistration (docs/domain.md, "Statuses of a preregistration").</summary>
 public enum PreregistrationStatus
 {
     /// <summary>Waiting for an ecosystem manager's decision; counts toward the cap; cannot be invited or deleted.</summary>

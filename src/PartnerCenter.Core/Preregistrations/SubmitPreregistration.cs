@@ -25,7 +25,7 @@ public sealed record SubmissionOutcome(
     SubmissionKind Kind, Preregistration? Record, IReadOnlyList<ReviewTrigger> Triggers, bool InvitationQueued = false, Error? InvitationRefused = null);
 
 /// <summary>
-/// Preregisters a customer for a partner (DOMAIN.md, "Preregistering a customer"). The partner's
+/// Preregisters a customer for a partner (docs/domain.md, "Preregistering a customer"). The partner's
 /// submissions are serialized by a row lock and the one-open-claim-per-customer rule is a unique
 /// filtered index, so the cap and the exclusivity hold under concurrent requests on both providers.
 /// </summary>

@@ -3,7 +3,7 @@ using PartnerCenter.Core.Common;
 
 namespace PartnerCenter.Web.Features;
 
-/// <summary>The input rules of DOMAIN.md shared by every form that takes an email or a mobile number.</summary>
+/// <summary>The input rules of docs/domain.md shared by every form that takes an email or a mobile number.</summary>
 public static class RuleExtensions
 {
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilderInitial<T, string?> rule) => rule

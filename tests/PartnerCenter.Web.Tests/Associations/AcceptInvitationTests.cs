@@ -3,7 +3,7 @@ using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 namespace PartnerCenter.Web.Tests.Associations;
 
 /// <summary>
-/// The customer's side (DOMAIN.md): the landing page, register or sign in, consent and Associate, with
+/// The customer's side (docs/domain.md): the landing page, register or sign in, consent and Associate, with
 /// everything checked again at the moment of the click.
 /// </summary>
 public sealed class AcceptInvitationTests(TestApp app) : IClassFixture<TestApp>

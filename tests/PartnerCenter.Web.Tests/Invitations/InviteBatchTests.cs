@@ -128,7 +128,7 @@ public sealed class InviteBatchTests(PickupApp app) : IClassFixture<PickupApp>
     }
 
     /// <remarks>
-    /// Exposes a src gap: DOMAIN.md says a prepaid partner's invitations "are refused with that
+    /// Exposes a src gap: docs/domain.md says a prepaid partner's invitations "are refused with that
     /// cause", but "Send invitation link: Yes" at preregistration is dropped silently; the page only
     /// says the customer is preregistered.
     /// </remarks>

@@ -16,24 +16,17 @@ namespace PartnerCenter.Web.Features.Invitations;
 [Authorize(Policy = Policies.PartnerUser)]
 [CustomerDevelopmentPermission]
 public sealed class InvitationsController(
-    IAppDb db,
     InviteCustomers invite,
     CreateInvitationLink createLink,
     InvitationQueries queries,
-    IEmailRenderer renderer,
-    IOptions<InvitationOptions> options,
-    TimeProvider clock) : AppController
+    IOptions<InvitationOptions> options) : AppController
 {
     /// <summary>The Invite dialog for the selected customers; nothing is sent until OK.</summary>
     [HttpPost]
     public async Task<IActionResult> Confirm([FromForm] List<Guid> ids, [FromForm] string? returnUrl)
     {
         var distinct = ids.Distinct().Take(InviteCustomers.MaxBatch).ToList();
-        var partnerId = User.PartnerId();
-        var customers = await db.Preregistrations.AsNoTracking()
-            .OwnedBy(partnerId).Where(p => distinct.Contains(p.Id))
-            .Select(p => new { p.Id, p.CustomerName })
-            .ToListAsync(HttpContext.RequestAborted);
+        var customers = await queries.NamesAsync(User.PartnerId(), distinct, HttpContext.RequestAborted);
         if (distinct.Count > 0 && customers.Count == 0)
         {
             return NotFound();
@@ -48,8 +41,8 @@ public sealed class InvitationsController(
         SetTitle("Invite");
         return View(new InviteDialogModel
         {
-            Customers = distinct.Select(id => customers.Find(c => c.Id == id)).Where(c => c is not null)
-                .Select(c => new InviteDialogCustomer(c!.Id, Masking.Name(c.CustomerName))).ToList(),
+            Customers = distinct.Where(id => customers.Exists(c => c.Id == id))
+                .Select(id => new InviteDialogCustomer(id, Masking.Name(customers.Find(c => c.Id == id).Name))).ToList(),
             ReturnUrl = SafeReturnUrl(returnUrl),
             LinkLifetimeDays = (int)options.Value.Lifetime.TotalDays,
         });
@@ -85,21 +78,8 @@ public sealed class InvitationsController(
     [HttpGet]
     public async Task<IActionResult> Preview(Guid id)
     {
-        var partnerId = User.PartnerId();
-        var record = await db.Preregistrations.AsNoTracking()
-            .OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == id, HttpContext.RequestAborted);
-        if (record is null)
-        {
-            return NotFound();
-        }
-
-        var partnerName = await db.Partners.Where(p => p.Id == partnerId).Select(p => p.Name).FirstAsync(HttpContext.RequestAborted);
-        var expires = Invitation.ExpiryFor(record.ExpiresAt, options.Value.Lifetime, clock.UtcNow());
-
-        var email = await renderer.RenderAsync(
-            new InvitationEmail(partnerName, record.CustomerName, options.Value.LinkFor("your-personal-link-is-created-when-you-click-OK"), expires),
-            HttpContext.RequestAborted);
-        return EmailHtml(email.Html);
+        var result = await queries.PreviewAsync(User.PartnerId(), id, HttpContext.RequestAborted);
+        return await OutcomeAsync(result, email => EmailHtml(email.Html), () => RedirectToAction("Index", "CustomerDevelopment"));
     }
 
     [HttpPost]
