@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -20,6 +21,7 @@ namespace PartnerCenter.Bench;
 /// times as UTC TEXT 'yyyy-MM-dd HH:mm:ss.FFFFFFF', booleans as 0/1, decimals as TEXT.
 /// Also writes the side files the load scripts read (tokens, ids, emails, users).
 /// </summary>
+[SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "A fixed-seed Random makes the synthetic benchmark data reproducible; nothing it produces is a secret.")]
 internal sealed class Seeder(SeedPlan plan, string dbPath, string outDir, TextWriter log)
 {
     private static readonly string[] FirstNames =
@@ -66,7 +68,7 @@ internal sealed class Seeder(SeedPlan plan, string dbPath, string outDir, TextWr
         SqliteConnection.ClearAllPools();
 
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPath, Pooling = false }.ToString());
-        connection.Open();
+        await connection.OpenAsync();
         foreach (var pragma in new[] { "journal_mode=WAL", "synchronous=OFF", "foreign_keys=OFF", "cache_size=-400000", "temp_store=MEMORY" })
         {
             Execute(connection, $"PRAGMA {pragma};");
@@ -87,7 +89,8 @@ internal sealed class Seeder(SeedPlan plan, string dbPath, string outDir, TextWr
         {
             using var count = connection.CreateCommand();
             count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {table,-18} {(long)count.ExecuteScalar()!,12:N0}"));
+            var tableRows = (long)(await count.ExecuteScalarAsync())!;
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {table,-18} {tableRows,12:N0}"));
         }
 
         WriteSideFiles();
@@ -98,7 +101,7 @@ internal sealed class Seeder(SeedPlan plan, string dbPath, string outDir, TextWr
         var watch = Stopwatch.StartNew();
         var count = await step();
         var seconds = watch.Elapsed.TotalSeconds;
-        log.WriteLine(count > 0
+        await log.WriteLineAsync(count > 0
             ? string.Create(CultureInfo.InvariantCulture, $"  {name,-30} {count,12:N0} rows {seconds,7:F1} s ({count / Math.Max(seconds, 0.001),10:N0} rows/s)")
             : string.Create(CultureInfo.InvariantCulture, $"  {name,-30} {"",12}      {seconds,7:F1} s"));
     }

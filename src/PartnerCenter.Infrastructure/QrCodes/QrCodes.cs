@@ -8,13 +8,15 @@ public static class QrCodes
     public static byte[] Png(string text, int pixelsPerModule = 8)
     {
         using var data = Generate(text);
-        return new PngByteQRCode(data).GetGraphic(pixelsPerModule);
+        using var png = new PngByteQRCode(data);
+        return png.GetGraphic(pixelsPerModule);
     }
 
     public static string Svg(string text, int pixelsPerModule = 8)
     {
         using var data = Generate(text);
-        return new SvgQRCode(data).GetGraphic(pixelsPerModule);
+        using var svg = new SvgQRCode(data);
+        return svg.GetGraphic(pixelsPerModule);
     }
 
     private static QRCodeData Generate(string text)
