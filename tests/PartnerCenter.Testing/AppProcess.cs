@@ -104,8 +104,10 @@ public sealed class AppProcess : IAsyncDisposable
     public PartnerCenterClient Client(CookieContainer? cookies = null)
     {
         cookies ??= new CookieContainer();
+#pragma warning disable CA2000 // The client owns the HttpClient (and it its handler) and disposes them.
         var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false, UseCookies = true };
         return new PartnerCenterClient(new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) }, cookies);
+#pragma warning restore CA2000
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, no finally blocks.</summary>

@@ -111,9 +111,11 @@ public sealed class PartnerCenterClient(HttpClient http, CookieContainer cookies
 
     public void Dispose() => http.Dispose();
 
-    private Task<HttpResponseMessage> PostRawAsync(string url, IEnumerable<(string Name, string? Value)> fields) =>
-        http.PostAsync(new Uri(url, UriKind.Relative),
-            new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value ?? ""))));
+    private async Task<HttpResponseMessage> PostRawAsync(string url, IEnumerable<(string Name, string? Value)> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value ?? "")));
+        return await http.PostAsync(new Uri(url, UriKind.Relative), content);
+    }
 
     private static bool IsRedirect(HttpStatusCode status) => (int)status is >= 300 and < 400;
 }
