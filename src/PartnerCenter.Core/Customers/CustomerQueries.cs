@@ -8,6 +8,9 @@ public sealed record AdjustmentLine(DateTime At, AdjustmentKind Kind, string Bef
 public sealed record CustomerRow(int Id, string Name, string Email, DateTime? AssociatedAt, bool IsFrozen,
     BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount, FreezeOnExhaustion OnExhaustion);
 
+/// <summary>What a signed-in customer reads on My Partner.</summary>
+public sealed record MyPartner(string? PartnerName, DateTime? Since, bool IsFrozen, BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount);
+
 /// <summary>The partner's associated customers (Sales &gt; Customers) and their adjustment records.</summary>
 public sealed class CustomerQueries(IAppDb db)
 {
@@ -35,6 +38,17 @@ public sealed class CustomerQueries(IAppDb db)
             .ToListAsync(ct);
         return (customer, records);
     }
+
+    /// <summary>The customer's partner, budget and frozen state, or null for a user without a customer account.</summary>
+    public Task<MyPartner?> MyPartnerAsync(string customerUserId, CancellationToken ct) =>
+        (from u in db.Users
+         join a in db.CustomerAccounts on u.CustomerAccountId equals a.Id
+         where u.Id == customerUserId
+         select new MyPartner(
+             db.Partners.Where(p => p.Id == a.AssociatedPartnerId).Select(p => p.Name).FirstOrDefault(),
+             a.AssociatedAt, a.IsFrozen, a.BudgetType, a.BudgetAmount, a.UsedAmount))
+        .AsNoTracking()
+        .FirstOrDefaultAsync(ct);
 
     /// <summary>The partner's own accounts among <paramref name="ids"/>, tracked for a change.</summary>
     internal Task<List<CustomerAccount>> MineAsync(int partnerId, IReadOnlyCollection<int> ids, CancellationToken ct) =>

@@ -38,6 +38,9 @@ public class BackgroundAssociationTicket
     /// <summary>Concurrency token: of two managers deciding at once, exactly one decision is saved.</summary>
     public int Version { get; private set; }
 
+    /// <summary>Still waiting for the ecosystem manager: it can be processed or declined.</summary>
+    public bool CanBeDecided => Status == TicketStatus.Open;
+
     public static BackgroundAssociationTicket Open(int partnerId, Guid preregistrationId, string reason, string contact, string? userId, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),
@@ -57,7 +60,7 @@ public class BackgroundAssociationTicket
 
     private Result<BackgroundAssociationTicket> Decide(TicketStatus status, string managerId, string? reason, DateTime now)
     {
-        if (Status != TicketStatus.Open)
+        if (!CanBeDecided)
         {
             return NotOpen;
         }

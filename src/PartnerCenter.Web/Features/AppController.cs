@@ -55,6 +55,14 @@ public abstract class AppController : Controller
     protected Task<IActionResult> OutcomeAsync<T>(Result<T> result, Func<T, IActionResult> onSuccess, Func<IActionResult> back, Func<IActionResult> form) =>
         OutcomeAsync(result, onSuccess, back, () => Task.FromResult(form()));
 
+    /// <summary>After an action on a row of a list: its message and back to the list (errors as <see cref="OutcomeAsync{T}(Result{T}, Func{T, IActionResult}, Func{IActionResult}, Func{Task{IActionResult}}?)"/>).</summary>
+    protected Task<IActionResult> BackToListAsync<T>(Result<T> result, string listAction, Func<T, string> success) =>
+        OutcomeAsync(result, value =>
+        {
+            Success(success(value));
+            return RedirectToAction(listAction);
+        }, () => RedirectToAction(listAction));
+
     /// <summary>Browsers ask for HTML (or send no preference); API-style callers ask for JSON.</summary>
     private bool WantsPage()
     {

@@ -7,7 +7,7 @@ namespace PartnerCenter.Web.Features;
 /// from the class name: a feature's controller keeps the pages' established URLs, and several controllers
 /// of different features can serve one URL prefix (such as /CustomerDevelopment or /Ecosystem).
 /// </summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
 public sealed class ControllerNameAttribute(string name) : Attribute, IControllerModelConvention
 {
     public string Name { get; } = name;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Mvc.Razor;
 
 namespace PartnerCenter.Web.Features;
@@ -14,4 +15,18 @@ public static class FeatureFolders
         options.ViewLocationFormats.Add("/Views/Shared/{0}" + RazorViewEngine.ViewExtension);
         options.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
     });
+}
+
+public static class FeatureServices
+{
+    /// <summary>Registers a feature's use cases and queries (scoped, once: several features share some).</summary>
+    public static IServiceCollection AddUseCases(this IServiceCollection services, params Type[] useCases)
+    {
+        foreach (var useCase in useCases)
+        {
+            services.TryAddScoped(useCase);
+        }
+
+        return services;
+    }
 }

@@ -7,10 +7,7 @@ using PartnerCenter.Web.Security;
 namespace PartnerCenter.Web.Features.Associations;
 
 /// <summary>The History Records tab of Customer Development: every association attempt of the partner's customers.</summary>
-[Authorize(Policy = Policies.PartnerUser)]
-[CustomerDevelopmentPermission]
-[ControllerName("CustomerDevelopment")]
-public sealed class AssociationHistoryController(AssociationQueries associations) : AppController
+public sealed class AssociationHistoryController(AssociationQueries associations) : CustomerDevelopmentController
 {
     [HttpGet]
     public async Task<IActionResult> History(int page = 1)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Invitations;
 
@@ -7,14 +6,12 @@ namespace PartnerCenter.Web.Features.Associations;
 public static class AssociationsFeature
 {
     /// <summary>The customer's invitation landing, registration and consent; the partner's History Records.</summary>
-    public static IServiceCollection AddAssociations(this IServiceCollection services)
-    {
-        services.TryAddScoped<InvitationQueries>();
-        services.TryAddScoped<RegisterCustomer>();
-        services.TryAddScoped<AcceptInvitation>();
-        services.TryAddScoped<AssociationQueries>();
-        services.TryAddScoped<InvitationRevoker>();
-        services.TryAddScoped<AssociateCustomer>();
-        return services;
-    }
+    public static IServiceCollection AddAssociations(this IServiceCollection services) =>
+        services.AddUseCases(
+            typeof(InvitationQueries),
+            typeof(RegisterCustomer),
+            typeof(AcceptInvitation),
+            typeof(AssociationQueries),
+            typeof(InvitationRevoker),
+            typeof(AssociateCustomer));
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnerCenter.Core.Auditing;
 
 namespace PartnerCenter.Web.Features.Audit;
@@ -6,10 +5,6 @@ namespace PartnerCenter.Web.Features.Audit;
 public static class AuditFeature
 {
     /// <summary>The audit log every use case writes to, and the read-only trail.</summary>
-    public static IServiceCollection AddAudit(this IServiceCollection services)
-    {
-        services.TryAddScoped<AuditLog>();
-        services.TryAddScoped<AuditQueries>();
-        return services;
-    }
+    public static IServiceCollection AddAudit(this IServiceCollection services) =>
+        services.AddUseCases(typeof(AuditLog), typeof(AuditQueries));
 }

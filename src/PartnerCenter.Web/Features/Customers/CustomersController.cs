@@ -7,9 +7,7 @@ using PartnerCenter.Web.Security;
 namespace PartnerCenter.Web.Features.Customers;
 
 /// <summary>Customer Management: the partner's associated customers, budgets, freezing and adjustment records.</summary>
-[Authorize(Policy = Policies.PartnerUser)]
-[CustomerDevelopmentPermission]
-public sealed class CustomersController(CustomerQueries customers, SetBudget setBudget, FreezeCustomer freezeCustomer) : AppController
+public sealed class CustomersController(CustomerQueries customers, SetBudget setBudget, FreezeCustomer freezeCustomer) : CustomerDevelopmentStaffController
 {
     [HttpGet]
     public async Task<IActionResult> Index()

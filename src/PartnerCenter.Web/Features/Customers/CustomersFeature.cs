@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnerCenter.Core.Customers;
 
 namespace PartnerCenter.Web.Features.Customers;
@@ -6,12 +5,10 @@ namespace PartnerCenter.Web.Features.Customers;
 public static class CustomersFeature
 {
     /// <summary>Customer Management: budgets, freezing, adjustment records.</summary>
-    public static IServiceCollection AddCustomers(this IServiceCollection services)
-    {
-        services.TryAddScoped<CustomerQueries>();
-        services.TryAddScoped<CustomerAdjustments>();
-        services.TryAddScoped<SetBudget>();
-        services.TryAddScoped<FreezeCustomer>();
-        return services;
-    }
+    public static IServiceCollection AddCustomers(this IServiceCollection services) =>
+        services.AddUseCases(
+            typeof(CustomerQueries),
+            typeof(CustomerAdjustments),
+            typeof(SetBudget),
+            typeof(FreezeCustomer));
 }

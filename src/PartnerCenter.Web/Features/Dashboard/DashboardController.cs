@@ -6,9 +6,7 @@ using PartnerCenter.Web.Security;
 namespace PartnerCenter.Web.Features.Dashboard;
 
 /// <summary>The ecosystem manager's dashboard: the managed partners at a glance.</summary>
-[Authorize(Policy = Policies.EcosystemManager)]
-[ControllerName("Ecosystem")]
-public sealed class DashboardController(DashboardQueries dashboard) : AppController
+public sealed class DashboardController(DashboardQueries dashboard) : EcosystemManagerController
 {
     [HttpGet]
     public async Task<IActionResult> Index()

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnerCenter.Core.Dashboard;
 
 namespace PartnerCenter.Web.Features.Dashboard;
@@ -6,9 +5,6 @@ namespace PartnerCenter.Web.Features.Dashboard;
 public static class DashboardFeature
 {
     /// <summary>The ecosystem manager's dashboard.</summary>
-    public static IServiceCollection AddDashboard(this IServiceCollection services)
-    {
-        services.TryAddScoped<DashboardQueries>();
-        return services;
-    }
+    public static IServiceCollection AddDashboard(this IServiceCollection services) =>
+        services.AddUseCases(typeof(DashboardQueries));
 }

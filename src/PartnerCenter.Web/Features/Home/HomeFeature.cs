@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnerCenter.Core.Partners;
 
 namespace PartnerCenter.Web.Features.Home;
@@ -6,9 +5,6 @@ namespace PartnerCenter.Web.Features.Home;
 public static class HomeFeature
 {
     /// <summary>The home page (with the partner's ecosystem manager) and the error and status pages.</summary>
-    public static IServiceCollection AddHome(this IServiceCollection services)
-    {
-        services.TryAddScoped<PartnerQueries>();
-        return services;
-    }
+    public static IServiceCollection AddHome(this IServiceCollection services) =>
+        services.AddUseCases(typeof(PartnerQueries));
 }

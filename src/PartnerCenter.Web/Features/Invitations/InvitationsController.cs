@@ -13,13 +13,11 @@ using PartnerCenter.Web.Security;
 namespace PartnerCenter.Web.Features.Invitations;
 
 /// <summary>Inviting Preregistered customers: by email (one or a batch), by hyperlink or QR code; the history.</summary>
-[Authorize(Policy = Policies.PartnerUser)]
-[CustomerDevelopmentPermission]
 public sealed class InvitationsController(
     InviteCustomers invite,
     CreateInvitationLink createLink,
     InvitationQueries queries,
-    IOptions<InvitationOptions> options) : AppController
+    IOptions<InvitationOptions> options) : CustomerDevelopmentStaffController
 {
     /// <summary>The Invite dialog for the selected customers; nothing is sent until OK.</summary>
     [HttpPost]

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnerCenter.Core.Invitations;
 
 namespace PartnerCenter.Web.Features.Invitations;
@@ -9,11 +8,11 @@ public static class InvitationsFeature
     public static IServiceCollection AddInvitations(this IServiceCollection services)
     {
         services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section);
-        services.TryAddScoped<InvitationIssuer>();
-        services.TryAddScoped<InvitationRevoker>();
-        services.TryAddScoped<InviteCustomers>();
-        services.TryAddScoped<CreateInvitationLink>();
-        services.TryAddScoped<InvitationQueries>();
-        return services;
+        return services.AddUseCases(
+            typeof(InvitationIssuer),
+            typeof(InvitationRevoker),
+            typeof(InviteCustomers),
+            typeof(CreateInvitationLink),
+            typeof(InvitationQueries));
     }
 }

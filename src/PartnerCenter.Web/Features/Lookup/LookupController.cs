@@ -7,9 +7,7 @@ using PartnerCenter.Web.Security;
 namespace PartnerCenter.Web.Features.Lookup;
 
 /// <summary>The ecosystem manager's customer status lookup by email address.</summary>
-[Authorize(Policy = Policies.EcosystemManager)]
-[ControllerName("Ecosystem")]
-public sealed class LookupController(CustomerLookup lookup) : AppController
+public sealed class LookupController(CustomerLookup lookup) : EcosystemManagerController
 {
     [HttpGet]
     public async Task<IActionResult> Lookup(string? email)

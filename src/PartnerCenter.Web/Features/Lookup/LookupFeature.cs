@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnerCenter.Core.Lookup;
 
 namespace PartnerCenter.Web.Features.Lookup;
@@ -6,9 +5,6 @@ namespace PartnerCenter.Web.Features.Lookup;
 public static class LookupFeature
 {
     /// <summary>The ecosystem manager's customer status lookup.</summary>
-    public static IServiceCollection AddLookup(this IServiceCollection services)
-    {
-        services.TryAddScoped<CustomerLookup>();
-        return services;
-    }
+    public static IServiceCollection AddLookup(this IServiceCollection services) =>
+        services.AddUseCases(typeof(CustomerLookup));
 }

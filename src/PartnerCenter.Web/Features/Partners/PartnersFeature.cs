@@ -1,4 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Partners;
 
 namespace PartnerCenter.Web.Features.Partners;
@@ -6,12 +6,11 @@ namespace PartnerCenter.Web.Features.Partners;
 public static class PartnersFeature
 {
     /// <summary>The partner's account information and users; the customer's view of their partner.</summary>
-    public static IServiceCollection AddPartners(this IServiceCollection services)
-    {
-        services.TryAddScoped<PartnerQueries>();
-        services.TryAddScoped<PartnerUserQueries>();
-        services.TryAddScoped<SetCustomerDevelopmentPermission>();
-        services.TryAddScoped<UpdateAccountInformation>();
-        return services;
-    }
+    public static IServiceCollection AddPartners(this IServiceCollection services) =>
+        services.AddUseCases(
+            typeof(CustomerQueries),
+            typeof(PartnerQueries),
+            typeof(PartnerUserQueries),
+            typeof(SetCustomerDevelopmentPermission),
+            typeof(UpdateAccountInformation));
 }

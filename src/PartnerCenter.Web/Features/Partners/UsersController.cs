@@ -21,10 +21,7 @@ public sealed class UsersController(PartnerUserQueries partnerUsers, SetCustomer
     public async Task<IActionResult> SetPermission(string id, bool grant)
     {
         var result = await setPermission.ExecuteAsync(User.UserId(), User.PartnerId(), id, grant, HttpContext.RequestAborted);
-        return await OutcomeAsync(result, user =>
-        {
-            Success(grant ? $"Customer Development granted to {user.DisplayName}." : $"Customer Development withdrawn from {user.DisplayName}.");
-            return RedirectToAction(nameof(Index));
-        }, () => RedirectToAction(nameof(Index)));
+        return await BackToListAsync(result, nameof(Index), user =>
+            grant ? $"Customer Development granted to {user.DisplayName}." : $"Customer Development withdrawn from {user.DisplayName}.");
     }
 }

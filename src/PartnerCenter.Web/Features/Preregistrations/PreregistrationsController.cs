@@ -16,9 +16,6 @@ namespace PartnerCenter.Web.Features.Preregistrations;
 /// preregistering, deleting, revealing masked columns. Served under /CustomerDevelopment, as are
 /// the History Records tab (Associations) and the background association request (Tickets).
 /// </summary>
-[Authorize(Policy = Policies.PartnerUser)]
-[CustomerDevelopmentPermission]
-[ControllerName("CustomerDevelopment")]
 public sealed class PreregistrationsController(
     PreregistrationQueries queries,
     PartnerQueries partners,
@@ -28,7 +25,7 @@ public sealed class PreregistrationsController(
     InvitationQueries invitations,
     TicketQueries tickets,
     IOptions<ReviewOptions> reviewOptions,
-    TimeProvider clock) : AppController
+    TimeProvider clock) : CustomerDevelopmentController
 {
     /// <summary>The breadcrumb of every Customer Development page.</summary>
     public const string Crumbs = "Sales > Leads and Opportunities > Customer Development";

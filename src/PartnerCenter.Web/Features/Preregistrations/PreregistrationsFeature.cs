@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Tickets;
 using PartnerCenter.Core.Invitations;
@@ -13,18 +12,17 @@ public static class PreregistrationsFeature
     /// <summary>Customer Development's list, preregistering, deleting and revealing; the sweep that expires claims.</summary>
     public static IServiceCollection AddPreregistrations(this IServiceCollection services)
     {
-        services.TryAddScoped<PreregistrationQueries>();
-        services.TryAddScoped<SubmitPreregistration>();
-        services.TryAddScoped<DeletePreregistrations>();
-        services.TryAddScoped<RevealPersonalData>();
-        services.TryAddScoped<PartnerQueries>();
-        services.TryAddScoped<InvitationQueries>();
-        services.TryAddScoped<TicketQueries>();
-        services.TryAddScoped<InvitationRevoker>();
-
-        services.TryAddScoped<ExpirePreregistrations>();
         services.AddOptions<SweepOptions>().BindConfiguration(SweepOptions.Section);
         services.AddHostedService<ExpirySweeper>();
-        return services;
+        return services.AddUseCases(
+            typeof(PreregistrationQueries),
+            typeof(SubmitPreregistration),
+            typeof(DeletePreregistrations),
+            typeof(RevealPersonalData),
+            typeof(PartnerQueries),
+            typeof(InvitationQueries),
+            typeof(TicketQueries),
+            typeof(InvitationRevoker),
+            typeof(ExpirePreregistrations));
     }
 }

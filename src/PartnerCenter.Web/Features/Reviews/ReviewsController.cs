@@ -8,9 +8,7 @@ using PartnerCenter.Web.Security;
 namespace PartnerCenter.Web.Features.Reviews;
 
 /// <summary>The ecosystem manager's review queue: approve or reject preregistrations held for manual review.</summary>
-[Authorize(Policy = Policies.EcosystemManager)]
-[ControllerName("Ecosystem")]
-public sealed class ReviewsController(ReviewQueries queries, DecideReview decide, TimeProvider clock) : AppController
+public sealed class ReviewsController(ReviewQueries queries, DecideReview decide, TimeProvider clock) : EcosystemManagerController
 {
     [HttpGet]
     public async Task<IActionResult> Reviews()
@@ -24,7 +22,7 @@ public sealed class ReviewsController(ReviewQueries queries, DecideReview decide
     public async Task<IActionResult> Approve(Guid id)
     {
         var result = await decide.ApproveAsync(User.UserId(), id, HttpContext.RequestAborted);
-        return await After(result, record => $"Approved: {record.CustomerName} is Preregistered for {Preregistration.Validity.TotalDays:0} days and the partner was told.");
+        return await BackToListAsync(result, nameof(Reviews), record => $"Approved: {record.CustomerName} is Preregistered for {Preregistration.Validity.TotalDays:0} days and the partner was told.");
     }
 
     [HttpGet]
@@ -47,16 +45,8 @@ public sealed class ReviewsController(ReviewQueries queries, DecideReview decide
         }
 
         var result = await decide.RejectAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
-        return await After(result, _ => "Rejected: the partner was told why.");
+        return await BackToListAsync(result, nameof(Reviews), _ => "Rejected: the partner was told why.");
     }
-
-    /// <summary>After a decision: 404 for records the manager does not decide, else a message and back to the queue.</summary>
-    private Task<IActionResult> After(Result<Preregistration> result, Func<Preregistration, string> success) =>
-        OutcomeAsync(result, record =>
-        {
-            Success(success(record));
-            return RedirectToAction(nameof(Reviews));
-        }, () => RedirectToAction(nameof(Reviews)));
 
     private ViewResult RejectView(RejectModel model, string subject)
     {

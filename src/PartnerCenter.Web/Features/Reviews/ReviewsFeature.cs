@@ -11,8 +11,6 @@ public static class ReviewsFeature
     {
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.TryAddSingleton(sp => WorkingDays.From(sp.GetRequiredService<IOptions<ReviewOptions>>().Value));
-        services.TryAddScoped<ReviewQueries>();
-        services.TryAddScoped<DecideReview>();
-        return services;
+        return services.AddUseCases(typeof(ReviewQueries), typeof(DecideReview));
     }
 }

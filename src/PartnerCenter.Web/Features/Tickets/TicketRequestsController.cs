@@ -8,10 +8,7 @@ using PartnerCenter.Web.Security;
 namespace PartnerCenter.Web.Features.Tickets;
 
 /// <summary>The partner's side of a background association ticket: the request, from Customer Development.</summary>
-[Authorize(Policy = Policies.PartnerUser)]
-[CustomerDevelopmentPermission]
-[ControllerName("CustomerDevelopment")]
-public sealed class TicketRequestsController(PreregistrationQueries preregistrations, RequestBackgroundAssociation requestBackground) : AppController
+public sealed class TicketRequestsController(PreregistrationQueries preregistrations, RequestBackgroundAssociation requestBackground) : CustomerDevelopmentController
 {
     [HttpGet]
     public async Task<IActionResult> BackgroundAssociation(Guid id) =>

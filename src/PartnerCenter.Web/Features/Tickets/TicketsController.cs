@@ -8,9 +8,7 @@ using PartnerCenter.Web.Security;
 namespace PartnerCenter.Web.Features.Tickets;
 
 /// <summary>The ecosystem manager's side of background association tickets: process or decline them.</summary>
-[Authorize(Policy = Policies.EcosystemManager)]
-[ControllerName("Ecosystem")]
-public sealed class TicketsController(TicketQueries queries, ProcessTicket process, DeclineTicket decline) : AppController
+public sealed class TicketsController(TicketQueries queries, ProcessTicket process, DeclineTicket decline) : EcosystemManagerController
 {
     /// <summary>The reason form is the one of a rejected review.</summary>
     private const string ReasonView = "~/Features/Reviews/Views/Reason.cshtml";
@@ -26,7 +24,7 @@ public sealed class TicketsController(TicketQueries queries, ProcessTicket proce
     public async Task<IActionResult> ProcessTicket(Guid id)
     {
         var result = await process.ExecuteAsync(User.UserId(), id, HttpContext.RequestAborted);
-        return await After(result, "Associated in the background; the customer is not frozen.");
+        return await BackToListAsync(result, nameof(Tickets), _ => "Associated in the background; the customer is not frozen.");
     }
 
     [HttpGet]
@@ -49,16 +47,8 @@ public sealed class TicketsController(TicketQueries queries, ProcessTicket proce
         }
 
         var result = await decline.ExecuteAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
-        return await After(result, "Ticket declined; the partner sees your reason.");
+        return await BackToListAsync(result, nameof(Tickets), _ => "Ticket declined; the partner sees your reason.");
     }
-
-    /// <summary>After a decision: 404 for tickets the manager does not decide, else a message and back to the list.</summary>
-    private Task<IActionResult> After(Result<BackgroundAssociationTicket> result, string success) =>
-        OutcomeAsync(result, _ =>
-        {
-            Success(success);
-            return RedirectToAction(nameof(Tickets));
-        }, () => RedirectToAction(nameof(Tickets)));
 
     private ViewResult DeclineView(RejectModel model, string subject)
     {
