@@ -26,6 +26,13 @@ public enum ErrorKind
     Field = 3,
 }
 
+/// <summary>The size rule of the batch operations (select at least one, at most a maximum).</summary>
+public static class Batch
+{
+    public static Error? Check(int count, int max, Error nothingSelected, Error tooMany) =>
+        count == 0 ? nothingSelected : count > max ? tooMany : null;
+}
+
 /// <summary>Either a value or an <see cref="Error"/>; expected failures never travel as exceptions.</summary>
 public readonly record struct Result<T>
 {

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Preregistrations;
@@ -8,18 +7,17 @@ namespace PartnerCenter.Core.Invitations;
 public sealed record InvitationLink(Guid PreregistrationId, string CustomerName, string Url, DateTime ExpiresAt);
 
 /// <summary>Mints a hyperlink (and so a QR code) the partner passes on by its own means.</summary>
-public sealed class CreateInvitationLink(IAppDb db, UnitOfWork unit, InvitationIssuer issuer, AuditLog audit, TimeProvider clock)
+public sealed class CreateInvitationLink(PreregistrationQueries preregistrations, UnitOfWork unit, InvitationIssuer issuer, AuditLog audit, TimeProvider clock)
 {
     public async Task<Result<InvitationLink>> ExecuteAsync(string userId, int partnerId, Guid preregistrationId, CancellationToken ct)
     {
-        var record = await db.Preregistrations.AsNoTracking()
-            .OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == preregistrationId, ct);
-        if (record is null)
+        var owned = await preregistrations.OwnWithPartnerAsync(partnerId, preregistrationId, ct);
+        if (!owned.IsSuccess)
         {
-            return Error.NotFound("Preregistration");
+            return owned.Error!;
         }
 
-        var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
+        var (record, partner) = owned.Value;
         var now = clock.UtcNow();
         if (record.CheckInvitable(partner, now) is { } problem)
         {

@@ -19,14 +19,9 @@ public sealed class InviteCustomers(IAppDb db, UnitOfWork unit, InvitationIssuer
 
     public async Task<Result<IReadOnlyList<InviteResult>>> ExecuteAsync(string userId, int partnerId, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        if (ids.Count == 0)
+        if (Batch.Check(ids.Count, MaxBatch, InvitationErrors.NothingSelected, TooMany) is { } wrongSize)
         {
-            return InvitationErrors.NothingSelected;
-        }
-
-        if (ids.Count > MaxBatch)
-        {
-            return TooMany;
+            return wrongSize;
         }
 
         var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnerId, ct);

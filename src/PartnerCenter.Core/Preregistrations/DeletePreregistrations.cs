@@ -16,6 +16,8 @@ public sealed class DeletePreregistrations(IAppDb db, UnitOfWork unit, Invitatio
 {
     public const int MaxBatch = 100;
 
+    public static readonly Error NothingSelected = new("nothing_selected", "Select at least one customer to delete.");
+
     public static readonly Error TooMany = new("batch_too_large", $"Delete at most {MaxBatch} customers at once.");
 
     public static readonly Error Changed = Error.Conflict("changed",
@@ -23,14 +25,9 @@ public sealed class DeletePreregistrations(IAppDb db, UnitOfWork unit, Invitatio
 
     public async Task<Result<IReadOnlyList<DeletionResult>>> ExecuteAsync(string userId, int partnerId, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        if (ids.Count == 0)
+        if (Batch.Check(ids.Count, MaxBatch, NothingSelected, TooMany) is { } wrongSize)
         {
-            return new Error("nothing_selected", "Select at least one customer to delete.");
-        }
-
-        if (ids.Count > MaxBatch)
-        {
-            return TooMany;
+            return wrongSize;
         }
 
         var now = clock.UtcNow();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Partners;
 
 namespace PartnerCenter.Core.Preregistrations;
 
@@ -42,6 +43,18 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
 
     public static Task<int> OpenCountAsync(IAppDb db, int partnerId, DateTime now, CancellationToken ct) =>
         Open(db.Preregistrations.Where(p => p.PartnerId == partnerId), now).CountAsync(ct);
+
+    /// <summary>The partner's own record (not deleted) with the partner, read-only: what every row operation checks first.</summary>
+    public async Task<Result<(Preregistration Record, Partner Partner)>> OwnWithPartnerAsync(int partnerId, Guid id, CancellationToken ct)
+    {
+        var record = await db.Preregistrations.AsNoTracking().OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (record is null)
+        {
+            return Error.NotFound("Preregistration");
+        }
+
+        return (record, await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct));
+    }
 
     /// <summary>Whether the record is the partner's own (and not deleted).</summary>
     public Task<bool> IsOwnAsync(int partnerId, Guid id, CancellationToken ct) =>

@@ -6,20 +6,19 @@ using PartnerCenter.Core.Preregistrations;
 namespace PartnerCenter.Core.Tickets;
 
 /// <summary>The partner asks for association in the background, so the customer's services are never interrupted.</summary>
-public sealed class RequestBackgroundAssociation(IAppDb db, UnitOfWork unit, AuditLog audit, TimeProvider clock)
+public sealed class RequestBackgroundAssociation(IAppDb db, PreregistrationQueries preregistrations, UnitOfWork unit, AuditLog audit, TimeProvider clock)
 {
     public static readonly Error AlreadyOpen = new("ticket_open", "A background association request for this customer is already open.");
 
     public async Task<Result<BackgroundAssociationTicket>> ExecuteAsync(string userId, int partnerId, Guid preregistrationId, string reason, string contact, CancellationToken ct)
     {
-        var record = await db.Preregistrations.AsNoTracking()
-            .OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == preregistrationId, ct);
-        if (record is null)
+        var owned = await preregistrations.OwnWithPartnerAsync(partnerId, preregistrationId, ct);
+        if (!owned.IsSuccess)
         {
-            return Error.NotFound("Preregistration");
+            return owned.Error!;
         }
 
-        var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
+        var (record, partner) = owned.Value;
         var now = clock.UtcNow();
         if (record.CheckCanRequestBackgroundAssociation(partner, now) is { } problem)
         {

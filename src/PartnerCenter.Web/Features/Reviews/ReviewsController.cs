@@ -26,34 +26,12 @@ public sealed class ReviewsController(ReviewQueries queries, DecideReview decide
     }
 
     [HttpGet]
-    public async Task<IActionResult> Reject(Guid id) =>
-        await queries.DescribeReviewAsync(User.UserId(), id, HttpContext.RequestAborted) is { } subject
-            ? RejectView(new RejectModel { Id = id }, subject)
-            : NotFound();
+    public Task<IActionResult> Reject(Guid id) => RefusalFormAsync(Rejection, id);
 
     [HttpPost]
-    public async Task<IActionResult> Reject(RejectModel model)
-    {
-        if (await queries.DescribeReviewAsync(User.UserId(), model.Id, HttpContext.RequestAborted) is not { } subject)
-        {
-            return NotFound();
-        }
+    public Task<IActionResult> Reject(RejectModel model) =>
+        RefuseAsync(Rejection, model, reason => decide.RejectAsync(User.UserId(), model.Id, reason, HttpContext.RequestAborted),
+            nameof(Reviews), "Rejected: the partner was told why.");
 
-        if (!await ValidateAsync(model))
-        {
-            return RejectView(model, subject);
-        }
-
-        var result = await decide.RejectAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
-        return await BackToListAsync(result, nameof(Reviews), _ => "Rejected: the partner was told why.");
-    }
-
-    private ViewResult RejectView(RejectModel model, string subject)
-    {
-        ViewData["Subject"] = subject;
-        ViewData["Title"] = "Reject";
-        ViewData["Action"] = nameof(Reject);
-        ViewData["Heading"] = "Reject the preregistration";
-        return View("Reason", model);
-    }
+    private Refusal Rejection => new(nameof(Reject), "Reject", "Reject the preregistration", queries.DescribeReviewAsync);
 }

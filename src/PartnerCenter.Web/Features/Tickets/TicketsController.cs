@@ -10,9 +10,6 @@ namespace PartnerCenter.Web.Features.Tickets;
 /// <summary>The ecosystem manager's side of background association tickets: process or decline them.</summary>
 public sealed class TicketsController(TicketQueries queries, ProcessTicket process, DeclineTicket decline) : EcosystemManagerController
 {
-    /// <summary>The reason form is the one of a rejected review.</summary>
-    private const string ReasonView = "~/Features/Reviews/Views/Reason.cshtml";
-
     [HttpGet]
     public async Task<IActionResult> Tickets()
     {
@@ -28,34 +25,12 @@ public sealed class TicketsController(TicketQueries queries, ProcessTicket proce
     }
 
     [HttpGet]
-    public async Task<IActionResult> DeclineTicket(Guid id) =>
-        await queries.DescribeAsync(User.UserId(), id, HttpContext.RequestAborted) is { } subject
-            ? DeclineView(new RejectModel { Id = id }, subject)
-            : NotFound();
+    public Task<IActionResult> DeclineTicket(Guid id) => RefusalFormAsync(Declining, id);
 
     [HttpPost]
-    public async Task<IActionResult> DeclineTicket(RejectModel model)
-    {
-        if (await queries.DescribeAsync(User.UserId(), model.Id, HttpContext.RequestAborted) is not { } subject)
-        {
-            return NotFound();
-        }
+    public Task<IActionResult> DeclineTicket(RejectModel model) =>
+        RefuseAsync(Declining, model, reason => decline.ExecuteAsync(User.UserId(), model.Id, reason, HttpContext.RequestAborted),
+            nameof(Tickets), "Ticket declined; the partner sees your reason.");
 
-        if (!await ValidateAsync(model))
-        {
-            return DeclineView(model, subject);
-        }
-
-        var result = await decline.ExecuteAsync(User.UserId(), model.Id, model.Reason!, HttpContext.RequestAborted);
-        return await BackToListAsync(result, nameof(Tickets), _ => "Ticket declined; the partner sees your reason.");
-    }
-
-    private ViewResult DeclineView(RejectModel model, string subject)
-    {
-        ViewData["Subject"] = subject;
-        ViewData["Title"] = "Decline ticket";
-        ViewData["Action"] = nameof(DeclineTicket);
-        ViewData["Heading"] = "Decline the background association";
-        return View(ReasonView, model);
-    }
+    private Refusal Declining => new(nameof(DeclineTicket), "Decline ticket", "Decline the background association", queries.DescribeAsync);
 }
