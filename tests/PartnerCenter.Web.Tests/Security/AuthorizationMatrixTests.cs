@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Controllers;
@@ -60,10 +61,10 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestAp
         ["POST Invite/Register"] = new("OOOOOOO", async () => Form($"/invite/{await FreshTokenAsync()}/register", ("FullName", ""), ("Password", ""), ("ConfirmPassword", "")), FreshClient: true),
         ["POST Invite/Associate"] = new("SOOOOOO", async () => Form($"/invite/{await FreshTokenAsync()}/associate", ("Consent", "false"))),
         ["GET Customers/Index"] = new("SFFOOOF", () => Get("/Customers")),
-        ["POST Customers/Budget"] = new("SFFOONF", async () => Form("/Customers/Budget", ("ids", (await app.NorthwindCustomerIdAsync()).ToString()))),
-        ["POST Customers/SetBudget"] = new("SFFOONF", async () => Form("/Customers/SetBudget", ("Ids", (await app.NorthwindCustomerIdAsync()).ToString()), ("Type", ""), ("Amount", ""))),
+        ["POST Customers/Budget"] = new("SFFOONF", async () => Form("/Customers/Budget", ("ids", (await app.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)))),
+        ["POST Customers/SetBudget"] = new("SFFOONF", async () => Form("/Customers/SetBudget", ("Ids", (await app.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)), ("Type", ""), ("Amount", ""))),
         ["GET Customers/Freeze"] = new("SFFOONF", async () => Req($"/Customers/Freeze/{await app.NorthwindCustomerIdAsync()}")),
-        ["POST Customers/Freeze"] = new("SFFOONF", async () => Form("/Customers/Freeze", ("Id", (await app.NorthwindCustomerIdAsync()).ToString()), ("Freeze", "true"), ("Reason", ""))),
+        ["POST Customers/Freeze"] = new("SFFOONF", async () => Form("/Customers/Freeze", ("Id", (await app.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)), ("Freeze", "true"), ("Reason", ""))),
         ["GET Customers/Adjustments"] = new("SFFOONF", async () => Req($"/Customers/Adjustments/{await app.NorthwindCustomerIdAsync()}")),
         ["GET MyPartner/Index"] = new("SOFFFFF", () => Get("/MyPartner")),
         ["GET PartnerInformation/AccountInformation"] = new("SFOOOOF", () => Get("/PartnerInformation/AccountInformation")),
@@ -131,11 +132,11 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestAp
                     got.Append(outcome.Length == 1 ? outcome : "!");
                     if (outcome != row.Expected[i].ToString())
                     {
-                        failures.AppendLine($"{route} as {Actors[i] ?? "anonymous"} ({request.Url}): expected {row.Expected[i]}, got {outcome}");
+                        failures.AppendLine(CultureInfo.InvariantCulture, $"{route} as {Actors[i] ?? "anonymous"} ({request.Url}): expected {row.Expected[i]}, got {outcome}");
                     }
                 }
 
-                actual.AppendLine($"{route,-50} {got}");
+                actual.AppendLine(CultureInfo.InvariantCulture, $"{route,-50} {got}");
             }
 
             Assert.True(failures.Length == 0, $"{failures}\nActual matrix (anon cust intern sales admin contoso em):\n{actual}");

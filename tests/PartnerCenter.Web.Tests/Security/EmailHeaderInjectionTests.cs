@@ -33,16 +33,16 @@ public sealed class EmailHeaderInjectionTests(PickupApp app) : IClassFixture<Pic
             Assert.Single(outbox);
             Assert.Equal(OutboxStatus.Sent, outbox[0].Status);
 
-            var files = Directory.EnumerateFiles(app.PickupDirectory, "*.eml").ToList();
-            var messages = files.Select(f => MimeMessage.Load(f)).Where(m => m.To.Mailboxes.Any(a => a.Address == "eve.crlf@prospects.example")).ToList();
-            var message = Assert.Single(messages);
+            var file = Assert.Single(Directory.EnumerateFiles(app.PickupDirectory, "*.eml"),
+                f => MimeMessage.Load(f).To.Mailboxes.Any(a => a.Address == "eve.crlf@prospects.example"));
+            var message = await MimeMessage.LoadAsync(file);
             Assert.Empty(message.Bcc);
             Assert.Empty(message.Cc);
             Assert.Single(message.To.Mailboxes);
             Assert.DoesNotContain(message.Headers, h => h.Field.Equals("X-Injected", StringComparison.OrdinalIgnoreCase));
             Assert.DoesNotContain(message.Headers, h => h.Field.Equals("Bcc", StringComparison.OrdinalIgnoreCase));
             Assert.DoesNotContain('\n', message.Subject ?? "");
-            var rawHeaders = File.ReadAllText(files.Single(f => MimeMessage.Load(f).To.Mailboxes.Any(a => a.Address == "eve.crlf@prospects.example"))).Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", 2)[0];
+            var rawHeaders = (await File.ReadAllTextAsync(file)).Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", 2)[0];
             Assert.DoesNotContain(rawHeaders.Split('\n'), l => l.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase) || l.StartsWith("X-Injected:", StringComparison.OrdinalIgnoreCase));
         }
         finally

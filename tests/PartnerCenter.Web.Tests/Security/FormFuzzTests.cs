@@ -1,3 +1,4 @@
+using System.Globalization;
 using PartnerCenter.Web.Tests.Associations;
 
 namespace PartnerCenter.Web.Tests.Security;
@@ -52,9 +53,9 @@ public sealed class FormFuzzTests(TestApp app) : IClassFixture<TestApp>
         ["associate"] = new(DemoUsers.Customer, async () => $"/invite/{await AssociationKit.MintTokenAsync(app, await app.AddNorthwindRecordAsync())}/associate",
             () => Fields(("Consent", "true")), SucceedsWith200: true),
         ["set budget"] = new(DemoUsers.NorthwindSales, () => Url("/Customers/SetBudget"),
-            async () => [("Ids", (await app.NorthwindCustomerIdAsync()).ToString()), ("Type", "Monthly"), ("Amount", "100"), ("OnExhaustion", "Manually"), ("UnfreezeNow", "false")]),
+            async () => [("Ids", (await app.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)), ("Type", "Monthly"), ("Amount", "100"), ("OnExhaustion", "Manually"), ("UnfreezeNow", "false")]),
         ["freeze"] = new(DemoUsers.NorthwindSales, () => Url("/Customers/Freeze"),
-            async () => [("Id", (await app.NorthwindCustomerIdAsync()).ToString()), ("Freeze", "false"), ("Reason", "Fuzzing the reason")]),
+            async () => [("Id", (await app.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)), ("Freeze", "false"), ("Reason", "Fuzzing the reason")]),
         ["background association"] = new(DemoUsers.NorthwindSales, async () => $"/CustomerDevelopment/BackgroundAssociation/{await app.AddNorthwindRecordAsync()}",
             () => Fields(("Reason", "The customer asked us to."), ("Contact", "Anna, +49 30 1234"))),
         ["reject"] = new(DemoUsers.EcosystemManager, () => Url("/Ecosystem/Reject"),
