@@ -11,13 +11,9 @@ public sealed class BackgroundTicketDecisionTests(TestApp app) : AppTest<TestApp
     [Fact]
     public async Task Processing_associates_the_customer_without_freezing_and_the_partner_sees_it()
     {
-        var sales = await SignInAsync(DemoUsers.NorthwindSales);
-        var id = await PreregisterAsync(sales, "Existing GmbH", Existing);
         // A live Link/QR link, so processing has an invitation to retire.
-        await Associations.AssociationKit.CreateLinkAsync(sales, id);
-        await RequestTicketAsync(sales, id, "Running production; a freeze would stop it.");
-        var em = await SignInAsync(DemoUsers.EcosystemManager);
-        var tickets = await TicketsAsync(em);
+        var (sales, id, em, tickets) = await TicketRequestedAsync("Existing GmbH", Existing, "Running production; a freeze would stop it.",
+            beforeRequest: (client, record) => Associations.AssociationKit.CreateLinkAsync(client, record));
         var row = tickets.Document.QuerySelector("main button[aria-label='Process ticket for Existing GmbH']")!.Closest("tr")!;
         var text = Collapse(row.TextContent);
         Assert.Contains(Northwind, text, StringComparison.Ordinal);
@@ -59,12 +55,8 @@ public sealed class BackgroundTicketDecisionTests(TestApp app) : AppTest<TestApp
     [Fact]
     public async Task Declining_needs_a_reason_which_the_partner_reads_in_the_list()
     {
-        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var email = NewEmail("dana");
-        var id = await PreregisterAsync(sales, "Dana Declined", email);
-        await RequestTicketAsync(sales, id, "Please do not freeze.");
-        var em = await SignInAsync(DemoUsers.EcosystemManager);
-        var tickets = await TicketsAsync(em);
+        var (sales, id, em, tickets) = await TicketRequestedAsync("Dana Declined", email, "Please do not freeze.");
         var href = tickets.Document.QuerySelector("main a[aria-label='Decline ticket for Dana Declined']")!.GetAttribute("href")!;
         var form = await em.GetPageAsync(href);
         form.AssertStatus(HttpStatusCode.OK);
@@ -93,12 +85,8 @@ public sealed class BackgroundTicketDecisionTests(TestApp app) : AppTest<TestApp
     [Fact]
     public async Task A_customer_without_a_platform_account_cannot_be_associated_in_the_background()
     {
-        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var email = NewEmail("nora");
-        var id = await PreregisterAsync(sales, "Nora Noaccount", email);
-        await RequestTicketAsync(sales, id, "Quietly, please.");
-        var em = await SignInAsync(DemoUsers.EcosystemManager);
-        var tickets = await TicketsAsync(em);
+        var (_, id, em, tickets) = await TicketRequestedAsync("Nora Noaccount", email, "Quietly, please.");
 
         using var response = await em.SubmitAsync(tickets, tickets.FormOfButton("Process ticket for Nora Noaccount"));
 
@@ -112,14 +100,26 @@ public sealed class BackgroundTicketDecisionTests(TestApp app) : AppTest<TestApp
     [Fact]
     public async Task An_unknown_ticket_is_404()
     {
-        var em = await SignInAsync(DemoUsers.EcosystemManager);
-        var unknown = Guid.NewGuid().ToString();
+        await AssertUnknownIdIs404Async(await SignInAsync(DemoUsers.EcosystemManager), "ProcessTicket", "DeclineTicket");
+    }
 
-        using var process = await em.PostFormAsync($"/Ecosystem/ProcessTicket/{unknown}");
-        using var decline = await em.PostFormAsync($"/Ecosystem/DeclineTicket/{unknown}", ("Id", unknown), ("Reason", "No such ticket"));
+    /// <summary>
+    /// Northwind's sales user preregisters the customer and asks for a background association; the
+    /// ecosystem manager then opens the ticket list.
+    /// </summary>
+    private async Task<(PartnerCenterClient Sales, Guid Id, PartnerCenterClient Manager, HtmlPage Tickets)> TicketRequestedAsync(
+        string name, string email, string reason, Func<PartnerCenterClient, Guid, Task>? beforeRequest = null)
+    {
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var id = await PreregisterAsync(sales, name, email);
+        if (beforeRequest is not null)
+        {
+            await beforeRequest(sales, id);
+        }
 
-        await process.AssertStatusAsync(HttpStatusCode.NotFound);
-        await decline.AssertStatusAsync(HttpStatusCode.NotFound);
+        await RequestTicketAsync(sales, id, reason);
+        var manager = await SignInAsync(DemoUsers.EcosystemManager);
+        return (sales, id, manager, await TicketsAsync(manager));
     }
 
     private async Task<Guid> PreregisterAsync(PartnerCenterClient sales, string name, string email)

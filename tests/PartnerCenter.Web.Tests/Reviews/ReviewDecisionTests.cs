@@ -161,13 +161,6 @@ public sealed class ReviewDecisionTests(FakeClockApp app) : AppTest<FakeClockApp
     [Fact]
     public async Task An_unknown_record_is_404()
     {
-        var em = await SignInAsync(DemoUsers.EcosystemManager);
-        var unknown = Guid.NewGuid().ToString();
-
-        using var approve = await em.PostFormAsync($"/Ecosystem/Approve/{unknown}");
-        using var reject = await em.PostFormAsync($"/Ecosystem/Reject/{unknown}", ("Id", unknown), ("Reason", "No such record"));
-
-        await approve.AssertStatusAsync(HttpStatusCode.NotFound);
-        await reject.AssertStatusAsync(HttpStatusCode.NotFound);
+        await AssertUnknownIdIs404Async(await SignInAsync(DemoUsers.EcosystemManager), "Approve", "Reject");
     }
 }
