@@ -204,14 +204,7 @@ public sealed class ReviewJourneyTests(PortalFixture portal) : BrowserTest(porta
     /// <summary>Erika Meyer signed in on a browser of her own.</summary>
     private async Task<ManagerBrowser> ManagerAsync()
     {
-        var context = await Portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Portal.BaseUrl,
-            Locale = "en-US",
-            TimezoneId = "UTC",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-        context.SetDefaultTimeout(20_000);
+        var context = await NewContextAsync();
         var manager = new ManagerBrowser(context, await context.NewPageAsync());
         await manager.SignInAsync(DemoUsers.EcosystemManager);
         return manager;

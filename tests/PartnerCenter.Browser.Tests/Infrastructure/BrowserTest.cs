@@ -134,7 +134,8 @@ public abstract class BrowserTest(PortalFixture portal) : IAsyncLifetime
         FullPage = true,
     });
 
-    private async Task<IBrowserContext> NewWatchedContextAsync()
+    /// <summary>A browser context on the portal as every test sees it: en-US, UTC, 1280x800, 20 s timeouts.</summary>
+    protected async Task<IBrowserContext> NewContextAsync(bool acceptDownloads = false)
     {
         var created = await Portal.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -142,9 +143,15 @@ public abstract class BrowserTest(PortalFixture portal) : IAsyncLifetime
             Locale = "en-US",
             TimezoneId = "UTC",
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            AcceptDownloads = true,
+            AcceptDownloads = acceptDownloads,
         });
         created.SetDefaultTimeout(20_000);
+        return created;
+    }
+
+    private async Task<IBrowserContext> NewWatchedContextAsync()
+    {
+        var created = await NewContextAsync(acceptDownloads: true);
         created.Page += (_, newPage) => Watch(newPage);
         return created;
     }

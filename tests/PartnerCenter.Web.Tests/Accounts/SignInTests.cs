@@ -1,6 +1,6 @@
 namespace PartnerCenter.Web.Tests.Accounts;
 
-public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
+public sealed class SignInTests(TestApp app) : AppTest<TestApp>(app)
 {
     private const string Incorrect = "The email address or password is incorrect.";
     private const string LockedOut = "This account is locked after too many failed sign-in attempts. Try again in 15 minutes.";
@@ -8,7 +8,7 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task Correct_password_signs_in_and_lands_on_home_with_the_users_name()
     {
-        using var client = app.CreatePartnerCenterClient();
+        var client = NewClient();
 
         using var response = await client.SignInAsync(DemoUsers.NorthwindSales);
 
@@ -24,7 +24,7 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task Wrong_password_shows_the_incorrect_message_and_does_not_sign_in()
     {
-        using var client = app.CreatePartnerCenterClient();
+        var client = NewClient();
 
         using var response = await client.SignInAsync(DemoUsers.TailspinAdmin, "Wrong123!");
 
@@ -39,7 +39,7 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task Unknown_email_gets_the_same_message_as_a_wrong_password()
     {
-        using var client = app.CreatePartnerCenterClient();
+        var client = NewClient();
 
         using var response = await client.SignInAsync("nobody@northwind.example");
 
@@ -51,7 +51,7 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task Empty_fields_are_reported_next_to_each_field()
     {
-        using var client = app.CreatePartnerCenterClient();
+        var client = NewClient();
 
         using var response = await client.SignInAsync("", "");
 
@@ -66,7 +66,7 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     public async Task Five_failed_attempts_lock_the_account_so_the_correct_password_is_refused()
     {
         // A user no other test of this class signs in as: the lockout is permanent for the factory's life.
-        using var client = app.CreatePartnerCenterClient();
+        var client = NewClient();
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             using var failed = await client.SignInAsync(DemoUsers.FabrikamAdmin, $"Wrong{attempt}!");
@@ -83,7 +83,7 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
         await sixth.AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal([LockedOut], (await HtmlPage.ReadAsync(sixth)).SummaryErrors);
         Assert.False(client.HasAuthCookie);
-        var lockoutEnd = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.FabrikamAdmin).Select(u => u.LockoutEnd).SingleAsync());
+        var lockoutEnd = await App.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.FabrikamAdmin).Select(u => u.LockoutEnd).SingleAsync());
         Assert.NotNull(lockoutEnd);
         Assert.InRange(lockoutEnd.Value, DateTimeOffset.UtcNow.AddMinutes(14), DateTimeOffset.UtcNow.AddMinutes(16));
     }
@@ -91,7 +91,7 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task Fewer_than_five_failures_then_the_correct_password_signs_in()
     {
-        using var client = app.CreatePartnerCenterClient();
+        var client = NewClient();
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             using var failed = await client.SignInAsync(DemoUsers.ContosoAdmin, $"Wrong{attempt}!");
@@ -102,14 +102,14 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
 
         await response.AssertStatusAsync(HttpStatusCode.Redirect);
         Assert.True(client.HasAuthCookie);
-        var failures = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.ContosoAdmin).Select(u => u.AccessFailedCount).SingleAsync());
+        var failures = await App.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.ContosoAdmin).Select(u => u.AccessFailedCount).SingleAsync());
         Assert.Equal(0, failures);
     }
 
     [Fact]
     public async Task Sign_out_ends_the_session_so_home_asks_to_sign_in_again()
     {
-        using var client = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var client = await SignInAsync(DemoUsers.NorthwindSales);
         var home = await client.GetPageAsync("/");
         var signOut = home.FormOfButton("Sign out");
 
@@ -130,7 +130,7 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     [InlineData("/Users")]
     public async Task Anonymous_visitor_is_sent_to_sign_in_with_a_return_url(string path)
     {
-        using var client = app.CreatePartnerCenterClient();
+        var client = NewClient();
 
         using var response = await client.GetAsync(path);
 
@@ -143,7 +143,7 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task Signing_in_returns_to_the_local_page_that_asked_for_it()
     {
-        using var client = app.CreatePartnerCenterClient();
+        var client = NewClient();
 
         using var response = await client.SignInAsync(DemoUsers.NorthwindSales, returnUrl: "/CustomerDevelopment");
 
@@ -156,7 +156,7 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     [InlineData("//evil.example/phish")]
     public async Task A_return_url_to_another_site_is_ignored(string returnUrl)
     {
-        using var client = app.CreatePartnerCenterClient();
+        var client = NewClient();
 
         using var response = await client.SignInAsync(DemoUsers.NorthwindSales, returnUrl: returnUrl);
 

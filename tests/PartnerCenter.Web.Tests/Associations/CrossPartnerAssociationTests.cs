@@ -5,7 +5,7 @@ using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 namespace PartnerCenter.Web.Tests.Associations;
 
 /// <summary>Another partner's customers, budgets, records and tickets answer 404 and stay untouched.</summary>
-public sealed class CrossPartnerAssociationTests(TestApp app) : IClassFixture<TestApp>
+public sealed class CrossPartnerAssociationTests(TestApp app) : AppTest<TestApp>(app)
 {
     private const string NorthwindCustomer = "loyal@customers.example";
     private const string ContosoCustomer = "associated@customers.example";
@@ -19,7 +19,7 @@ public sealed class CrossPartnerAssociationTests(TestApp app) : IClassFixture<Te
     [InlineData("POST", "/Customers/SetBudget")]
     public async Task Contoso_acting_on_a_northwind_customer_gets_404_and_nothing_changes(string method, string url)
     {
-        using var contoso = await app.SignedInClientAsync(DemoUsers.ContosoAdmin);
+        var contoso = await SignInAsync(DemoUsers.ContosoAdmin);
         var id = (await AccountAsync(NorthwindCustomer)).Id.ToString(CultureInfo.InvariantCulture);
         var before = await SnapshotAsync(NorthwindCustomer);
 
@@ -38,7 +38,7 @@ public sealed class CrossPartnerAssociationTests(TestApp app) : IClassFixture<Te
     [Fact]
     public async Task A_batch_budget_mixing_contosos_own_customer_with_a_northwind_one_changes_only_contosos()
     {
-        using var contoso = await app.SignedInClientAsync(DemoUsers.ContosoAdmin);
+        var contoso = await SignInAsync(DemoUsers.ContosoAdmin);
         var northwind = (await AccountAsync(NorthwindCustomer)).Id.ToString(CultureInfo.InvariantCulture);
         var own = (await AccountAsync(ContosoCustomer)).Id.ToString(CultureInfo.InvariantCulture);
         var before = await SnapshotAsync(NorthwindCustomer);
@@ -56,7 +56,7 @@ public sealed class CrossPartnerAssociationTests(TestApp app) : IClassFixture<Te
     [InlineData("/Customers/Adjustments/2147483647")]
     public async Task An_unknown_customer_id_gets_404(string url)
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
 
         Assert.Equal(HttpStatusCode.NotFound, await sales.StatusOfAsync(url));
     }
@@ -64,14 +64,14 @@ public sealed class CrossPartnerAssociationTests(TestApp app) : IClassFixture<Te
     [Fact]
     public async Task Contosos_lists_show_none_of_northwinds_customers_or_history()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        using var invited = await InvitedCustomerAsync(app, sales, "Hanna History");
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        using var invited = await InvitedCustomerAsync(App, sales, "Hanna History");
         using (var associated = await AssociateAsync(invited.Client, invited.Token))
         {
             await associated.AssertStatusAsync(HttpStatusCode.OK);
         }
 
-        using var contoso = await app.SignedInClientAsync(DemoUsers.ContosoAdmin);
+        var contoso = await SignInAsync(DemoUsers.ContosoAdmin);
         var customers = await contoso.GetPageAsync("/Customers");
         customers.AssertStatus(HttpStatusCode.OK);
         var ids = customers.Document.QuerySelectorAll("input[name='ids']").Select(i => i.GetAttribute("value")).ToList();
@@ -88,8 +88,8 @@ public sealed class CrossPartnerAssociationTests(TestApp app) : IClassFixture<Te
     [InlineData("POST")]
     public async Task Contoso_requesting_background_association_for_a_northwind_record_gets_404_and_no_ticket(string how)
     {
-        using var contoso = await app.SignedInClientAsync(DemoUsers.ContosoAdmin);
-        var id = await PreregistrationIdAsync(app, NorthwindProspect);
+        var contoso = await SignInAsync(DemoUsers.ContosoAdmin);
+        var id = await PreregistrationIdAsync(App, NorthwindProspect);
         var url = $"/CustomerDevelopment/BackgroundAssociation/{id}";
 
         using var response = how switch
@@ -100,7 +100,7 @@ public sealed class CrossPartnerAssociationTests(TestApp app) : IClassFixture<Te
         };
 
         await response.AssertStatusAsync(HttpStatusCode.NotFound);
-        Assert.False(await app.WithDbAsync(db => db.BackgroundAssociationTickets.AnyAsync(t => t.PreregistrationId == id)));
+        Assert.False(await App.WithDbAsync(db => db.BackgroundAssociationTickets.AnyAsync(t => t.PreregistrationId == id)));
     }
 
     [Theory]
@@ -108,7 +108,7 @@ public sealed class CrossPartnerAssociationTests(TestApp app) : IClassFixture<Te
     [InlineData("POST")]
     public async Task Background_association_for_an_unknown_record_gets_404(string how)
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var url = $"/CustomerDevelopment/BackgroundAssociation/{Guid.NewGuid()}";
 
         using var response = how == "GET"
@@ -123,7 +123,7 @@ public sealed class CrossPartnerAssociationTests(TestApp app) : IClassFixture<Te
     [InlineData("/CustomerDevelopment/History")]
     public async Task A_customer_cannot_open_the_partners_pages(string url)
     {
-        using var customer = await app.SignedInClientAsync(DemoUsers.Customer);
+        var customer = await SignInAsync(DemoUsers.Customer);
 
         var page = await customer.GetPageAsync(url);
 
@@ -134,8 +134,8 @@ public sealed class CrossPartnerAssociationTests(TestApp app) : IClassFixture<Te
     [Fact]
     public async Task My_partner_is_for_customers_only()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        using var anonymous = app.CreatePartnerCenterClient();
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var anonymous = NewClient();
 
         (await sales.GetPageAsync("/MyPartner")).AssertStatus(HttpStatusCode.Forbidden);
         using var response = await anonymous.GetAsync("/MyPartner");
@@ -144,10 +144,10 @@ public sealed class CrossPartnerAssociationTests(TestApp app) : IClassFixture<Te
     }
 
     private Task<CustomerAccount> AccountAsync(string email) =>
-        app.WithDbAsync(db => db.CustomerAccounts.AsNoTracking().SingleAsync(a => a.Email == email));
+        App.WithDbAsync(db => db.CustomerAccounts.AsNoTracking().SingleAsync(a => a.Email == email));
 
     private Task<(bool Frozen, BudgetType Type, decimal Amount, int Version, int Adjustments)> SnapshotAsync(string email) =>
-        app.WithDbAsync(async db =>
+        App.WithDbAsync(async db =>
         {
             var account = await db.CustomerAccounts.AsNoTracking().SingleAsync(a => a.Email == email);
             return (account.IsFrozen, account.BudgetType, account.BudgetAmount, account.Version,

@@ -4,13 +4,13 @@ using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 namespace PartnerCenter.Web.Tests.Associations;
 
 /// <summary>Registering from an invitation: the invited address, Identity's password rules, one account per email.</summary>
-public sealed class CustomerRegistrationTests(TestApp app) : IClassFixture<TestApp>
+public sealed class CustomerRegistrationTests(TestApp app) : AppTest<TestApp>(app)
 {
     [Fact]
     public async Task A_weak_password_shows_identitys_rules_next_to_the_password_keeps_the_name_and_creates_nothing()
     {
         var (email, token) = await InviteAsync("Walter Weak");
-        using var customer = app.CreatePartnerCenterClient();
+        var customer = NewClient();
         var page = await customer.GetPageAsync($"/invite/{token}/register");
 
         using var response = await customer.SubmitAsync(page, page.FormOfButton("Register"),
@@ -28,15 +28,15 @@ public sealed class CustomerRegistrationTests(TestApp app) : IClassFixture<TestA
         Assert.Equal(email, again.Document.QuerySelector("#Email")!.GetAttribute("value"));
         Assert.Empty(again.InputValue("Password") ?? "");
         Assert.False(customer.HasAuthCookie);
-        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
-        Assert.False(await app.WithDbAsync(db => db.CustomerAccounts.AnyAsync(a => a.Email == email)));
+        Assert.False(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+        Assert.False(await App.WithDbAsync(db => db.CustomerAccounts.AnyAsync(a => a.Email == email)));
     }
 
     [Fact]
     public async Task Mismatched_confirmation_and_a_missing_name_are_shown_next_to_their_fields()
     {
         var (email, token) = await InviteAsync("Mona Mismatch");
-        using var customer = app.CreatePartnerCenterClient();
+        var customer = NewClient();
         var page = await customer.GetPageAsync($"/invite/{token}/register");
 
         using var response = await customer.SubmitAsync(page, page.FormOfButton("Register"),
@@ -46,18 +46,18 @@ public sealed class CustomerRegistrationTests(TestApp app) : IClassFixture<TestA
         var again = await HtmlPage.ReadAsync(response);
         Assert.Equal("Enter your full name.", again.FieldError("FullName"));
         Assert.Equal("The passwords do not match.", again.FieldError("ConfirmPassword"));
-        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+        Assert.False(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
     }
 
     [Fact]
     public async Task An_email_that_already_has_an_account_is_told_to_sign_in_instead()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var id = await PreregisterAsync(app, sales, "Existing GmbH", DemoUsers.Customer);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var id = await PreregisterAsync(App, sales, "Existing GmbH", DemoUsers.Customer);
         var token = await CreateLinkAsync(sales, id);
-        var users = await app.WithDbAsync(db => db.Users.CountAsync());
-        var accounts = await app.WithDbAsync(db => db.CustomerAccounts.CountAsync());
-        using var customer = app.CreatePartnerCenterClient();
+        var users = await App.WithDbAsync(db => db.Users.CountAsync());
+        var accounts = await App.WithDbAsync(db => db.CustomerAccounts.CountAsync());
+        var customer = NewClient();
         var page = await customer.GetPageAsync($"/invite/{token}/register");
 
         using var response = await customer.SubmitAsync(page, page.FormOfButton("Register"),
@@ -68,17 +68,17 @@ public sealed class CustomerRegistrationTests(TestApp app) : IClassFixture<TestA
         Assert.Contains("An account with this email address already exists. Sign in instead.", again.SummaryErrors);
         Assert.Equal("Someone Else", again.InputValue("FullName"));
         Assert.False(customer.HasAuthCookie);
-        Assert.Equal(users, await app.WithDbAsync(db => db.Users.CountAsync()));
-        Assert.Equal(accounts, await app.WithDbAsync(db => db.CustomerAccounts.CountAsync()));
+        Assert.Equal(users, await App.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(accounts, await App.WithDbAsync(db => db.CustomerAccounts.CountAsync()));
         // The existing sign-in is untouched: the old password still works.
-        using var existing = await app.SignedInClientAsync(DemoUsers.Customer);
+        var existing = await SignInAsync(DemoUsers.Customer);
     }
 
     [Fact]
     public async Task The_account_gets_the_invited_address_whatever_email_the_form_posts()
     {
         var (email, token) = await InviteAsync("Ida Invited");
-        using var customer = app.CreatePartnerCenterClient();
+        var customer = NewClient();
         var page = await customer.GetPageAsync($"/invite/{token}/register");
 
         using var response = await customer.SubmitAsync(page, page.FormOfButton("Register"),
@@ -86,15 +86,15 @@ public sealed class CustomerRegistrationTests(TestApp app) : IClassFixture<TestA
             ("Password", CustomerPassword), ("ConfirmPassword", CustomerPassword));
 
         await response.AssertStatusAsync(HttpStatusCode.Redirect);
-        var user = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
+        var user = await App.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
         Assert.Equal(email, user.UserName);
         Assert.Equal("Ida Invited", user.DisplayName);
-        var account = await app.WithDbAsync(db => db.CustomerAccounts.AsNoTracking().SingleAsync(a => a.Email == email));
+        var account = await App.WithDbAsync(db => db.CustomerAccounts.AsNoTracking().SingleAsync(a => a.Email == email));
         Assert.Equal(account.Id, user.CustomerAccountId);
         Assert.Equal("DE", account.CountryCode);
         Assert.Null(account.AssociatedPartnerId);
-        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email!.Contains("attacker"))));
-        var roles = await app.WithDbAsync(db => db.UserRoles.Where(r => r.UserId == user.Id)
+        Assert.False(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.Email!.Contains("attacker"))));
+        var roles = await App.WithDbAsync(db => db.UserRoles.Where(r => r.UserId == user.Id)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync());
         Assert.Equal([Roles.Customer], roles);
 
@@ -103,14 +103,14 @@ public sealed class CustomerRegistrationTests(TestApp app) : IClassFixture<TestA
         Assert.Contains($"Signed in as {email}", landing.MainText, StringComparison.Ordinal);
         Assert.NotNull(landing.Document.QuerySelector("input[name='Consent']"));
         // Registering is not associating.
-        Assert.Equal("Active", (await AssociationState.ReadAsync(app, await PreregistrationIdAsync(app, email), email)).InvitationStatuses);
+        Assert.Equal("Active", (await AssociationState.ReadAsync(App, await PreregistrationIdAsync(App, email), email)).InvitationStatuses);
     }
 
     private async Task<(string Email, string Token)> InviteAsync(string name)
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var email = NewEmail(name.Split(' ')[0].ToLowerInvariant());
-        var id = await PreregisterAsync(app, sales, name, email);
-        return (email, await MintTokenAsync(app, id));
+        var id = await PreregisterAsync(App, sales, name, email);
+        return (email, await MintTokenAsync(App, id));
     }
 }

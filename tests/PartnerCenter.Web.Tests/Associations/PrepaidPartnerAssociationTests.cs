@@ -4,15 +4,15 @@ namespace PartnerCenter.Web.Tests.Associations;
 
 /// <summary>A prepaid partner cannot develop customers in the reseller model, even with a link minted earlier.</summary>
 /// <remarks>Its own factory: the test makes Northwind prepaid.</remarks>
-public sealed class PrepaidPartnerAssociationTests(TestApp app) : IClassFixture<TestApp>
+public sealed class PrepaidPartnerAssociationTests(TestApp app) : AppTest<TestApp>(app)
 {
     [Fact]
     public async Task A_partner_that_became_prepaid_after_inviting_cannot_associate_the_customer()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        using var invited = await InvitedCustomerAsync(app, sales, "Petra Prepaid");
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        using var invited = await InvitedCustomerAsync(App, sales, "Petra Prepaid");
         await SetNorthwindPrepaidAsync(true);
-        var before = await AssociationState.ReadAsync(app, invited.PreregistrationId, invited.Email);
+        var before = await AssociationState.ReadAsync(App, invited.PreregistrationId, invited.Email);
 
         using var response = await AssociateAsync(invited.Client, invited.Token);
 
@@ -20,9 +20,9 @@ public sealed class PrepaidPartnerAssociationTests(TestApp app) : IClassFixture<
         var page = await HtmlPage.ReadAsync(response);
         Assert.Equal(InvitationErrors.PrepaidPartner.Message, page.Problem());
         Assert.StartsWith("A prepaid partner cannot develop customers in the reseller model", page.Problem(), StringComparison.Ordinal);
-        Assert.Equal(before, await AssociationState.ReadAsync(app, invited.PreregistrationId, invited.Email));
+        Assert.Equal(before, await AssociationState.ReadAsync(App, invited.PreregistrationId, invited.Email));
         Assert.Equal((PreregistrationStatus.Preregistered, "Active", (int?)null), (before.Status, before.InvitationStatuses, before.AssociatedPartnerId));
-        var attempt = await app.WithDbAsync(db => db.AssociationAttempts.AsNoTracking().SingleAsync(a => a.PreregistrationId == invited.PreregistrationId));
+        var attempt = await App.WithDbAsync(db => db.AssociationAttempts.AsNoTracking().SingleAsync(a => a.PreregistrationId == invited.PreregistrationId));
         Assert.False(attempt.Succeeded);
         Assert.Equal(InvitationErrors.PrepaidPartner.Message, attempt.Cause);
         Assert.Equal(AssociationErrors.CannotAssociate, attempt.SuggestedOperation);
@@ -34,5 +34,5 @@ public sealed class PrepaidPartnerAssociationTests(TestApp app) : IClassFixture<
     }
 
     private Task<int> SetNorthwindPrepaidAsync(bool prepaid) =>
-        app.WithDbAsync(db => db.Partners.Where(p => p.Name == Northwind).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPrepaid, prepaid)));
+        App.WithDbAsync(db => db.Partners.Where(p => p.Name == Northwind).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPrepaid, prepaid)));
 }

@@ -1,13 +1,13 @@
 namespace PartnerCenter.Web.Tests.Home;
 
-public sealed class HomeTests(TestApp app) : IClassFixture<TestApp>
+public sealed class HomeTests(TestApp app) : AppTest<TestApp>(app)
 {
     [Theory]
     [InlineData(DemoUsers.NorthwindSales, "Northwind Cloud")]
     [InlineData(DemoUsers.TailspinAdmin, "Tailspin Prepaid")]
     public async Task A_partner_user_sees_their_ecosystem_managers_contact(string email, string partner)
     {
-        using var client = await app.SignedInClientAsync(email);
+        var client = await SignInAsync(email);
 
         var home = await client.GetPageAsync("/");
 
@@ -23,7 +23,7 @@ public sealed class HomeTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task The_ecosystem_manager_sees_no_partner_contact_card()
     {
-        using var client = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var client = await SignInAsync(DemoUsers.EcosystemManager);
 
         var home = await client.GetPageAsync("/");
 
@@ -36,7 +36,7 @@ public sealed class HomeTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task The_partner_menu_leads_to_customer_development_and_account_information()
     {
-        using var client = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var client = await SignInAsync(DemoUsers.NorthwindSales);
 
         var home = await client.GetPageAsync("/");
 

@@ -3,13 +3,13 @@ using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 namespace PartnerCenter.Web.Tests.Invitations;
 
 /// <summary>Another partner's customers answer 404 to every invitation action, and nothing is created for them.</summary>
-public sealed class InvitationCrossPartnerTests(PickupApp app) : IClassFixture<PickupApp>
+public sealed class InvitationCrossPartnerTests(PickupApp app) : AppTest<PickupApp>(app)
 {
     [Fact]
     public async Task Contoso_gets_404_inviting_linking_previewing_or_reading_the_history_of_a_northwind_customer()
     {
-        using var contoso = await app.SignedInClientAsync(DemoUsers.ContosoAdmin);
-        var anna = await app.PreregistrationIdAsync(Anna);
+        var contoso = await SignInAsync(DemoUsers.ContosoAdmin);
+        var anna = await App.PreregistrationIdAsync(Anna);
 
         using var send = await contoso.SendInvitationsAsync(anna);
         using var link = await contoso.PostFormAsync($"/Invitations/Link/{anna}", ("returnUrl", "/CustomerDevelopment"));
@@ -23,30 +23,30 @@ public sealed class InvitationCrossPartnerTests(PickupApp app) : IClassFixture<P
         await history.AssertStatusAsync(HttpStatusCode.NotFound);
         await preview.AssertStatusAsync(HttpStatusCode.NotFound);
         Assert.DoesNotContain("Anna", await preview.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.False(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.PreregistrationId == anna)));
-        Assert.Empty(await app.OutboxForAsync(Anna));
+        Assert.False(await App.WithDbAsync(db => db.Invitations.AnyAsync(i => i.PreregistrationId == anna)));
+        Assert.Empty(await App.OutboxForAsync(Anna));
     }
 
     [Fact]
     public async Task In_a_batch_with_its_own_customer_a_northwind_id_is_reported_as_not_found_without_its_name()
     {
-        using var contoso = await app.SignedInClientAsync(DemoUsers.ContosoAdmin);
-        var claimed = await app.PreregistrationIdAsync(ContosoClaimed);
-        var jonas = await app.PreregistrationIdAsync(Jonas);
+        var contoso = await SignInAsync(DemoUsers.ContosoAdmin);
+        var claimed = await App.PreregistrationIdAsync(ContosoClaimed);
+        var jonas = await App.PreregistrationIdAsync(Jonas);
 
         var list = await contoso.InviteAsync(claimed, jonas);
 
         Assert.Equal(["Invitation email to C*** L*** is on its way."], list.Alerts("success"));
         Assert.Equal([$"Not invited: {jonas} (Not found.)"], list.Alerts("danger"));
-        Assert.Single(await app.OutboxForAsync(ContosoClaimed));
-        Assert.Empty(await app.OutboxForAsync(Jonas));
+        Assert.Single(await App.OutboxForAsync(ContosoClaimed));
+        Assert.Empty(await App.OutboxForAsync(Jonas));
     }
 
     [Fact]
     public async Task Northwind_gets_404_for_the_history_of_a_contoso_customer()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var claimed = await app.PreregistrationIdAsync(ContosoClaimed);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var claimed = await App.PreregistrationIdAsync(ContosoClaimed);
 
         Assert.Equal(HttpStatusCode.NotFound, await sales.StatusOfAsync($"/Invitations/History/{claimed}"));
         using var link = await sales.PostFormAsync($"/Invitations/Link/{claimed}");

@@ -11,7 +11,7 @@ namespace PartnerCenter.Web.Tests.Invitations;
 /// database keeps of a token. On a fake clock; each test adds its own customers "now", so the
 /// time travel of one test does not age another's records.
 /// </summary>
-public sealed class InvitationTokenTests(FakeClockPickupApp app) : IClassFixture<FakeClockPickupApp>
+public sealed class InvitationTokenTests(FakeClockPickupApp app) : AppTest<FakeClockPickupApp>(app)
 {
     private const string DoesNotExist = "This invitation link does not exist. Ask the partner who invited you to send a new invitation.";
     private const string HasExpired = "This invitation link has expired. Ask the partner who invited you to send a new invitation.";
@@ -20,12 +20,12 @@ public sealed class InvitationTokenTests(FakeClockPickupApp app) : IClassFixture
     [Fact]
     public async Task A_valid_link_opens_the_landing_page_and_a_tampered_or_unknown_one_does_not_exist()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var (_, url) = await NewLinkAsync(sales, "tamper");
         var token = TokenOf(url);
         Assert.Matches("^[A-Za-z0-9_-]{43}$", token);
         Assert.Equal(32, Base64Url.DecodeFromChars(token).Length);
-        using var customer = app.CreatePartnerCenterClient();
+        var customer = NewClient();
 
         var valid = await customer.GetPageAsync(PathOf(url));
         valid.AssertStatus(HttpStatusCode.OK);
@@ -42,16 +42,16 @@ public sealed class InvitationTokenTests(FakeClockPickupApp app) : IClassFixture
     [Fact]
     public async Task A_link_is_valid_for_7_days_and_then_says_it_has_expired()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var now = app.FakeClock.UtcNow();
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var now = App.FakeClock.UtcNow();
         var (id, url) = await NewLinkAsync(sales, "week");
         var invitation = await InvitationOfAsync(id);
         Assert.Equal(now + TimeSpan.FromDays(7), invitation.ExpiresAt);
-        using var customer = app.CreatePartnerCenterClient();
+        var customer = NewClient();
 
-        app.FakeClock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
+        App.FakeClock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
         (await customer.GetPageAsync(PathOf(url))).AssertStatus(HttpStatusCode.OK);
-        app.FakeClock.Advance(TimeSpan.FromSeconds(1));
+        App.FakeClock.Advance(TimeSpan.FromSeconds(1));
 
         await AssertProblemAsync(customer, TokenOf(url), HasExpired);
     }
@@ -60,26 +60,26 @@ public sealed class InvitationTokenTests(FakeClockPickupApp app) : IClassFixture
     public async Task A_link_never_outlives_the_preregistration_in_the_link_page_the_email_and_the_landing_page()
     {
         // Preregistered 12 days ago: the claim ends in 3 days, before the link's 7.
-        var id = Assert.Single(await app.AddPreregisteredAsync(NorthwindName, "capped", 1, age: TimeSpan.FromDays(12)));
-        var claimEnds = await app.WithDbAsync(db => db.Preregistrations.Where(p => p.Id == id).Select(p => p.ExpiresAt!.Value).SingleAsync());
-        Assert.Equal(app.FakeClock.UtcNow() + TimeSpan.FromDays(3), claimEnds);
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var id = Assert.Single(await App.AddPreregisteredAsync(NorthwindName, "capped", 1, age: TimeSpan.FromDays(12)));
+        var claimEnds = await App.WithDbAsync(db => db.Preregistrations.Where(p => p.Id == id).Select(p => p.ExpiresAt!.Value).SingleAsync());
+        Assert.Equal(App.FakeClock.UtcNow() + TimeSpan.FromDays(3), claimEnds);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
 
         var linkPage = await sales.LinkPageAsync(id);
         await sales.InviteAsync(id);
 
         var until = $"{claimEnds:yyyy-MM-dd HH:mm} UTC";
         Assert.Contains($"It is valid until {until} and can be used once.", linkPage.MainText, StringComparison.Ordinal);
-        var email = Assert.Single(await app.OutboxForAsync("capped001@prospects.example"));
+        var email = Assert.Single(await App.OutboxForAsync("capped001@prospects.example"));
         Assert.Contains($"This link is valid until {until}", email.TextBody, StringComparison.Ordinal);
-        var invitations = await app.WithDbAsync(db => db.Invitations.AsNoTracking().Where(i => i.PreregistrationId == id).ToListAsync());
+        var invitations = await App.WithDbAsync(db => db.Invitations.AsNoTracking().Where(i => i.PreregistrationId == id).ToListAsync());
         Assert.Equal(2, invitations.Count);
         Assert.All(invitations, i => Assert.Equal(claimEnds, i.ExpiresAt));
 
-        using var customer = app.CreatePartnerCenterClient();
-        app.FakeClock.Advance(TimeSpan.FromDays(3) - TimeSpan.FromSeconds(1));
+        var customer = NewClient();
+        App.FakeClock.Advance(TimeSpan.FromDays(3) - TimeSpan.FromSeconds(1));
         (await customer.GetPageAsync(PathOf(linkPage.InviteUrl()))).AssertStatus(HttpStatusCode.OK);
-        app.FakeClock.Advance(TimeSpan.FromSeconds(1));
+        App.FakeClock.Advance(TimeSpan.FromSeconds(1));
         await AssertProblemAsync(customer, TokenOf(linkPage.InviteUrl()), HasExpired);
         await AssertProblemAsync(customer, TokenOf(Assert.Single(InviteLinksIn(email.TextBody))), HasExpired);
     }
@@ -87,15 +87,15 @@ public sealed class InvitationTokenTests(FakeClockPickupApp app) : IClassFixture
     [Fact]
     public async Task A_used_link_says_it_has_been_used()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var (id, url) = await NewLinkAsync(sales, "used");
-        await app.WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             var invitation = await db.Invitations.SingleAsync(i => i.PreregistrationId == id);
-            Assert.True(invitation.MarkUsed(app.FakeClock.UtcNow()).IsSuccess);
+            Assert.True(invitation.MarkUsed(App.FakeClock.UtcNow()).IsSuccess);
             return await db.SaveChangesAsync();
         });
-        using var customer = app.CreatePartnerCenterClient();
+        var customer = NewClient();
 
         await AssertProblemAsync(customer, TokenOf(url), WasUsed);
     }
@@ -103,21 +103,21 @@ public sealed class InvitationTokenTests(FakeClockPickupApp app) : IClassFixture
     [Fact]
     public async Task Deleting_the_preregistration_revokes_its_links_and_emails_which_then_do_not_exist()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var (id, url) = await NewLinkAsync(sales, "revoked");
         await sales.InviteAsync(id);
-        var emailed = Assert.Single(InviteLinksIn(Assert.Single(await app.OutboxForAsync("revoked001@prospects.example")).TextBody));
+        var emailed = Assert.Single(InviteLinksIn(Assert.Single(await App.OutboxForAsync("revoked001@prospects.example")).TextBody));
 
         using var deleted = await sales.PostFormAsync("/CustomerDevelopment/Delete", ("ids", id.ToString()), ("returnUrl", "/CustomerDevelopment"));
         await deleted.AssertStatusAsync(HttpStatusCode.Redirect);
         Assert.Equal(["R*** C*** was deleted."], (await sales.FollowAsync(deleted)).Alerts("success"));
 
-        var invitations = await app.WithDbAsync(db => db.Invitations.AsNoTracking().Where(i => i.PreregistrationId == id).ToListAsync());
+        var invitations = await App.WithDbAsync(db => db.Invitations.AsNoTracking().Where(i => i.PreregistrationId == id).ToListAsync());
         Assert.Equal(2, invitations.Count);
-        Assert.All(invitations, i => Assert.Equal((InvitationStatus.Revoked, app.FakeClock.UtcNow()), (i.Status, i.RevokedAt!.Value)));
-        var revocations = await app.WithDbAsync(db => db.InvitationEvents.Where(e => e.PreregistrationId == id && e.Kind == InvitationEventKind.Revoked).Select(e => e.Detail).ToListAsync());
+        Assert.All(invitations, i => Assert.Equal((InvitationStatus.Revoked, App.FakeClock.UtcNow()), (i.Status, i.RevokedAt!.Value)));
+        var revocations = await App.WithDbAsync(db => db.InvitationEvents.Where(e => e.PreregistrationId == id && e.Kind == InvitationEventKind.Revoked).Select(e => e.Detail).ToListAsync());
         Assert.Equal(["Preregistration deleted", "Preregistration deleted"], revocations);
-        using var customer = app.CreatePartnerCenterClient();
+        var customer = NewClient();
         await AssertProblemAsync(customer, TokenOf(url), DoesNotExist);
         await AssertProblemAsync(customer, TokenOf(emailed), DoesNotExist);
     }
@@ -125,34 +125,34 @@ public sealed class InvitationTokenTests(FakeClockPickupApp app) : IClassFixture
     [Fact]
     public async Task The_database_keeps_only_the_tokens_sha256_never_the_token_and_reinviting_issues_a_new_link()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var (id, url) = await NewLinkAsync(sales, "hashed");
         var again = (await sales.LinkPageAsync(id)).InviteUrl();
-        using var customer = app.CreatePartnerCenterClient();
+        var customer = NewClient();
         (await customer.GetPageAsync(PathOf(url))).AssertStatus(HttpStatusCode.OK);
         var token = TokenOf(url);
 
         Assert.NotEqual(url, again);
-        var hashes = await app.WithDbAsync(db => db.Invitations.Where(i => i.PreregistrationId == id).OrderBy(i => i.CreatedAt).Select(i => i.TokenHash).ToListAsync());
+        var hashes = await App.WithDbAsync(db => db.Invitations.Where(i => i.PreregistrationId == id).OrderBy(i => i.CreatedAt).Select(i => i.TokenHash).ToListAsync());
         Assert.Equal([SHA256.HashData(Encoding.UTF8.GetBytes(token)), SHA256.HashData(Encoding.UTF8.GetBytes(TokenOf(again)))], hashes);
 
         // A link-channel token was never in an email: it must not be anywhere in the database,
         // neither as text nor as its 32 raw bytes.
-        var found = await app.WithDbAsync(db => FindAnywhereAsync(db, token));
+        var found = await App.WithDbAsync(db => FindAnywhereAsync(db, token));
         Assert.Empty(found);
     }
 
     /// <summary>A new Preregistered Northwind customer and a link for it (Link / QR code), as sales@ gets it.</summary>
     private async Task<(Guid Id, string Url)> NewLinkAsync(PartnerCenterClient sales, string prefix)
     {
-        var id = Assert.Single(await app.AddPreregisteredAsync(NorthwindName, prefix, 1));
+        var id = Assert.Single(await App.AddPreregisteredAsync(NorthwindName, prefix, 1));
         var url = (await sales.LinkPageAsync(id)).InviteUrl();
         Assert.StartsWith($"{TestApp.PublicBaseUrl}/invite/", url, StringComparison.Ordinal);
         return (id, url);
     }
 
     private Task<Invitation> InvitationOfAsync(Guid preregistrationId) =>
-        app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.PreregistrationId == preregistrationId));
+        App.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.PreregistrationId == preregistrationId));
 
     private static string TokenOf(string url) => url[(url.LastIndexOf('/') + 1)..];
 

@@ -7,7 +7,7 @@ using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 namespace PartnerCenter.Web.Tests.Invitations;
 
 /// <summary>Link / QR code: the URL to copy, and QR codes (PNG, SVG) that decode to exactly that URL (Debian's zbarimg).</summary>
-public sealed class LinkAndQrCodeTests(PickupApp app) : IClassFixture<PickupApp>
+public sealed class LinkAndQrCodeTests(PickupApp app) : AppTest<PickupApp>(app)
 {
     private const string PngPrefix = "data:image/png;base64,";
     private const string SvgPrefix = "data:image/svg+xml;base64,";
@@ -15,8 +15,8 @@ public sealed class LinkAndQrCodeTests(PickupApp app) : IClassFixture<PickupApp>
     [Fact]
     public async Task The_link_page_shows_the_url_to_copy_and_a_png_qr_code_that_decodes_to_exactly_that_url_and_an_svg_download()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var anna = await app.PreregistrationIdAsync(Anna);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var anna = await App.PreregistrationIdAsync(Anna);
         var list = await sales.GetPageAsync("/CustomerDevelopment");
 
         using var response = await sales.ClickAsync(list, "Link / QR code for A*** S***");
@@ -26,7 +26,7 @@ public sealed class LinkAndQrCodeTests(PickupApp app) : IClassFixture<PickupApp>
         var url = page.InviteUrl();
         Assert.Matches($"^{Regex.Escape(TestApp.PublicBaseUrl)}/invite/[A-Za-z0-9_-]{{43}}$", url);
         Assert.Equal("Copy", page.Document.QuerySelector("button[data-copy='#invite-url']")?.TextContent.Trim());
-        var invitation = await app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.PreregistrationId == anna && i.Channel == InvitationChannel.Link));
+        var invitation = await App.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.PreregistrationId == anna && i.Channel == InvitationChannel.Link));
         Assert.True(invitation.Matches(url[(url.LastIndexOf('/') + 1)..]));
         Assert.Contains($"It is valid until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC and can be used once.", page.MainText, StringComparison.Ordinal);
 
@@ -53,7 +53,7 @@ public sealed class LinkAndQrCodeTests(PickupApp app) : IClassFixture<PickupApp>
         Assert.Equal(url, await ScanAsync(Rasterize(document), "pbm"));
 
         // And the link itself works.
-        using var customer = app.CreatePartnerCenterClient();
+        var customer = NewClient();
         (await customer.GetPageAsync(PathOf(url))).AssertStatus(HttpStatusCode.OK);
     }
 

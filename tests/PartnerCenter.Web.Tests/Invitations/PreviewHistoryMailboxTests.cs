@@ -3,14 +3,14 @@ using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 namespace PartnerCenter.Web.Tests.Invitations;
 
 /// <summary>Preview Email, the invitation history, and the Mailbox page of the embedded (pickup folder) default.</summary>
-public sealed class PreviewHistoryMailboxTests(PickupApp app) : IClassFixture<PickupApp>
+public sealed class PreviewHistoryMailboxTests(PickupApp app) : AppTest<PickupApp>(app)
 {
     [Fact]
     public async Task Preview_shows_the_email_html_for_the_customer_from_the_partner_and_sends_nothing()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var jonas = await app.PreregistrationIdAsync(Jonas);
-        var outbox = (await app.OutboxAsync()).Count;
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var jonas = await App.PreregistrationIdAsync(Jonas);
+        var outbox = (await App.OutboxAsync()).Count;
 
         using var response = await sales.GetAsync($"/Invitations/Preview/{jonas}");
 
@@ -21,7 +21,7 @@ public sealed class PreviewHistoryMailboxTests(PickupApp app) : IClassFixture<Pi
         Assert.Contains("<strong>Northwind Cloud</strong> invites you to become their customer, with the association type <strong>Reseller</strong>.", html, StringComparison.Ordinal);
         Assert.Contains("They are responsible for your contracts, billing, invoices and support services, and you pay Northwind Cloud.", html, StringComparison.Ordinal);
         Assert.Contains("This link is valid until <strong>", html, StringComparison.Ordinal);
-        Assert.Equal(outbox, (await app.OutboxAsync()).Count);
+        Assert.Equal(outbox, (await App.OutboxAsync()).Count);
     }
 
     /// <remarks>
@@ -33,12 +33,12 @@ public sealed class PreviewHistoryMailboxTests(PickupApp app) : IClassFixture<Pi
     [Fact]
     public async Task Email_html_for_preview_and_mailbox_may_be_framed_by_the_apps_own_pages_in_a_sandbox()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var anna = await app.PreregistrationIdAsync(Anna);
-        var framed = Assert.Single(await app.AddPreregisteredAsync(InvitationSteps.NorthwindName, "framed", 1));
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var anna = await App.PreregistrationIdAsync(Anna);
+        var framed = Assert.Single(await App.AddPreregisteredAsync(InvitationSteps.NorthwindName, "framed", 1));
         await sales.InviteAsync(framed);
-        Assert.True(await app.DispatchOnceAsync() >= 1);
-        using var visitor = app.CreatePartnerCenterClient();
+        Assert.True(await App.DispatchOnceAsync() >= 1);
+        var visitor = NewClient();
         var mailbox = await visitor.GetPageAsync("/Mailbox");
         var show = mailbox.Document.QuerySelectorAll("tbody tr")
             .Single(tr => tr.TextContent.Contains("framed001@prospects.example", StringComparison.Ordinal))
@@ -56,17 +56,17 @@ public sealed class PreviewHistoryMailboxTests(PickupApp app) : IClassFixture<Pi
     [Fact]
     public async Task The_history_lists_created_sent_and_opened_events_newest_first_with_their_channel()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var jonas = await app.PreregistrationIdAsync(Jonas);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var jonas = await App.PreregistrationIdAsync(Jonas);
         var empty = await sales.GetPageAsync($"/Invitations/History/{jonas}");
         empty.AssertStatus(HttpStatusCode.OK);
         Assert.Contains("No invitations yet.", empty.MainText, StringComparison.Ordinal);
         Assert.Contains("J*** W*** · j***@prospects.example", empty.MainText, StringComparison.Ordinal);
 
         await sales.InviteAsync(jonas);
-        Assert.True(await app.DispatchOnceAsync() >= 1);
+        Assert.True(await App.DispatchOnceAsync() >= 1);
         var url = (await sales.LinkPageAsync(jonas)).InviteUrl();
-        using var customer = app.CreatePartnerCenterClient();
+        var customer = NewClient();
         (await customer.GetPageAsync(PathOf(url))).AssertStatus(HttpStatusCode.OK);
         (await customer.GetPageAsync(PathOf(url))).AssertStatus(HttpStatusCode.OK);
 
@@ -87,10 +87,10 @@ public sealed class PreviewHistoryMailboxTests(PickupApp app) : IClassFixture<Pi
     [Fact]
     public async Task The_mailbox_lists_the_sent_invitation_shows_its_link_and_html_and_the_link_opens_the_landing_page()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        await sales.InviteAsync(await app.PreregistrationIdAsync(Anna));
-        Assert.True(await app.DispatchOnceAsync() >= 1);
-        using var visitor = app.CreatePartnerCenterClient();
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        await sales.InviteAsync(await App.PreregistrationIdAsync(Anna));
+        Assert.True(await App.DispatchOnceAsync() >= 1);
+        var visitor = NewClient();
 
         var mailbox = await visitor.GetPageAsync("/Mailbox");
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace PartnerCenter.Web.Tests.PartnerInformation;
 
 /// <summary>Partner Information &gt; Basic Information &gt; Account Information: the reserved contact.</summary>
-public sealed class AccountInformationTests(TestApp app) : IClassFixture<TestApp>
+public sealed class AccountInformationTests(TestApp app) : AppTest<TestApp>(app)
 {
     private const string Url = "/PartnerInformation/AccountInformation";
     private const string EmailCharacters = "The email address can contain only letters, digits, underscores (_), hyphens (-) and periods (.).";
@@ -15,7 +15,7 @@ public sealed class AccountInformationTests(TestApp app) : IClassFixture<TestApp
     [Fact]
     public async Task Admin_sees_the_reserved_contact_in_an_editable_form()
     {
-        using var admin = await app.SignedInClientAsync(DemoUsers.NorthwindAdmin);
+        var admin = await SignInAsync(DemoUsers.NorthwindAdmin);
 
         var page = await admin.GetPageAsync(Url);
 
@@ -34,7 +34,7 @@ public sealed class AccountInformationTests(TestApp app) : IClassFixture<TestApp
     [InlineData("@northwind.example", EmailMalformed)]
     public async Task An_invalid_email_is_reported_next_to_the_field_and_the_mobile_is_kept(string email, string message)
     {
-        using var admin = await app.SignedInClientAsync(DemoUsers.NorthwindAdmin);
+        var admin = await SignInAsync(DemoUsers.NorthwindAdmin);
         var before = await ReservedContactAsync();
 
         var page = await SubmitAsync(admin, email, ValidMobile);
@@ -55,7 +55,7 @@ public sealed class AccountInformationTests(TestApp app) : IClassFixture<TestApp
     [InlineData("+1 not a number")]
     public async Task An_invalid_mobile_is_reported_next_to_the_field_and_the_email_is_kept(string mobile)
     {
-        using var admin = await app.SignedInClientAsync(DemoUsers.NorthwindAdmin);
+        var admin = await SignInAsync(DemoUsers.NorthwindAdmin);
         var before = await ReservedContactAsync();
 
         var page = await SubmitAsync(admin, ValidEmail, mobile);
@@ -71,7 +71,7 @@ public sealed class AccountInformationTests(TestApp app) : IClassFixture<TestApp
     [Fact]
     public async Task Both_empty_asks_for_at_least_one_contact()
     {
-        using var admin = await app.SignedInClientAsync(DemoUsers.NorthwindAdmin);
+        var admin = await SignInAsync(DemoUsers.NorthwindAdmin);
         var before = await ReservedContactAsync();
 
         var page = await SubmitAsync(admin, "", " ");
@@ -84,7 +84,7 @@ public sealed class AccountInformationTests(TestApp app) : IClassFixture<TestApp
     [Fact]
     public async Task A_valid_contact_is_saved_normalised_and_audited()
     {
-        using var admin = await app.SignedInClientAsync(DemoUsers.NorthwindAdmin);
+        var admin = await SignInAsync(DemoUsers.NorthwindAdmin);
 
         using var response = await SubmitResponseAsync(admin, "  Contact@Northwind.Example ", "+49 1512 3456789");
 
@@ -94,9 +94,9 @@ public sealed class AccountInformationTests(TestApp app) : IClassFixture<TestApp
         Assert.Contains("Account information saved.", page.Alerts("success"));
         Assert.Equal("contact@northwind.example", page.InputValue("ReservedEmail"));
         Assert.Equal(("contact@northwind.example", "+4915123456789"), await ReservedContactAsync());
-        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "AccountInformationUpdated").ToListAsync());
+        var audit = await App.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "AccountInformationUpdated").ToListAsync());
         var entry = Assert.Single(audit);
-        Assert.Equal(await app.UserIdAsync(DemoUsers.NorthwindAdmin), entry.ActorUserId);
+        Assert.Equal(await App.UserIdAsync(DemoUsers.NorthwindAdmin), entry.ActorUserId);
         using var after = JsonDocument.Parse(entry.After!);
         Assert.Equal("+4915123456789", after.RootElement.GetProperty("ReservedMobile").GetString());
         Assert.Equal("contact@northwind.example", after.RootElement.GetProperty("ReservedEmail").GetString());
@@ -105,7 +105,7 @@ public sealed class AccountInformationTests(TestApp app) : IClassFixture<TestApp
     [Fact]
     public async Task Staff_see_the_contact_read_only_and_cannot_save_it()
     {
-        using var staff = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var staff = await SignInAsync(DemoUsers.NorthwindSales);
         var before = await ReservedContactAsync();
 
         var page = await staff.GetPageAsync(Url);
@@ -130,6 +130,6 @@ public sealed class AccountInformationTests(TestApp app) : IClassFixture<TestApp
     }
 
     private Task<(string? Email, string? Mobile)> ReservedContactAsync() =>
-        app.WithDbAsync(db => db.Partners.Where(p => p.Name == "Northwind Cloud")
+        App.WithDbAsync(db => db.Partners.Where(p => p.Name == "Northwind Cloud")
             .Select(p => new ValueTuple<string?, string?>(p.ReservedEmail, p.ReservedMobile)).SingleAsync());
 }

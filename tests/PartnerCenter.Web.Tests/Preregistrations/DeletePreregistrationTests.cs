@@ -6,7 +6,7 @@ using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
 namespace PartnerCenter.Web.Tests.Preregistrations;
 
 /// <summary>Delete, per row and in a batch: which statuses can go, what each row reports, what a deletion frees.</summary>
-public sealed class DeletePreregistrationTests(PreregistrationFactory app) : IClassFixture<PreregistrationFactory>
+public sealed class DeletePreregistrationTests(PreregistrationFactory app) : AppTest<PreregistrationFactory>(app)
 {
     public enum Arranged
     {
@@ -49,13 +49,13 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
         Assert.Empty(after.Rows());
         Assert.DoesNotContain((await sales.GetPageAsync(ListUrl)).Rows(), r => r.Id == record.Id);
 
-        var stored = await app.RecordAsync(record.Id);
+        var stored = await App.RecordAsync(record.Id);
         Assert.Equal(PreregistrationStatus.Deleted, stored.Status);
-        Assert.Equal(app.Now, stored.DeletedAt);
+        Assert.Equal(App.Now, stored.DeletedAt);
         var entry = Assert.Single(await AuditAsync(record.Id));
-        Assert.Equal(await app.UserIdAsync(DemoUsers.NorthwindSales), entry.ActorUserId);
-        Assert.Equal(await app.PartnerIdAsync(Northwind), entry.PartnerId);
-        Assert.Equal(app.Now, entry.At);
+        Assert.Equal(await App.UserIdAsync(DemoUsers.NorthwindSales), entry.ActorUserId);
+        Assert.Equal(await App.PartnerIdAsync(Northwind), entry.PartnerId);
+        Assert.Equal(App.Now, entry.At);
         Assert.Equal(shown == "Expired" ? "Expired" : state.ToString(), Status(entry.Before));
         Assert.Equal("Deleted", Status(entry.After));
     }
@@ -80,7 +80,7 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
         var after = await sales.FollowAsync(response);
         Assert.Equal([$"Not deleted: {name} (A record in status {shown} cannot be deleted.)"], after.Alerts("danger"));
         Assert.Empty(after.Alerts("success"));
-        var stored = await app.RecordAsync(record.Id);
+        var stored = await App.RecordAsync(record.Id);
         Assert.Equal<(PreregistrationStatus, int, DateTime?)>((record.Status, record.Version, null), (stored.Status, stored.Version, stored.DeletedAt));
         Assert.Empty(await AuditAsync(record.Id));
     }
@@ -95,7 +95,7 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
         }
 
         using var sales = await NamesRevealedClientAsync();
-        var open = await app.OpenCountAsync(Northwind);
+        var open = await App.OpenCountAsync(Northwind);
 
         using var response = await sales.PostFormAsync(DeleteUrl,
             [.. batch.Select(r => ("ids", (string?)r.Id.ToString())), ("returnUrl", ListUrl)]);
@@ -108,7 +108,7 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
                       "Batch NotPreregistered (A record in status Not preregistered cannot be deleted.)"], after.Alerts("danger"));
         // Only the Preregistered one counted toward the cap.
         Assert.Equal(UsageLine(open - 1), after.Usage());
-        var statuses = await app.WithDbAsync(db => db.Preregistrations.Where(p => p.CustomerName.StartsWith("Batch "))
+        var statuses = await App.WithDbAsync(db => db.Preregistrations.Where(p => p.CustomerName.StartsWith("Batch "))
             .ToDictionaryAsync(p => p.CustomerName, p => p.Status));
         Assert.Equal(PreregistrationStatus.Deleted, statuses["Batch Preregistered"]);
         Assert.Equal(PreregistrationStatus.Deleted, statuses["Batch Expired"]);
@@ -128,7 +128,7 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
     {
         var deletable = await ArrangeAsync(Arranged.Preregistered, "Masked Deletion", "masked.deletion@prospects.example");
         var kept = await ArrangeAsync(Arranged.PendingReview, "Masked Refusal", "masked.refusal@prospects.example");
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
 
         using var response = await sales.PostFormAsync(DeleteUrl, ("ids", deletable.Id.ToString()), ("ids", kept.Id.ToString()), ("returnUrl", ListUrl));
 
@@ -145,8 +145,8 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
     {
         const string email = "freed.by.delete@prospects.example";
         var record = await ArrangeAsync(Arranged.Preregistered, "Freed Customer", email);
-        using var northwind = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        using var contoso = await app.SignedInClientAsync(DemoUsers.ContosoAdmin);
+        var northwind = await SignInAsync(DemoUsers.NorthwindSales);
+        var contoso = await SignInAsync(DemoUsers.ContosoAdmin);
         var held = await contoso.PreregisterAsync("Freed Customer", email, SingaporeMobile(51));
         Assert.Equal([ClaimedByAnother], held.SummaryErrors);
 
@@ -154,23 +154,23 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
         await deleted.AssertStatusAsync(HttpStatusCode.Redirect);
         await contoso.PreregisterOrFailAsync("Freed Customer", email, SingaporeMobile(51));
 
-        var records = await app.RecordsAsync(email);
+        var records = await App.RecordsAsync(email);
         Assert.Equal(2, records.Count);
         Assert.Equal(PreregistrationStatus.Deleted, records.Single(r => r.Id == record.Id).Status);
         var claim = records.Single(r => r.Id != record.Id);
-        Assert.Equal((await app.PartnerIdAsync(Contoso), PreregistrationStatus.Preregistered), (claim.PartnerId, claim.Status));
+        Assert.Equal((await App.PartnerIdAsync(Contoso), PreregistrationStatus.Preregistered), (claim.PartnerId, claim.Status));
     }
 
     [Fact]
     public async Task Another_partners_record_is_not_found_and_stays_as_it_was()
     {
         var record = await ArrangeAsync(Arranged.Preregistered, "Cross Partner", "cross.partner@prospects.example");
-        using var contoso = await app.SignedInClientAsync(DemoUsers.ContosoAdmin);
+        var contoso = await SignInAsync(DemoUsers.ContosoAdmin);
 
         using var response = await contoso.PostFormAsync(DeleteUrl, ("ids", record.Id.ToString()), ("returnUrl", ListUrl));
 
         await response.AssertStatusAsync(HttpStatusCode.NotFound);
-        var stored = await app.RecordAsync(record.Id);
+        var stored = await App.RecordAsync(record.Id);
         Assert.Equal<(PreregistrationStatus, int, DateTime?)>((PreregistrationStatus.Preregistered, record.Version, null), (stored.Status, stored.Version, stored.DeletedAt));
         Assert.Empty(await AuditAsync(record.Id));
     }
@@ -178,7 +178,7 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
     [Fact]
     public async Task Deleting_with_nothing_selected_asks_for_a_selection()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
 
         using var response = await sales.PostFormAsync(DeleteUrl, ("returnUrl", ListUrl));
 
@@ -189,7 +189,7 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
     /// <summary>Northwind staff who revealed the Name column, so reports may name customers in full.</summary>
     private async Task<PartnerCenterClient> NamesRevealedClientAsync()
     {
-        var client = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var client = await App.SignedInClientAsync(DemoUsers.NorthwindSales);
         using var revealed = await client.ToggleColumnAsync(await client.GetPageAsync(ListUrl), MaskedColumn.Name, show: true);
         await revealed.AssertStatusAsync(HttpStatusCode.Redirect);
         return client;
@@ -197,8 +197,8 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
 
     private async Task<Preregistration> ArrangeAsync(Arranged state, string name, string email)
     {
-        var partnerId = await app.PartnerIdAsync(Northwind);
-        var now = app.Now;
+        var partnerId = await App.PartnerIdAsync(Northwind);
+        var now = App.Now;
         var mobile = GermanMobile(60 + (int)state);
         Preregistration record;
         switch (state)
@@ -229,12 +229,12 @@ public sealed class DeletePreregistrationTests(PreregistrationFactory app) : ICl
                 break;
         }
 
-        await app.AddAsync(record);
+        await App.AddAsync(record);
         return record;
     }
 
     private Task<List<AuditEntry>> AuditAsync(Guid id) =>
-        app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "PreregistrationDeleted" && e.EntityId == id.ToString()).ToListAsync());
+        App.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "PreregistrationDeleted" && e.EntityId == id.ToString()).ToListAsync());
 
     private static string? Status(string? json)
     {

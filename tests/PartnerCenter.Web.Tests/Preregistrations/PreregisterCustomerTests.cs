@@ -7,7 +7,7 @@ namespace PartnerCenter.Web.Tests.Preregistrations;
 /// preregistered), input errors and the prerequisites, with the demo customer accounts.
 /// The clock never moves here; every test preregisters customers of its own.
 /// </summary>
-public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClassFixture<PreregistrationFactory>
+public sealed class PreregisterCustomerTests(PreregistrationFactory app) : AppTest<PreregistrationFactory>(app)
 {
     private const string NameRequired = "Enter the customer's full name.";
     private const string NameTooLong = "The full name can have at most 64 characters.";
@@ -27,8 +27,8 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
     [InlineData("member@customers.example", "This customer is associated with an enterprise master in the unified accounting model.")]
     public async Task Each_refusal_cause_shows_its_own_message_and_saves_nothing(string email, string message)
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var rows = await app.PreregistrationCountAsync();
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var rows = await App.PreregistrationCountAsync();
         var audit = await AuditCountAsync();
 
         var page = await sales.PreregisterAsync("Refused Customer", email, GermanMobile(11));
@@ -38,7 +38,7 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
         Assert.Equal([message], page.SummaryErrors);
         Assert.Empty(page.Alerts("success"));
         Assert.Equal(email, page.InputValue("Email"));
-        Assert.Equal(rows, await app.PreregistrationCountAsync());
+        Assert.Equal(rows, await App.PreregistrationCountAsync());
         Assert.Equal(audit, await AuditCountAsync());
     }
 
@@ -47,13 +47,13 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
     [InlineData("anna.schmidt@prospects.example", "You have already preregistered this customer; see it in your list.")]
     public async Task The_partners_own_customers_and_claims_are_refused_too(string email, string message)
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var rows = await app.PreregistrationCountAsync();
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var rows = await App.PreregistrationCountAsync();
 
         var page = await sales.PreregisterAsync("Own Customer", email, GermanMobile(12));
 
         Assert.Equal([message], page.SummaryErrors);
-        Assert.Equal(rows, await app.PreregistrationCountAsync());
+        Assert.Equal(rows, await App.PreregistrationCountAsync());
     }
 
     [Theory]
@@ -63,9 +63,9 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
     public async Task Each_review_trigger_offers_a_manual_review_and_confirming_saves_it_pending_review(
         string email, string name, ReviewTrigger trigger)
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var rows = await app.PreregistrationCountAsync();
-        var open = await app.OpenCountAsync(Northwind);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var rows = await App.PreregistrationCountAsync();
+        var open = await App.OpenCountAsync(Northwind);
 
         var offer = await sales.PreregisterAsync(name, email, GermanMobile(13), sendInvitation: true);
 
@@ -74,7 +74,7 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
         var reasons = offer.Document.QuerySelectorAll("[aria-labelledby='review-heading'] li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal([trigger.Label()], reasons);
         Assert.Empty(offer.SummaryErrors);
-        Assert.Equal(rows, await app.PreregistrationCountAsync());
+        Assert.Equal(rows, await App.PreregistrationCountAsync());
 
         using var confirmed = await sales.SubmitAsync(offer, offer.FormOfButton("Submit for manual review"));
 
@@ -82,11 +82,11 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
         var list = await sales.FollowAsync(confirmed);
         Assert.Equal([$"{name} was submitted for manual review. An ecosystem manager decides within 2 working days."], list.Alerts("success"));
         Assert.Equal(UsageLine(open + 1), list.Usage());
-        var record = Assert.Single(await app.RecordsAsync(email));
+        var record = Assert.Single(await App.RecordsAsync(email));
         Assert.Equal(PreregistrationStatus.PendingReview, record.Status);
         Assert.Equal(trigger, record.ReviewTrigger);
         Assert.Equal(name, record.CustomerName);
-        Assert.Equal(await app.PartnerIdAsync(Northwind), record.PartnerId);
+        Assert.Equal(await App.PartnerIdAsync(Northwind), record.PartnerId);
         Assert.Null(record.PreregisteredAt);
         Assert.Null(record.ExpiresAt);
         Assert.True(record.SendInvitation);
@@ -96,19 +96,19 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
     public async Task A_new_customer_with_a_mobile_from_outside_the_business_countries_needs_a_country_review()
     {
         const string email = "joao.pereira@prospects.example";
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var rows = await app.PreregistrationCountAsync();
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var rows = await App.PreregistrationCountAsync();
 
         var offer = await sales.PreregisterAsync("João Pereira", email, "+5511912345678");
 
         Assert.Contains(ManualReview, offer.MainText, StringComparison.Ordinal);
         Assert.Contains(ReviewTrigger.Country.Label(), offer.MainText, StringComparison.Ordinal);
-        Assert.Equal(rows, await app.PreregistrationCountAsync());
+        Assert.Equal(rows, await App.PreregistrationCountAsync());
 
         using var confirmed = await sales.SubmitAsync(offer, offer.FormOfButton("Submit for manual review"));
 
         await confirmed.AssertStatusAsync(HttpStatusCode.Redirect);
-        var record = Assert.Single(await app.RecordsAsync(email));
+        var record = Assert.Single(await App.RecordsAsync(email));
         Assert.Equal(PreregistrationStatus.PendingReview, record.Status);
         Assert.Equal(ReviewTrigger.Country, record.ReviewTrigger);
         Assert.Equal("+5511912345678", record.MobileE164);
@@ -118,9 +118,9 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
     [Fact]
     public async Task A_fresh_eligible_email_is_preregistered_for_15_days_normalised_with_its_invitation_choice()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var open = await app.OpenCountAsync(Northwind);
-        var now = app.Now;
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var open = await App.OpenCountAsync(Northwind);
+        var now = App.Now;
 
         using var response = await sales.SubmitFormAsync("  Frieda Neumann ", "  Frieda.Neumann@Prospects.EXAMPLE ", "+49 1512 3456721", sendInvitation: true);
 
@@ -134,7 +134,7 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
         var row = Assert.Single(list.Rows(), r => r.Email == "f***@prospects.example");
         Assert.Equal(("F*** N***", "Preregistered", "Expires in 15 days"), (row.Name, row.Status, row.ExpiresIn));
 
-        var record = Assert.Single(await app.RecordsAsync("frieda.neumann@prospects.example"));
+        var record = Assert.Single(await App.RecordsAsync("frieda.neumann@prospects.example"));
         Assert.Equal(PreregistrationStatus.Preregistered, record.Status);
         Assert.Equal(ReviewTrigger.None, record.ReviewTrigger);
         Assert.Equal("Frieda Neumann", record.CustomerName);
@@ -142,20 +142,20 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
         Assert.Equal(now, record.PreregisteredAt);
         Assert.Equal(TestApp.FakeStart.UtcDateTime.AddDays(15), record.ExpiresAt);
         Assert.True(record.SendInvitation);
-        Assert.Equal(await app.UserIdAsync(DemoUsers.NorthwindSales), record.CreatedByUserId);
-        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "PreregistrationSubmitted" && e.EntityId == record.Id.ToString()).ToListAsync());
+        Assert.Equal(await App.UserIdAsync(DemoUsers.NorthwindSales), record.CreatedByUserId);
+        var audit = await App.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "PreregistrationSubmitted" && e.EntityId == record.Id.ToString()).ToListAsync());
         Assert.Single(audit);
     }
 
     [Fact]
     public async Task An_eligible_platform_account_is_preregistered_and_no_invitation_is_stored_when_the_partner_says_no()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
 
         var list = await sales.PreregisterAsync("Existing GmbH", "EXISTING@customers.example", GermanMobile(22));
 
-        Assert.Equal([$"Existing GmbH is preregistered, valid until {app.Now.AddDays(15):yyyy-MM-dd HH:mm} UTC."], list.Alerts("success"));
-        var record = Assert.Single(await app.RecordsAsync(DemoUsers.Customer));
+        Assert.Equal([$"Existing GmbH is preregistered, valid until {App.Now.AddDays(15):yyyy-MM-dd HH:mm} UTC."], list.Alerts("success"));
+        var record = Assert.Single(await App.RecordsAsync(DemoUsers.Customer));
         Assert.Equal(PreregistrationStatus.Preregistered, record.Status);
         Assert.False(record.SendInvitation);
     }
@@ -163,13 +163,13 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
     [Fact]
     public async Task A_name_of_64_characters_is_accepted()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var name = SixtyFiveCharacters[..64];
         Assert.Equal(65, SixtyFiveCharacters.Length);
 
         await sales.PreregisterOrFailAsync(name, "long.name@prospects.example", GermanMobile(23));
 
-        Assert.Equal(name, Assert.Single(await app.RecordsAsync("long.name@prospects.example")).CustomerName);
+        Assert.Equal(name, Assert.Single(await App.RecordsAsync("long.name@prospects.example")).CustomerName);
     }
 
     [Theory]
@@ -186,8 +186,8 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
     public async Task Invalid_input_is_reported_next_to_its_field_and_the_other_input_is_kept(
         string field, string name, string email, string mobile, string message)
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var rows = await app.PreregistrationCountAsync();
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var rows = await App.PreregistrationCountAsync();
 
         var page = await sales.PreregisterAsync(name, email, mobile);
 
@@ -202,14 +202,14 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
 
         Assert.Empty(page.SummaryErrors);
         Assert.Empty(page.Alerts("success"));
-        Assert.Equal(rows, await app.PreregistrationCountAsync());
+        Assert.Equal(rows, await App.PreregistrationCountAsync());
     }
 
     [Fact]
     public async Task A_partner_without_a_reserved_contact_is_sent_to_account_information_and_refused()
     {
-        using var admin = await app.SignedInClientAsync(DemoUsers.FabrikamAdmin);
-        var rows = await app.PreregistrationCountAsync();
+        var admin = await SignInAsync(DemoUsers.FabrikamAdmin);
+        var rows = await App.PreregistrationCountAsync();
 
         var form = await admin.GetPageAsync(FormUrl);
 
@@ -226,14 +226,14 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
         refused.AssertStatus(HttpStatusCode.OK);
         Assert.Equal([NoReservedContact], refused.SummaryErrors);
         Assert.NotNull(refused.Document.QuerySelector("main .alert a[href='/PartnerInformation/AccountInformation']"));
-        Assert.Equal(rows, await app.PreregistrationCountAsync());
+        Assert.Equal(rows, await App.PreregistrationCountAsync());
     }
 
     [Fact]
     public async Task A_user_without_the_permission_never_reaches_the_form_nor_saves_by_posting()
     {
-        using var intern = await app.SignedInClientAsync(DemoUsers.NorthwindIntern);
-        var rows = await app.PreregistrationCountAsync();
+        var intern = await SignInAsync(DemoUsers.NorthwindIntern);
+        var rows = await App.PreregistrationCountAsync();
 
         var form = await intern.GetPageAsync(FormUrl);
         using var response = await intern.PostFormAsync(FormUrl, FormFields("Intern Customer", "intern.customer@prospects.example", GermanMobile(41)));
@@ -241,8 +241,8 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : IClas
         form.AssertStatus(HttpStatusCode.Forbidden);
         Assert.Null(form.Document.QuerySelector("input[name='Email']"));
         await response.AssertStatusAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(rows, await app.PreregistrationCountAsync());
+        Assert.Equal(rows, await App.PreregistrationCountAsync());
     }
 
-    private Task<int> AuditCountAsync() => app.WithDbAsync(db => db.AuditEntries.CountAsync());
+    private Task<int> AuditCountAsync() => App.WithDbAsync(db => db.AuditEntries.CountAsync());
 }

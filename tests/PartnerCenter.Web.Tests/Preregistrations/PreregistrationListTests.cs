@@ -6,7 +6,7 @@ namespace PartnerCenter.Web.Tests.Preregistrations;
 /// The working list: filter by status, search by exact email or name prefix, sort, paging (20 a page).
 /// Northwind's list holds its seeded rows (Deleted hidden), one Associated row and 45 "Bulk Customer" rows.
 /// </summary>
-public sealed class PreregistrationListTests(PreregistrationFactory app) : IClassFixture<PreregistrationFactory>
+public sealed class PreregistrationListTests(PreregistrationFactory app) : AppTest<PreregistrationFactory>(app)
 {
     private const int BulkRows = 45;
 
@@ -141,7 +141,7 @@ public sealed class PreregistrationListTests(PreregistrationFactory app) : IClas
     [Fact]
     public async Task The_page_has_both_tabs_and_a_collapsible_flowchart_in_text()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
 
         var list = await sales.GetPageAsync(ListUrl);
         var history = await sales.GetPageAsync("/CustomerDevelopment/History");
@@ -161,7 +161,7 @@ public sealed class PreregistrationListTests(PreregistrationFactory app) : IClas
     private async Task<PartnerCenterClient> RevealingClientAsync()
     {
         await EnsureRowsAsync();
-        var client = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var client = await App.SignedInClientAsync(DemoUsers.NorthwindSales);
         var list = await client.GetPageAsync(ListUrl);
         using (var names = await client.ToggleColumnAsync(list, MaskedColumn.Name, show: true))
         {
@@ -179,18 +179,18 @@ public sealed class PreregistrationListTests(PreregistrationFactory app) : IClas
     /// <summary>Adds the rows once per factory (tests of a class run one at a time).</summary>
     private async Task EnsureRowsAsync()
     {
-        if (await app.WithDbAsync(db => db.Preregistrations.AnyAsync(p => p.CustomerName.StartsWith("Bulk Customer"))))
+        if (await App.WithDbAsync(db => db.Preregistrations.AnyAsync(p => p.CustomerName.StartsWith("Bulk Customer"))))
         {
             return;
         }
 
-        var partnerId = await app.PartnerIdAsync(Northwind);
-        var now = app.Now;
+        var partnerId = await App.PartnerIdAsync(Northwind);
+        var now = App.Now;
         var associated = Preregister.NewRecord(partnerId, "Associated Row", "associated.row@prospects.example", GermanMobile(99), now.AddDays(-30));
         Assert.True(associated.MarkAssociated(new Core.Partners.Partner { Id = partnerId, Name = "" }, now.AddDays(-29)).IsSuccess);
         // Bulk Customer 01 is the newest (a minute ago), 45 the oldest, all newer than the seeded rows.
         var bulk = Enumerable.Range(1, BulkRows)
             .Select(i => Preregister.NewRecord(partnerId, $"Bulk Customer {i:00}", $"bulk{i:00}@prospects.example", GermanMobile(i), now.AddMinutes(-i)));
-        await app.AddAsync([associated, .. bulk]);
+        await App.AddAsync([associated, .. bulk]);
     }
 }

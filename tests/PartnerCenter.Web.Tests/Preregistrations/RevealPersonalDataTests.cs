@@ -5,7 +5,7 @@ using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
 namespace PartnerCenter.Web.Tests.Preregistrations;
 
 /// <summary>Names, emails and mobiles are masked by the server; revealing a column is a recorded request.</summary>
-public sealed class RevealPersonalDataTests(PreregistrationFactory app) : IClassFixture<PreregistrationFactory>
+public sealed class RevealPersonalDataTests(PreregistrationFactory app) : AppTest<PreregistrationFactory>(app)
 {
     // Anna Schmidt, a seeded Preregistered record of Northwind.
     private const string FullEmail = "anna.schmidt@prospects.example";
@@ -14,7 +14,7 @@ public sealed class RevealPersonalDataTests(PreregistrationFactory app) : IClass
     [Fact]
     public async Task The_list_masks_names_emails_and_mobiles_by_default_and_the_full_values_are_nowhere_in_the_page()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
 
         var list = await sales.GetPageAsync(ListUrl);
 
@@ -38,7 +38,7 @@ public sealed class RevealPersonalDataTests(PreregistrationFactory app) : IClass
     [Fact]
     public async Task Revealing_emails_shows_them_in_full_records_who_when_and_which_column_and_hiding_masks_them_again()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var before = await RevealsAsync();
         var list = await sales.GetPageAsync($"{ListUrl}?sort=oldest");
         Assert.Equal("true", list.Document.QuerySelector("button[form='reveal-Email']")!.GetAttribute("value"));
@@ -57,9 +57,9 @@ public sealed class RevealPersonalDataTests(PreregistrationFactory app) : IClass
         Assert.Equal("true", hide.GetAttribute("aria-pressed"));
 
         var entry = Assert.Single(await RevealsAsync(), e => !before.Any(b => b.Id == e.Id));
-        Assert.Equal(await app.UserIdAsync(DemoUsers.NorthwindSales), entry.ActorUserId);
-        Assert.Equal(await app.PartnerIdAsync(Northwind), entry.PartnerId);
-        Assert.Equal(app.Now, entry.At);
+        Assert.Equal(await App.UserIdAsync(DemoUsers.NorthwindSales), entry.ActorUserId);
+        Assert.Equal(await App.PartnerIdAsync(Northwind), entry.PartnerId);
+        Assert.Equal(App.Now, entry.At);
         Assert.Equal("Email", entry.EntityId);
         using (var after = JsonDocument.Parse(entry.After!))
         {
@@ -68,7 +68,7 @@ public sealed class RevealPersonalDataTests(PreregistrationFactory app) : IClass
 
         // Still revealed on the next render; another user's session is not affected.
         Assert.Contains((await sales.GetPageAsync(ListUrl)).Rows(), r => r.Email == FullEmail);
-        using (var admin = await app.SignedInClientAsync(DemoUsers.NorthwindAdmin))
+        using (var admin = await App.SignedInClientAsync(DemoUsers.NorthwindAdmin))
         {
             Assert.DoesNotContain(FullEmail, (await admin.GetPageAsync(ListUrl)).Html(), StringComparison.Ordinal);
         }
@@ -86,7 +86,7 @@ public sealed class RevealPersonalDataTests(PreregistrationFactory app) : IClass
     [InlineData(MaskedColumn.Mobile, "+49 1512 3456701", "+49 1512 3456701")]
     public async Task Names_and_mobiles_are_revealed_per_column_and_audited(MaskedColumn column, string secret, string cell)
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var before = (await RevealsAsync()).Count(e => e.EntityId == column.ToString());
         var list = await sales.GetPageAsync(ListUrl);
         Assert.DoesNotContain(secret, list.Html(), StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class RevealPersonalDataTests(PreregistrationFactory app) : IClass
     [Fact]
     public async Task Revealed_columns_do_not_carry_over_to_the_next_user_signing_in_on_the_same_browser()
     {
-        using var browser = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var browser = await SignInAsync(DemoUsers.NorthwindSales);
         var list = await browser.GetPageAsync(ListUrl);
         using (var shown = await browser.ToggleColumnAsync(list, MaskedColumn.Email, show: true))
         {
@@ -117,11 +117,11 @@ public sealed class RevealPersonalDataTests(PreregistrationFactory app) : IClass
 
         // Another partner's admin signs in on the same browser and has revealed nothing.
         await browser.SignInOrThrowAsync(DemoUsers.ContosoAdmin);
-        var contosoId = await app.UserIdAsync(DemoUsers.ContosoAdmin);
+        var contosoId = await App.UserIdAsync(DemoUsers.ContosoAdmin);
         var contosoList = await browser.GetPageAsync(ListUrl);
 
         contosoList.AssertStatus(HttpStatusCode.OK);
-        Assert.Empty(await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "PersonalDataRevealed" && e.ActorUserId == contosoId).ToListAsync()));
+        Assert.Empty(await App.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "PersonalDataRevealed" && e.ActorUserId == contosoId).ToListAsync()));
         Assert.DoesNotContain("claimed@customers.example", contosoList.Html(), StringComparison.Ordinal);
         Assert.Contains(contosoList.Rows(), r => r.Email == "c***@customers.example");
     }
@@ -129,7 +129,7 @@ public sealed class RevealPersonalDataTests(PreregistrationFactory app) : IClass
     [Fact]
     public async Task A_user_without_the_permission_cannot_reveal_and_nothing_is_recorded()
     {
-        using var intern = await app.SignedInClientAsync(DemoUsers.NorthwindIntern);
+        var intern = await SignInAsync(DemoUsers.NorthwindIntern);
         var before = (await RevealsAsync()).Count;
 
         using var response = await intern.PostFormAsync("/CustomerDevelopment/Reveal", ("column", "Email"), ("show", "true"), ("returnUrl", ListUrl));
@@ -139,5 +139,5 @@ public sealed class RevealPersonalDataTests(PreregistrationFactory app) : IClass
     }
 
     private Task<List<AuditEntry>> RevealsAsync() =>
-        app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == "PersonalDataRevealed").ToListAsync());
+        App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == "PersonalDataRevealed").ToListAsync());
 }

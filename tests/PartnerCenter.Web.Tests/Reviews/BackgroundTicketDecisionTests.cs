@@ -4,20 +4,16 @@ using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 namespace PartnerCenter.Web.Tests.Reviews;
 
 /// <summary>The ecosystem manager processes or declines the partners' background association tickets.</summary>
-public sealed class BackgroundTicketDecisionTests(TestApp app) : IClassFixture<TestApp>
+public sealed class BackgroundTicketDecisionTests(TestApp app) : AppTest<TestApp>(app)
 {
     private const string Existing = "existing@customers.example";
 
     [Fact]
     public async Task Processing_associates_the_customer_without_freezing_and_the_partner_sees_it()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var id = await PreregisterAsync(sales, "Existing GmbH", Existing);
         // A live Link/QR link, so processing has an invitation to retire.
-        await Associations.AssociationKit.CreateLinkAsync(sales, id);
-        await RequestTicketAsync(sales, id, "Running production; a freeze would stop it.");
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
-        var tickets = await TicketsAsync(em);
+        var (sales, id, em, tickets) = await TicketRequestedAsync("Existing GmbH", Existing, "Running production; a freeze would stop it.",
+            beforeRequest: (client, record) => Associations.AssociationKit.CreateLinkAsync(client, record));
         var row = tickets.Document.QuerySelector("main button[aria-label='Process ticket for Existing GmbH']")!.Closest("tr")!;
         var text = Collapse(row.TextContent);
         Assert.Contains(Northwind, text, StringComparison.Ordinal);
@@ -31,19 +27,19 @@ public sealed class BackgroundTicketDecisionTests(TestApp app) : IClassFixture<T
         var after = await AfterAsync(em, response, "/Ecosystem/Tickets");
         Assert.Contains("Associated in the background; the customer is not frozen.", after.Alerts("success"));
         Assert.Null(after.Document.QuerySelector("main button[aria-label='Process ticket for Existing GmbH']"));
-        var northwind = await app.WithDbAsync(db => db.Partners.Where(p => p.Name == Northwind).Select(p => p.Id).SingleAsync());
-        var account = await app.WithDbAsync(db => db.CustomerAccounts.AsNoTracking().SingleAsync(a => a.Email == Existing));
+        var northwind = await App.WithDbAsync(db => db.Partners.Where(p => p.Name == Northwind).Select(p => p.Id).SingleAsync());
+        var account = await App.WithDbAsync(db => db.CustomerAccounts.AsNoTracking().SingleAsync(a => a.Email == Existing));
         Assert.Equal(northwind, account.AssociatedPartnerId);
         Assert.False(account.IsFrozen);
         Assert.NotNull(account.AssociatedAt);
-        var record = await RecordAsync(app, id);
+        var record = await RecordAsync(App, id);
         Assert.Equal(PreregistrationStatus.Associated, record.Status);
-        var ticket = await app.WithDbAsync(db => db.BackgroundAssociationTickets.AsNoTracking().SingleAsync(t => t.PreregistrationId == id));
+        var ticket = await App.WithDbAsync(db => db.BackgroundAssociationTickets.AsNoTracking().SingleAsync(t => t.PreregistrationId == id));
         Assert.Equal(TicketStatus.Processed, ticket.Status);
-        Assert.Equal(await app.UserIdAsync(DemoUsers.EcosystemManager), ticket.DecidedByUserId);
-        Assert.True(await app.WithDbAsync(db => db.AssociationAttempts.AnyAsync(a => a.PreregistrationId == id && a.Succeeded)));
+        Assert.Equal(await App.UserIdAsync(DemoUsers.EcosystemManager), ticket.DecidedByUserId);
+        Assert.True(await App.WithDbAsync(db => db.AssociationAttempts.AnyAsync(a => a.PreregistrationId == id && a.Succeeded)));
         // The customer's open invitation link is spent: the association is done.
-        Assert.Equal(InvitationStatus.Revoked, await app.WithDbAsync(db => db.Invitations.Where(i => i.PreregistrationId == id).Select(i => i.Status).SingleAsync()));
+        Assert.Equal(InvitationStatus.Revoked, await App.WithDbAsync(db => db.Invitations.Where(i => i.PreregistrationId == id).Select(i => i.Status).SingleAsync()));
 
         var status = await PartnerStatusAsync(sales, Existing);
         Assert.StartsWith("Associated", status, StringComparison.Ordinal);
@@ -53,18 +49,14 @@ public sealed class BackgroundTicketDecisionTests(TestApp app) : IClassFixture<T
         using var again = await em.PostFormAsync($"/Ecosystem/ProcessTicket/{ticket.Id}");
         var told = await AfterAsync(em, again, "/Ecosystem/Tickets");
         Assert.Contains("This ticket has already been processed or declined.", told.Alerts("danger"));
-        Assert.Equal(account.Version, (await app.WithDbAsync(db => db.CustomerAccounts.AsNoTracking().SingleAsync(a => a.Email == Existing))).Version);
+        Assert.Equal(account.Version, (await App.WithDbAsync(db => db.CustomerAccounts.AsNoTracking().SingleAsync(a => a.Email == Existing))).Version);
     }
 
     [Fact]
     public async Task Declining_needs_a_reason_which_the_partner_reads_in_the_list()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
         var email = NewEmail("dana");
-        var id = await PreregisterAsync(sales, "Dana Declined", email);
-        await RequestTicketAsync(sales, id, "Please do not freeze.");
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
-        var tickets = await TicketsAsync(em);
+        var (sales, id, em, tickets) = await TicketRequestedAsync("Dana Declined", email, "Please do not freeze.");
         var href = tickets.Document.QuerySelector("main a[aria-label='Decline ticket for Dana Declined']")!.GetAttribute("href")!;
         var form = await em.GetPageAsync(href);
         form.AssertStatus(HttpStatusCode.OK);
@@ -84,7 +76,7 @@ public sealed class BackgroundTicketDecisionTests(TestApp app) : IClassFixture<T
         var after = await AfterAsync(em, response, "/Ecosystem/Tickets");
         Assert.Contains("Ticket declined; the partner sees your reason.", after.Alerts("success"));
         Assert.Equal(TicketStatus.Declined, await TicketStatusAsync(id));
-        Assert.Equal(PreregistrationStatus.Preregistered, (await RecordAsync(app, id)).Status);
+        Assert.Equal(PreregistrationStatus.Preregistered, (await RecordAsync(App, id)).Status);
         var status = await PartnerStatusAsync(sales, email);
         Assert.StartsWith("Preregistered", status, StringComparison.Ordinal);
         Assert.Contains($"Background association: Declined ({reason})", status, StringComparison.Ordinal);
@@ -93,33 +85,41 @@ public sealed class BackgroundTicketDecisionTests(TestApp app) : IClassFixture<T
     [Fact]
     public async Task A_customer_without_a_platform_account_cannot_be_associated_in_the_background()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
         var email = NewEmail("nora");
-        var id = await PreregisterAsync(sales, "Nora Noaccount", email);
-        await RequestTicketAsync(sales, id, "Quietly, please.");
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
-        var tickets = await TicketsAsync(em);
+        var (_, id, em, tickets) = await TicketRequestedAsync("Nora Noaccount", email, "Quietly, please.");
 
         using var response = await em.SubmitAsync(tickets, tickets.FormOfButton("Process ticket for Nora Noaccount"));
 
         var after = await AfterAsync(em, response, "/Ecosystem/Tickets");
         Assert.Contains("The customer has no platform account yet, so they cannot be associated in the background.", after.Alerts("danger"));
         Assert.Equal(TicketStatus.Open, await TicketStatusAsync(id));
-        Assert.Equal(PreregistrationStatus.Preregistered, (await RecordAsync(app, id)).Status);
+        Assert.Equal(PreregistrationStatus.Preregistered, (await RecordAsync(App, id)).Status);
         Assert.NotNull(after.Document.QuerySelector("main button[aria-label='Process ticket for Nora Noaccount']"));
     }
 
     [Fact]
     public async Task An_unknown_ticket_is_404()
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
-        var unknown = Guid.NewGuid().ToString();
+        await AssertUnknownIdIs404Async(await SignInAsync(DemoUsers.EcosystemManager), "ProcessTicket", "DeclineTicket");
+    }
 
-        using var process = await em.PostFormAsync($"/Ecosystem/ProcessTicket/{unknown}");
-        using var decline = await em.PostFormAsync($"/Ecosystem/DeclineTicket/{unknown}", ("Id", unknown), ("Reason", "No such ticket"));
+    /// <summary>
+    /// Northwind's sales user preregisters the customer and asks for a background association; the
+    /// ecosystem manager then opens the ticket list.
+    /// </summary>
+    private async Task<(PartnerCenterClient Sales, Guid Id, PartnerCenterClient Manager, HtmlPage Tickets)> TicketRequestedAsync(
+        string name, string email, string reason, Func<PartnerCenterClient, Guid, Task>? beforeRequest = null)
+    {
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var id = await PreregisterAsync(sales, name, email);
+        if (beforeRequest is not null)
+        {
+            await beforeRequest(sales, id);
+        }
 
-        await process.AssertStatusAsync(HttpStatusCode.NotFound);
-        await decline.AssertStatusAsync(HttpStatusCode.NotFound);
+        await RequestTicketAsync(sales, id, reason);
+        var manager = await SignInAsync(DemoUsers.EcosystemManager);
+        return (sales, id, manager, await TicketsAsync(manager));
     }
 
     private async Task<Guid> PreregisterAsync(PartnerCenterClient sales, string name, string email)
@@ -127,7 +127,7 @@ public sealed class BackgroundTicketDecisionTests(TestApp app) : IClassFixture<T
         using var response = await sales.PostFormAsync("/CustomerDevelopment/Preregister",
             ("FullName", name), ("Email", email), ("Mobile", GermanMobile), ("SendInvitation", "false"));
         await response.AssertStatusAsync(HttpStatusCode.Redirect);
-        return await app.WithDbAsync(db => db.Preregistrations
+        return await App.WithDbAsync(db => db.Preregistrations
             .Where(p => p.CustomerEmail == email && p.Status == PreregistrationStatus.Preregistered).Select(p => p.Id).SingleAsync());
     }
 
@@ -148,5 +148,5 @@ public sealed class BackgroundTicketDecisionTests(TestApp app) : IClassFixture<T
     }
 
     private Task<TicketStatus> TicketStatusAsync(Guid preregistrationId) =>
-        app.WithDbAsync(db => db.BackgroundAssociationTickets.Where(t => t.PreregistrationId == preregistrationId).Select(t => t.Status).SingleAsync());
+        App.WithDbAsync(db => db.BackgroundAssociationTickets.Where(t => t.PreregistrationId == preregistrationId).Select(t => t.Status).SingleAsync());
 }

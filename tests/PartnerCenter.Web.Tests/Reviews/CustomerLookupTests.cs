@@ -4,7 +4,7 @@ using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 namespace PartnerCenter.Web.Tests.Reviews;
 
 /// <summary>The ecosystem manager's customer status lookup: every cause that applies, and who holds the customer.</summary>
-public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
+public sealed class CustomerLookupTests(TestApp app) : AppTest<TestApp>(app)
 {
     [Theory]
     [InlineData("mainland", "This customer is registered on the Chinese mainland website and cannot be preregistered.")]
@@ -16,7 +16,7 @@ public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
     [InlineData("member", "This customer is associated with an enterprise master in the unified accounting model.")]
     public async Task Each_demo_account_shows_its_refusal_cause(string local, string cause)
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
 
         var result = await LookupAsync(em, $"{local}@customers.example");
 
@@ -28,7 +28,7 @@ public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task An_associated_customer_names_the_partner_it_is_associated_with()
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
 
         var result = await LookupAsync(em, "associated@customers.example");
 
@@ -39,8 +39,8 @@ public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task A_claimed_customer_names_the_partner_holding_it_and_until_when()
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
-        var until = await app.WithDbAsync(db => db.Preregistrations.Where(p => p.CustomerEmail == "claimed@customers.example")
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
+        var until = await App.WithDbAsync(db => db.Preregistrations.Where(p => p.CustomerEmail == "claimed@customers.example")
             .Select(p => p.ExpiresAt).SingleAsync());
 
         var result = await LookupAsync(em, "  Claimed@Customers.Example ");
@@ -53,7 +53,7 @@ public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task A_customer_pending_review_is_held_by_the_partner_that_asked()
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
 
         var result = await LookupAsync(em, "pedro.silva@prospects.example");
 
@@ -65,7 +65,7 @@ public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task A_fresh_email_can_be_preregistered_now()
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
 
         var result = await LookupAsync(em, NewEmail("fresh"));
 
@@ -79,7 +79,7 @@ public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task A_free_platform_account_can_be_preregistered_and_its_account_is_described()
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
 
         var result = await LookupAsync(em, "directsales@customers.example");
 
@@ -92,7 +92,7 @@ public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
     public async Task Every_cause_that_applies_is_listed()
     {
         const string email = "everything@customers.example";
-        await app.WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             var contoso = await db.Partners.Where(p => p.Name == "Contoso Reseller").Select(p => p.Id).SingleAsync();
             var account = new CustomerAccount
@@ -105,7 +105,7 @@ public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
             db.CustomerAccounts.Add(account);
             return await db.SaveChangesAsync();
         });
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
 
         var result = await LookupAsync(em, email);
 
@@ -127,7 +127,7 @@ public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
     [InlineData("a b@customers.example")]
     public async Task A_malformed_email_is_refused_next_to_the_field(string email)
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
 
         var page = await em.GetPageAsync($"/Ecosystem/Lookup?email={Uri.EscapeDataString(email)}");
 
@@ -140,7 +140,7 @@ public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task The_empty_lookup_shows_just_the_form()
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
 
         var page = await em.GetPageAsync("/Ecosystem/Lookup");
 
@@ -153,7 +153,7 @@ public sealed class CustomerLookupTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task A_partner_is_never_told_which_other_partner_holds_a_customer()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
 
         using var response = await sales.PostFormAsync("/CustomerDevelopment/Preregister",
             ("FullName", "Claimed Logistics"), ("Email", "claimed@customers.example"), ("Mobile", GermanMobile), ("SendInvitation", "false"));

@@ -9,7 +9,7 @@ namespace PartnerCenter.Web.Tests.Reviews;
 /// reviews due today and overdue, and the association rate of the last 30 days' invitations.
 /// One test: the clock only moves forward.
 /// </summary>
-public sealed class DashboardTests(FakeClockApp app) : IClassFixture<FakeClockApp>
+public sealed class DashboardTests(FakeClockApp app) : AppTest<FakeClockApp>(app)
 {
     private static readonly string[] Statuses = ["Pending review", "Preregistered", "Rejected", "Expired", "Associated", "Deleted"];
 
@@ -17,12 +17,12 @@ public sealed class DashboardTests(FakeClockApp app) : IClassFixture<FakeClockAp
     public async Task Counts_per_partner_are_drawn_as_a_chart_with_reviews_due_and_the_association_rate()
     {
         // Friday 09:30: one invitation used (an association), one not.
-        using (var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales))
+        using (var sales = await App.SignedInClientAsync(DemoUsers.NorthwindSales))
         {
-            using var invited = await InvitedCustomerAsync(app, sales, "Asta Associated");
+            using var invited = await InvitedCustomerAsync(App, sales, "Asta Associated");
             using var associated = await AssociateAsync(invited.Client, invited.Token);
             await associated.AssertStatusAsync(HttpStatusCode.OK);
-            await CreateLinkAsync(sales, await PreregistrationIdAsync(app, "anna.schmidt@prospects.example"));
+            await CreateLinkAsync(sales, await PreregistrationIdAsync(App, "anna.schmidt@prospects.example"));
         }
 
         var friday = await DashboardAsync();
@@ -37,12 +37,12 @@ public sealed class DashboardTests(FakeClockApp app) : IClassFixture<FakeClockAp
         Assert.Contains("(0 of 0 invitations)", friday["Contoso Reseller"].Summary, StringComparison.Ordinal);
 
         // Monday 08:00: the seeded Pedro Silva (due 09:30) is due today.
-        app.Clock.SetUtcNow(new DateTimeOffset(2031, 3, 17, 8, 0, 0, TimeSpan.Zero));
+        App.Clock.SetUtcNow(new DateTimeOffset(2031, 3, 17, 8, 0, 0, TimeSpan.Zero));
         var mondayMorning = (await DashboardAsync())["Northwind Cloud"];
         Assert.Equal((1, 0), (mondayMorning.DueToday, mondayMorning.Overdue));
 
         // Monday 10:00: Pedro is overdue; Jonas Weber's 15 days (from 2031-03-02 09:30) have run out.
-        app.Clock.SetUtcNow(new DateTimeOffset(2031, 3, 17, 10, 0, 0, TimeSpan.Zero));
+        App.Clock.SetUtcNow(new DateTimeOffset(2031, 3, 17, 10, 0, 0, TimeSpan.Zero));
         var mondayLater = (await DashboardAsync())["Northwind Cloud"];
         Assert.Equal((0, 1), (mondayLater.DueToday, mondayLater.Overdue));
         Assert.Equal(Counts(pending: 1, preregistered: 1, rejected: 1, expired: 2, associated: 1, deleted: 1), mondayLater.Bars);
@@ -51,7 +51,7 @@ public sealed class DashboardTests(FakeClockApp app) : IClassFixture<FakeClockAp
 
     private async Task<Dictionary<string, PartnerCard>> DashboardAsync()
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
         var page = await em.GetPageAsync("/Ecosystem");
         page.AssertStatus(HttpStatusCode.OK);
         Assert.Equal("Dashboard", page.Heading);

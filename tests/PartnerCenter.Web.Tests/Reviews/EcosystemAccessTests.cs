@@ -7,7 +7,7 @@ namespace PartnerCenter.Web.Tests.Reviews;
 /// Only ecosystem managers reach the workspace, and each only for the partners they look after.
 /// The seeded Pending review record (Pedro Silva) is the target of every refused decision; it must stay undecided.
 /// </summary>
-public sealed class EcosystemAccessTests(TestApp app) : IClassFixture<TestApp>
+public sealed class EcosystemAccessTests(TestApp app) : AppTest<TestApp>(app)
 {
     private const string Pedro = "pedro.silva@prospects.example";
 
@@ -62,7 +62,7 @@ public sealed class EcosystemAccessTests(TestApp app) : IClassFixture<TestApp>
     [MemberData(nameof(NotManagers))]
     public async Task Partner_users_and_customers_are_refused_with_403(string user, string method, string url)
     {
-        using var client = await app.SignedInClientAsync(user);
+        var client = await SignInAsync(user);
         var before = await TargetsAsync();
 
         using var response = await SendAsync(client, method, url, before);
@@ -81,7 +81,7 @@ public sealed class EcosystemAccessTests(TestApp app) : IClassFixture<TestApp>
     [MemberData(nameof(Endpoints))]
     public async Task Anonymous_visitors_are_sent_to_sign_in(string method, string url)
     {
-        using var anonymous = app.CreatePartnerCenterClient();
+        var anonymous = NewClient();
         var before = await TargetsAsync();
 
         using var response = await SendAsync(anonymous, method, url, before);
@@ -99,8 +99,8 @@ public sealed class EcosystemAccessTests(TestApp app) : IClassFixture<TestApp>
     [InlineData(DemoUsers.Customer)]
     public async Task The_workspace_menu_is_shown_only_to_ecosystem_managers(string user)
     {
-        using var other = await app.SignedInClientAsync(user);
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var other = await SignInAsync(user);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
 
         var theirs = await other.GetPageAsync("/");
         var managers = await em.GetPageAsync("/");
@@ -122,13 +122,13 @@ public sealed class EcosystemAccessTests(TestApp app) : IClassFixture<TestApp>
     /// <summary>The seeded Pending review record and an open ticket of Northwind's, with what a decision would change.</summary>
     private async Task<Targets> TargetsAsync()
     {
-        var pending = await app.WithDbAsync(db => db.Preregistrations.AsNoTracking().SingleAsync(p => p.CustomerEmail == Pedro));
-        var ticket = await app.WithDbAsync(db => db.BackgroundAssociationTickets.AsNoTracking()
+        var pending = await App.WithDbAsync(db => db.Preregistrations.AsNoTracking().SingleAsync(p => p.CustomerEmail == Pedro));
+        var ticket = await App.WithDbAsync(db => db.BackgroundAssociationTickets.AsNoTracking()
             .Where(t => t.Reason == "Access tests' ticket").Select(t => (Guid?)t.Id).SingleOrDefaultAsync());
         if (ticket is null)
         {
-            var northwind = await app.WithDbAsync(db => db.Partners.Where(p => p.Name == Northwind).Select(p => p.Id).SingleAsync());
-            ticket = await app.WithDbAsync(async db =>
+            var northwind = await App.WithDbAsync(db => db.Partners.Where(p => p.Name == Northwind).Select(p => p.Id).SingleAsync());
+            ticket = await App.WithDbAsync(async db =>
             {
                 var record = await db.Preregistrations.AsNoTracking().SingleAsync(p => p.CustomerEmail == "anna.schmidt@prospects.example");
                 var open = BackgroundAssociationTicket.Open(northwind, record.Id, "Access tests' ticket", "Sam Sales", null, record.CreatedAt);
@@ -138,8 +138,8 @@ public sealed class EcosystemAccessTests(TestApp app) : IClassFixture<TestApp>
             });
         }
 
-        var status = await app.WithDbAsync(db => db.BackgroundAssociationTickets.Where(t => t.Id == ticket).Select(t => t.Status).SingleAsync());
-        var mails = await app.WithDbAsync(db => db.OutboxMessages.CountAsync());
+        var status = await App.WithDbAsync(db => db.BackgroundAssociationTickets.Where(t => t.Id == ticket).Select(t => t.Status).SingleAsync());
+        var mails = await App.WithDbAsync(db => db.OutboxMessages.CountAsync());
         return new Targets(pending.Id, pending.Status, pending.Version, ticket.Value, status, mails);
     }
 
@@ -147,7 +147,7 @@ public sealed class EcosystemAccessTests(TestApp app) : IClassFixture<TestApp>
 }
 
 /// <summary>An ecosystem manager sees and decides only the records of the partners they look after.</summary>
-public sealed class OtherManagersPartnerTests(TestApp app) : IClassFixture<TestApp>, IAsyncLifetime
+public sealed class OtherManagersPartnerTests(TestApp app) : AppTest<TestApp>(app), IAsyncLifetime
 {
     private const string OtherManager = "em2@platform.example";
     private const string Woodgrove = "Woodgrove Partners";
@@ -156,18 +156,18 @@ public sealed class OtherManagersPartnerTests(TestApp app) : IClassFixture<TestA
 
     public async Task InitializeAsync()
     {
-        if (await app.WithDbAsync(db => db.Partners.AnyAsync(p => p.Name == Woodgrove)))
+        if (await App.WithDbAsync(db => db.Partners.AnyAsync(p => p.Name == Woodgrove)))
         {
-            pending = await app.WithDbAsync(db => db.Preregistrations.Where(p => p.CustomerName == "Wanda Woodgrove").Select(p => p.Id).SingleAsync());
-            ticket = await app.WithDbAsync(db => db.BackgroundAssociationTickets.Where(t => t.Reason == "Production workloads").Select(t => t.Id).SingleAsync());
+            pending = await App.WithDbAsync(db => db.Preregistrations.Where(p => p.CustomerName == "Wanda Woodgrove").Select(p => p.Id).SingleAsync());
+            ticket = await App.WithDbAsync(db => db.BackgroundAssociationTickets.Where(t => t.Reason == "Production workloads").Select(t => t.Id).SingleAsync());
             return;
         }
 
-        var managerId = await CreateManagerAsync(app, OtherManager, "Otto Manager");
-        var partnerId = await CreatePartnerAsync(app, Woodgrove, managerId, "partners@woodgrove.example");
+        var managerId = await CreateManagerAsync(App, OtherManager, "Otto Manager");
+        var partnerId = await CreatePartnerAsync(App, Woodgrove, managerId, "partners@woodgrove.example");
         var now = DateTime.UtcNow;
-        pending = await AddPendingReviewAsync(app, partnerId, "Wanda Woodgrove", NewEmail("wanda"), now, now.AddDays(2));
-        (_, ticket) = await AddOpenTicketAsync(app, partnerId, "Walter Woodgrove", NewEmail("walter"), now);
+        pending = await AddPendingReviewAsync(App, partnerId, "Wanda Woodgrove", NewEmail("wanda"), now, now.AddDays(2));
+        (_, ticket) = await AddOpenTicketAsync(App, partnerId, "Walter Woodgrove", NewEmail("walter"), now);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -183,7 +183,7 @@ public sealed class OtherManagersPartnerTests(TestApp app) : IClassFixture<TestA
     [InlineData("/Ecosystem/DeclineTicket/{1}")]
     public async Task Deciding_a_record_of_a_partner_one_does_not_manage_is_404_and_changes_nothing(string url)
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
         var before = await StateAsync();
         var unknown = Guid.NewGuid();
         var isTicket = url.Contains("Ticket", StringComparison.Ordinal);
@@ -209,7 +209,7 @@ public sealed class OtherManagersPartnerTests(TestApp app) : IClassFixture<TestA
     [InlineData("POST", "/Ecosystem/DeclineTicket/{1}")]
     public async Task The_reason_form_of_a_record_one_does_not_manage_is_404(string method, string url)
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
         var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, url, pending, ticket);
         var id = path.Contains("Ticket", StringComparison.Ordinal) ? ticket : pending;
 
@@ -223,8 +223,8 @@ public sealed class OtherManagersPartnerTests(TestApp app) : IClassFixture<TestA
     [Fact]
     public async Task Each_manager_sees_only_their_own_partners_in_queue_tickets_and_dashboard()
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
-        using var other = await app.SignedInClientAsync(OtherManager);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
+        var other = await SignInAsync(OtherManager);
 
         var emQueue = await QueueAsync(em);
         var otherQueue = await QueueAsync(other);
@@ -248,16 +248,16 @@ public sealed class OtherManagersPartnerTests(TestApp app) : IClassFixture<TestA
     [Fact]
     public async Task The_manager_of_the_partner_decides_it()
     {
-        var partnerId = await app.WithDbAsync(db => db.Partners.Where(p => p.Name == Woodgrove).Select(p => p.Id).SingleAsync());
-        var id = await AddPendingReviewAsync(app, partnerId, "Vera Woodgrove", NewEmail("vera"), DateTime.UtcNow, DateTime.UtcNow.AddDays(2));
-        using var other = await app.SignedInClientAsync(OtherManager);
+        var partnerId = await App.WithDbAsync(db => db.Partners.Where(p => p.Name == Woodgrove).Select(p => p.Id).SingleAsync());
+        var id = await AddPendingReviewAsync(App, partnerId, "Vera Woodgrove", NewEmail("vera"), DateTime.UtcNow, DateTime.UtcNow.AddDays(2));
+        var other = await SignInAsync(OtherManager);
         var queue = await QueueAsync(other);
 
         using var response = await other.SubmitAsync(queue, queue.FormOfButton("Approve Vera Woodgrove"));
 
         await AfterAsync(other, response, "/Ecosystem/Reviews");
-        Assert.Equal(PreregistrationStatus.Preregistered, (await RecordAsync(app, id)).Status);
-        Assert.Contains(await MailToAsync(app, "partners@woodgrove.example"), m => m.Subject == "Preregistration of Vera Woodgrove approved");
+        Assert.Equal(PreregistrationStatus.Preregistered, (await RecordAsync(App, id)).Status);
+        Assert.Contains(await MailToAsync(App, "partners@woodgrove.example"), m => m.Subject == "Preregistration of Vera Woodgrove approved");
     }
 
     /// <summary>POSTs a decision on <paramref name="id"/> (ticket or record) as the queue's buttons do; returns status and main text.</summary>
@@ -272,8 +272,8 @@ public sealed class OtherManagersPartnerTests(TestApp app) : IClassFixture<TestA
         queue.Document.QuerySelectorAll("main tbody tr td:first-child").Select(td => td.TextContent.Trim()).Distinct().ToList();
 
     private async Task<(PreregistrationStatus, int, TicketStatus, int)> StateAsync() => (
-        (await RecordAsync(app, pending)).Status,
-        (await RecordAsync(app, pending)).Version,
-        await app.WithDbAsync(db => db.BackgroundAssociationTickets.Where(t => t.Id == ticket).Select(t => t.Status).SingleAsync()),
-        await app.WithDbAsync(db => db.OutboxMessages.CountAsync()));
+        (await RecordAsync(App, pending)).Status,
+        (await RecordAsync(App, pending)).Version,
+        await App.WithDbAsync(db => db.BackgroundAssociationTickets.Where(t => t.Id == ticket).Select(t => t.Status).SingleAsync()),
+        await App.WithDbAsync(db => db.OutboxMessages.CountAsync()));
 }

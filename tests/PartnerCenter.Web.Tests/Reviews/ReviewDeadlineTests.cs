@@ -7,7 +7,7 @@ namespace PartnerCenter.Web.Tests.Reviews;
 /// Friday 2031-03-14 09:30 UTC; the seeded Pedro Silva was submitted the day before, so he is due
 /// Monday 09:30. One test per class: the clock only moves forward.
 /// </summary>
-public sealed class ReviewDeadlineTests(FakeClockApp app) : IClassFixture<FakeClockApp>
+public sealed class ReviewDeadlineTests(FakeClockApp app) : AppTest<FakeClockApp>(app)
 {
     private static readonly DateTime FridayAfternoon = new(2031, 3, 14, 14, 30, 0, DateTimeKind.Utc);
     private static readonly DateTime TuesdayAfternoon = new(2031, 3, 18, 14, 30, 0, DateTimeKind.Utc);
@@ -17,21 +17,21 @@ public sealed class ReviewDeadlineTests(FakeClockApp app) : IClassFixture<FakeCl
     public async Task A_request_from_friday_afternoon_is_due_tuesday_afternoon_and_turns_overdue_after_it()
     {
         Assert.Equal(DayOfWeek.Friday, FridayAfternoon.DayOfWeek);
-        // Starts the app, so seeding runs at Start, before the clock moves.
-        var pedroDue = await app.WithDbAsync(db => db.Preregistrations.Where(p => p.CustomerName == "Pedro Silva").Select(p => p.ReviewDueAt).SingleAsync());
+        // Starts the App, so seeding runs at Start, before the clock moves.
+        var pedroDue = await App.WithDbAsync(db => db.Preregistrations.Where(p => p.CustomerName == "Pedro Silva").Select(p => p.ReviewDueAt).SingleAsync());
         Assert.Equal(PedroDue, pedroDue);
-        app.Clock.SetUtcNow(FridayAfternoon);
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        App.Clock.SetUtcNow(FridayAfternoon);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var email = NewEmail("frieda");
-        var id = await SubmitForReviewAsync(app, sales, "Frieda Friday", email);
+        var id = await SubmitForReviewAsync(App, sales, "Frieda Friday", email);
 
-        Assert.Equal(TuesdayAfternoon, (await RecordAsync(app, id)).ReviewDueAt);
+        Assert.Equal(TuesdayAfternoon, (await RecordAsync(App, id)).ReviewDueAt);
         var status = await PartnerStatusAsync(sales, email);
         Assert.StartsWith("Pending review", status, StringComparison.Ordinal);
         Assert.Contains($"Decision due {Utc(TuesdayAfternoon)}", status, StringComparison.Ordinal);
 
         // Friday: nothing is late; the earliest due comes first.
-        using (var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager))
+        using (var em = await App.SignedInClientAsync(DemoUsers.EcosystemManager))
         {
             var queue = await QueueAsync(em);
             Assert.Equal(["Pedro Silva", "Frieda Friday"], queue.QueuedCustomers());
@@ -44,8 +44,8 @@ public sealed class ReviewDeadlineTests(FakeClockApp app) : IClassFixture<FakeCl
         }
 
         // Monday noon: Pedro is late and marked; Frieda still has time.
-        app.Clock.SetUtcNow(new DateTime(2031, 3, 17, 12, 0, 0, DateTimeKind.Utc));
-        using (var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager))
+        App.Clock.SetUtcNow(new DateTime(2031, 3, 17, 12, 0, 0, DateTimeKind.Utc));
+        using (var em = await App.SignedInClientAsync(DemoUsers.EcosystemManager))
         {
             var queue = await QueueAsync(em);
             Assert.Equal(["Pedro Silva", "Frieda Friday"], queue.QueuedCustomers());
@@ -58,8 +58,8 @@ public sealed class ReviewDeadlineTests(FakeClockApp app) : IClassFixture<FakeCl
         }
 
         // Tuesday 15:00: half an hour past Frieda's target.
-        app.Clock.SetUtcNow(TuesdayAfternoon.AddMinutes(30));
-        using (var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager))
+        App.Clock.SetUtcNow(TuesdayAfternoon.AddMinutes(30));
+        using (var em = await App.SignedInClientAsync(DemoUsers.EcosystemManager))
         {
             var queue = await QueueAsync(em);
             var frieda = queue.QueueRow("Frieda Friday");
@@ -71,19 +71,19 @@ public sealed class ReviewDeadlineTests(FakeClockApp app) : IClassFixture<FakeCl
 }
 
 /// <summary>Overdue first: the queue is ordered by due time.</summary>
-public sealed class ReviewQueueOrderTests(FakeClockApp app) : IClassFixture<FakeClockApp>
+public sealed class ReviewQueueOrderTests(FakeClockApp app) : AppTest<FakeClockApp>(app)
 {
     [Fact]
     public async Task The_queue_orders_by_due_time_not_by_submission_so_the_overdue_come_first()
     {
         // Three records written straight into the database, submitted in one order and due in another
         // (as after a change to the holiday list): the queue follows the due times.
-        var now = app.Clock.GetUtcNow().UtcDateTime;
-        var northwind = await app.WithDbAsync(db => db.Partners.Where(p => p.Name == Northwind).Select(p => p.Id).SingleAsync());
-        await AddPendingReviewAsync(app, northwind, "Olga Oldest", NewEmail("olga"), now.AddDays(-3), now.AddDays(3));
-        await AddPendingReviewAsync(app, northwind, "Lars Latest", NewEmail("lars"), now.AddMinutes(-5), now.AddHours(-1));
-        await AddPendingReviewAsync(app, northwind, "Mira Middle", NewEmail("mira"), now.AddDays(-1), now.AddDays(1));
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        var northwind = await App.WithDbAsync(db => db.Partners.Where(p => p.Name == Northwind).Select(p => p.Id).SingleAsync());
+        await AddPendingReviewAsync(App, northwind, "Olga Oldest", NewEmail("olga"), now.AddDays(-3), now.AddDays(3));
+        await AddPendingReviewAsync(App, northwind, "Lars Latest", NewEmail("lars"), now.AddMinutes(-5), now.AddHours(-1));
+        await AddPendingReviewAsync(App, northwind, "Mira Middle", NewEmail("mira"), now.AddDays(-1), now.AddDays(1));
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
 
         var queue = await QueueAsync(em);
 
@@ -108,23 +108,23 @@ public sealed class HolidayClockFactory : FakeClockApp
     }
 }
 
-public sealed class ReviewHolidayTests(HolidayClockFactory app) : IClassFixture<HolidayClockFactory>
+public sealed class ReviewHolidayTests(HolidayClockFactory app) : AppTest<HolidayClockFactory>(app)
 {
     [Fact]
     public async Task A_request_from_friday_afternoon_skips_a_monday_and_tuesday_holiday_and_is_due_thursday_afternoon()
     {
-        // Starts the app (seeding at Start) before the clock moves.
-        Assert.True(await app.WithDbAsync(db => db.Partners.AnyAsync(p => p.Name == Northwind)));
-        app.Clock.SetUtcNow(new DateTime(2031, 3, 14, 14, 30, 0, DateTimeKind.Utc));
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        // Starts the App (seeding at Start) before the clock moves.
+        Assert.True(await App.WithDbAsync(db => db.Partners.AnyAsync(p => p.Name == Northwind)));
+        App.Clock.SetUtcNow(new DateTime(2031, 3, 14, 14, 30, 0, DateTimeKind.Utc));
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var email = NewEmail("hedda");
 
-        var id = await SubmitForReviewAsync(app, sales, "Hedda Holiday", email);
+        var id = await SubmitForReviewAsync(App, sales, "Hedda Holiday", email);
 
         var thursday = new DateTime(2031, 3, 20, 14, 30, 0, DateTimeKind.Utc);
-        Assert.Equal(thursday, (await RecordAsync(app, id)).ReviewDueAt);
+        Assert.Equal(thursday, (await RecordAsync(App, id)).ReviewDueAt);
         Assert.Contains($"Decision due {Utc(thursday)}", await PartnerStatusAsync(sales, email), StringComparison.Ordinal);
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
         Assert.Equal("6 d 0 h left", (await QueueAsync(em)).QueueRow("Hedda Holiday").TimeLeft());
     }
 }

@@ -3,18 +3,18 @@ using static PartnerCenter.Web.Tests.Reviews.ReviewKit;
 namespace PartnerCenter.Web.Tests.Reviews;
 
 /// <summary>The ecosystem manager approves or rejects a Pending review record; the partner is told both ways.</summary>
-public sealed class ReviewDecisionTests(FakeClockApp app) : IClassFixture<FakeClockApp>
+public sealed class ReviewDecisionTests(FakeClockApp app) : AppTest<FakeClockApp>(app)
 {
     [Fact]
     public async Task Approving_makes_the_record_Preregistered_for_15_days_from_the_approval_and_emails_the_partner()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var email = NewEmail("alma");
-        var id = await SubmitForReviewAsync(app, sales, "Alma Approved", email);
-        var submittedAt = (await RecordAsync(app, id)).CreatedAt;
-        app.Clock.Advance(TimeSpan.FromHours(2));
-        var approvedAt = app.Clock.GetUtcNow().UtcDateTime;
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var id = await SubmitForReviewAsync(App, sales, "Alma Approved", email);
+        var submittedAt = (await RecordAsync(App, id)).CreatedAt;
+        App.Clock.Advance(TimeSpan.FromHours(2));
+        var approvedAt = App.Clock.GetUtcNow().UtcDateTime;
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
 
         var queue = await QueueAsync(em);
         var row = queue.QueueRow("Alma Approved");
@@ -27,21 +27,21 @@ public sealed class ReviewDecisionTests(FakeClockApp app) : IClassFixture<FakeCl
         var after = await AfterAsync(em, response, "/Ecosystem/Reviews");
         Assert.Contains("Approved: Alma Approved is Preregistered for 15 days and the partner was told.", after.Alerts("success"));
         Assert.DoesNotContain("Alma Approved", after.QueuedCustomers());
-        var record = await RecordAsync(app, id);
+        var record = await RecordAsync(App, id);
         Assert.Equal(PreregistrationStatus.Preregistered, record.Status);
         Assert.Equal(approvedAt, record.PreregisteredAt);
         Assert.Equal(approvedAt.AddDays(15), record.ExpiresAt);
         Assert.Equal(approvedAt, record.DecidedAt);
-        Assert.Equal(await app.UserIdAsync(DemoUsers.EcosystemManager), record.DecidedByUserId);
+        Assert.Equal(await App.UserIdAsync(DemoUsers.EcosystemManager), record.DecidedByUserId);
         Assert.Null(record.RejectionReason);
-        Assert.Equal(1, await DecisionAuditsAsync(app, id));
+        Assert.Equal(1, await DecisionAuditsAsync(App, id));
 
-        var mail = Assert.Single(await DecisionMailsAsync(app, "Alma Approved"));
+        var mail = Assert.Single(await DecisionMailsAsync(App, "Alma Approved"));
         Assert.Equal("Preregistration of Alma Approved approved", mail.Subject);
         Assert.Contains($"valid until {Utc(approvedAt.AddDays(15))}", mail.TextBody, StringComparison.Ordinal);
         // "Send invitation link: No": nothing goes to the customer.
-        Assert.Empty(await MailToAsync(app, email));
-        Assert.False(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.PreregistrationId == id)));
+        Assert.Empty(await MailToAsync(App, email));
+        Assert.False(await App.WithDbAsync(db => db.Invitations.AnyAsync(i => i.PreregistrationId == id)));
 
         var status = await PartnerStatusAsync(sales, email);
         Assert.StartsWith("Preregistered", status, StringComparison.Ordinal);
@@ -51,36 +51,36 @@ public sealed class ReviewDecisionTests(FakeClockApp app) : IClassFixture<FakeCl
     [Fact]
     public async Task Approving_a_request_that_chose_send_invitation_yes_queues_the_invitation_to_the_customer()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var email = NewEmail("ivo");
-        var id = await SubmitForReviewAsync(app, sales, "Ivo Invited", email, sendInvitation: true);
+        var id = await SubmitForReviewAsync(App, sales, "Ivo Invited", email, sendInvitation: true);
         // Pending review cannot be invited: nothing is sent at submission.
-        Assert.Empty(await MailToAsync(app, email));
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        Assert.Empty(await MailToAsync(App, email));
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
 
         var queue = await QueueAsync(em);
         using var response = await em.SubmitAsync(queue, queue.FormOfButton("Approve Ivo Invited"));
 
         await AfterAsync(em, response, "/Ecosystem/Reviews");
-        var record = await RecordAsync(app, id);
+        var record = await RecordAsync(App, id);
         Assert.Equal(PreregistrationStatus.Preregistered, record.Status);
-        var invitation = await app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.PreregistrationId == id));
+        var invitation = await App.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.PreregistrationId == id));
         Assert.Equal(InvitationChannel.Email, invitation.Channel);
-        var invite = Assert.Single(await MailToAsync(app, email));
+        var invite = Assert.Single(await MailToAsync(App, email));
         Assert.Equal("Northwind Cloud invites you to become their customer", invite.Subject);
         Assert.Equal(invitation.Id, invite.InvitationId);
         Assert.Contains("/invite/", invite.TextBody, StringComparison.Ordinal);
-        Assert.Equal("Preregistration of Ivo Invited approved", Assert.Single(await DecisionMailsAsync(app, "Ivo Invited")).Subject);
+        Assert.Equal("Preregistration of Ivo Invited approved", Assert.Single(await DecisionMailsAsync(App, "Ivo Invited")).Subject);
         Assert.Matches("Invitation email (queued|sent)", await PartnerStatusAsync(sales, email));
     }
 
     [Fact]
     public async Task Rejecting_needs_a_reason_which_the_partner_reads_in_the_list_and_in_the_email()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var email = NewEmail("rita");
-        var id = await SubmitForReviewAsync(app, sales, "Rita Rejected", email, sendInvitation: true);
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var id = await SubmitForReviewAsync(App, sales, "Rita Rejected", email, sendInvitation: true);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
         var queue = await QueueAsync(em);
         var href = queue.QueueRow("Rita Rejected").QuerySelector("a[aria-label='Reject Rita Rejected']")!.GetAttribute("href");
         Assert.Equal($"/Ecosystem/Reject/{id}", href);
@@ -101,8 +101,8 @@ public sealed class ReviewDecisionTests(FakeClockApp app) : IClassFixture<FakeCl
             Assert.Equal("The reason can have at most 500 characters.", (await HtmlPage.ReadAsync(tooLong)).FieldError("Reason"));
         }
 
-        Assert.Equal(PreregistrationStatus.PendingReview, (await RecordAsync(app, id)).Status);
-        Assert.Empty(await DecisionMailsAsync(app, "Rita Rejected"));
+        Assert.Equal(PreregistrationStatus.PendingReview, (await RecordAsync(App, id)).Status);
+        Assert.Empty(await DecisionMailsAsync(App, "Rita Rejected"));
 
         const string reason = "Brazil is served by Fabrikam's team & the customer's contract is local.";
         using var response = await em.SubmitAsync(form, form.FormOfButton("Reject"), ("Reason", $"  {reason}  "));
@@ -110,17 +110,17 @@ public sealed class ReviewDecisionTests(FakeClockApp app) : IClassFixture<FakeCl
         var after = await AfterAsync(em, response, "/Ecosystem/Reviews");
         Assert.Contains("Rejected: the partner was told why.", after.Alerts("success"));
         Assert.DoesNotContain("Rita Rejected", after.QueuedCustomers());
-        var record = await RecordAsync(app, id);
+        var record = await RecordAsync(App, id);
         Assert.Equal(PreregistrationStatus.Rejected, record.Status);
         Assert.Equal(reason, record.RejectionReason);
         Assert.Null(record.ExpiresAt);
-        Assert.Equal(1, await DecisionAuditsAsync(app, id));
-        var mail = Assert.Single(await DecisionMailsAsync(app, "Rita Rejected"));
+        Assert.Equal(1, await DecisionAuditsAsync(App, id));
+        var mail = Assert.Single(await DecisionMailsAsync(App, "Rita Rejected"));
         Assert.Equal("Preregistration of Rita Rejected rejected", mail.Subject);
         Assert.Contains($"Reason: {reason}", mail.TextBody, StringComparison.Ordinal);
         // A rejected request never invites, whatever the partner chose.
-        Assert.Empty(await MailToAsync(app, email));
-        Assert.False(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.PreregistrationId == id)));
+        Assert.Empty(await MailToAsync(App, email));
+        Assert.False(await App.WithDbAsync(db => db.Invitations.AnyAsync(i => i.PreregistrationId == id)));
 
         var status = await PartnerStatusAsync(sales, email);
         Assert.StartsWith("Rejected", status, StringComparison.Ordinal);
@@ -130,10 +130,10 @@ public sealed class ReviewDecisionTests(FakeClockApp app) : IClassFixture<FakeCl
     [Fact]
     public async Task A_decision_is_final_a_stale_approve_after_a_reject_is_told_and_changes_nothing()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var email = NewEmail("fina");
-        var id = await SubmitForReviewAsync(app, sales, "Fina Final", email, sendInvitation: true);
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
+        var id = await SubmitForReviewAsync(App, sales, "Fina Final", email, sendInvitation: true);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
         var stale = await QueueAsync(em);
         using (var rejected = await em.PostFormAsync($"/Ecosystem/Reject/{id}", ("Id", id.ToString()), ("Reason", "Outside the partner's region.")))
         {
@@ -145,29 +145,22 @@ public sealed class ReviewDecisionTests(FakeClockApp app) : IClassFixture<FakeCl
         var after = await AfterAsync(em, approve, "/Ecosystem/Reviews");
         Assert.Contains("This request has already been decided (now Rejected).", after.Alerts("danger"));
         Assert.Empty(after.Alerts("success"));
-        var record = await RecordAsync(app, id);
+        var record = await RecordAsync(App, id);
         Assert.Equal(PreregistrationStatus.Rejected, record.Status);
         Assert.Equal("Outside the partner's region.", record.RejectionReason);
-        Assert.Equal(1, await DecisionAuditsAsync(app, id));
-        Assert.Single(await DecisionMailsAsync(app, "Fina Final"));
-        Assert.Empty(await MailToAsync(app, email));
+        Assert.Equal(1, await DecisionAuditsAsync(App, id));
+        Assert.Single(await DecisionMailsAsync(App, "Fina Final"));
+        Assert.Empty(await MailToAsync(App, email));
 
         using var rejectAgain = await em.PostFormAsync($"/Ecosystem/Reject/{id}", ("Id", id.ToString()), ("Reason", "Again"));
         var again = await AfterAsync(em, rejectAgain, "/Ecosystem/Reviews");
         Assert.Contains("This request has already been decided (now Rejected).", again.Alerts("danger"));
-        Assert.Equal("Outside the partner's region.", (await RecordAsync(app, id)).RejectionReason);
+        Assert.Equal("Outside the partner's region.", (await RecordAsync(App, id)).RejectionReason);
     }
 
     [Fact]
     public async Task An_unknown_record_is_404()
     {
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
-        var unknown = Guid.NewGuid().ToString();
-
-        using var approve = await em.PostFormAsync($"/Ecosystem/Approve/{unknown}");
-        using var reject = await em.PostFormAsync($"/Ecosystem/Reject/{unknown}", ("Id", unknown), ("Reason", "No such record"));
-
-        await approve.AssertStatusAsync(HttpStatusCode.NotFound);
-        await reject.AssertStatusAsync(HttpStatusCode.NotFound);
+        await AssertUnknownIdIs404Async(await SignInAsync(DemoUsers.EcosystemManager), "Approve", "Reject");
     }
 }

@@ -88,6 +88,21 @@ public static class ReviewKit
     }
 
     /// <summary>A signed-in client's main text after following a decision's redirect.</summary>
+    /// <summary>
+    /// The manager's two decisions on an id nothing has: <paramref name="decide"/> (no reason) and
+    /// <paramref name="decline"/> (with a reason) both answer 404.
+    /// </summary>
+    public static async Task AssertUnknownIdIs404Async(PartnerCenterClient manager, string decide, string decline)
+    {
+        var unknown = Guid.NewGuid().ToString();
+
+        using var decided = await manager.PostFormAsync($"/Ecosystem/{decide}/{unknown}");
+        using var declined = await manager.PostFormAsync($"/Ecosystem/{decline}/{unknown}", ("Id", unknown), ("Reason", "Nothing has this id"));
+
+        await decided.AssertStatusAsync(HttpStatusCode.NotFound);
+        await declined.AssertStatusAsync(HttpStatusCode.NotFound);
+    }
+
     public static async Task<HtmlPage> AfterAsync(PartnerCenterClient client, HttpResponseMessage response, string expectedPath)
     {
         await response.AssertStatusAsync(HttpStatusCode.Redirect);

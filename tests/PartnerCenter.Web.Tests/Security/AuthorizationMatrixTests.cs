@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Controllers;
@@ -10,7 +11,7 @@ namespace PartnerCenter.Web.Tests.Security;
 /// Every route of the app (read from its own endpoint data) against every actor. Ids belong to
 /// Northwind, so Contoso's admin must get 404 where Northwind's users get the page.
 /// </summary>
-public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestApp>
+public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app)
 {
     /// <summary>Column order of the expectation strings.</summary>
     private static readonly string?[] Actors =
@@ -44,37 +45,37 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestAp
         ["GET Audit/Trail"] = new("SFFFONO", async () => Req($"/Audit/Preregistration/{await AuditedRecordAsync()}")),
         ["GET CustomerDevelopment/Index"] = new("SFFOOOF", () => Get("/CustomerDevelopment")),
         ["GET CustomerDevelopment/History"] = new("SFFOOOF", () => Get("/CustomerDevelopment/History")),
-        ["GET CustomerDevelopment/BackgroundAssociation"] = new("SFFOONF", async () => Req($"/CustomerDevelopment/BackgroundAssociation/{await app.AddNorthwindRecordAsync()}")),
-        ["POST CustomerDevelopment/BackgroundAssociation"] = new("SFFOONF", async () => Form($"/CustomerDevelopment/BackgroundAssociation/{await app.AddNorthwindRecordAsync()}", ("Reason", ""), ("Contact", ""))),
+        ["GET CustomerDevelopment/BackgroundAssociation"] = new("SFFOONF", async () => Req($"/CustomerDevelopment/BackgroundAssociation/{await App.AddNorthwindRecordAsync()}")),
+        ["POST CustomerDevelopment/BackgroundAssociation"] = new("SFFOONF", async () => Form($"/CustomerDevelopment/BackgroundAssociation/{await App.AddNorthwindRecordAsync()}", ("Reason", ""), ("Contact", ""))),
         ["GET CustomerDevelopment/Preregister"] = new("SFFOOOF", () => Get("/CustomerDevelopment/Preregister")),
         ["POST CustomerDevelopment/Preregister"] = new("SFFOOOF", () => Post("/CustomerDevelopment/Preregister", ("FullName", ""), ("Email", ""), ("Mobile", ""))),
-        ["POST CustomerDevelopment/Delete"] = new("SFFRRNF", async () => Form("/CustomerDevelopment/Delete", ("ids", (await app.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
+        ["POST CustomerDevelopment/Delete"] = new("SFFRRNF", async () => Form("/CustomerDevelopment/Delete", ("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
         ["POST CustomerDevelopment/Reveal"] = new("SFFRRRF", () => Post("/CustomerDevelopment/Reveal", ("column", "Name"), ("show", "false"), ("returnUrl", "/CustomerDevelopment"))),
-        ["POST Invitations/Confirm"] = new("SFFOONF", async () => Form("/Invitations/Confirm", ("ids", (await app.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
-        ["POST Invitations/Send"] = new("SFFRRNF", async () => Form("/Invitations/Send", ("ids", (await app.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
-        ["GET Invitations/Preview"] = new("SFFOONF", async () => Req($"/Invitations/Preview/{await app.AddNorthwindRecordAsync()}")),
-        ["POST Invitations/Link"] = new("SFFOONF", async () => Form($"/Invitations/Link/{await app.AddNorthwindRecordAsync()}")),
-        ["GET Invitations/History"] = new("SFFOONF", async () => Req($"/Invitations/History/{await app.AddNorthwindRecordAsync()}")),
+        ["POST Invitations/Confirm"] = new("SFFOONF", async () => Form("/Invitations/Confirm", ("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
+        ["POST Invitations/Send"] = new("SFFRRNF", async () => Form("/Invitations/Send", ("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
+        ["GET Invitations/Preview"] = new("SFFOONF", async () => Req($"/Invitations/Preview/{await App.AddNorthwindRecordAsync()}")),
+        ["POST Invitations/Link"] = new("SFFOONF", async () => Form($"/Invitations/Link/{await App.AddNorthwindRecordAsync()}")),
+        ["GET Invitations/History"] = new("SFFOONF", async () => Req($"/Invitations/History/{await App.AddNorthwindRecordAsync()}")),
         ["GET Invite/Landing"] = new("OOOOOOO", async () => Req($"/invite/{await FreshTokenAsync()}")),
         ["GET Invite/Register"] = new("OOOOOOO", async () => Req($"/invite/{await FreshTokenAsync()}/register")),
         ["POST Invite/Register"] = new("OOOOOOO", async () => Form($"/invite/{await FreshTokenAsync()}/register", ("FullName", ""), ("Password", ""), ("ConfirmPassword", "")), FreshClient: true),
         ["POST Invite/Associate"] = new("SOOOOOO", async () => Form($"/invite/{await FreshTokenAsync()}/associate", ("Consent", "false"))),
         ["GET Customers/Index"] = new("SFFOOOF", () => Get("/Customers")),
-        ["POST Customers/Budget"] = new("SFFOONF", async () => Form("/Customers/Budget", ("ids", (await app.NorthwindCustomerIdAsync()).ToString()))),
-        ["POST Customers/SetBudget"] = new("SFFOONF", async () => Form("/Customers/SetBudget", ("Ids", (await app.NorthwindCustomerIdAsync()).ToString()), ("Type", ""), ("Amount", ""))),
-        ["GET Customers/Freeze"] = new("SFFOONF", async () => Req($"/Customers/Freeze/{await app.NorthwindCustomerIdAsync()}")),
-        ["POST Customers/Freeze"] = new("SFFOONF", async () => Form("/Customers/Freeze", ("Id", (await app.NorthwindCustomerIdAsync()).ToString()), ("Freeze", "true"), ("Reason", ""))),
-        ["GET Customers/Adjustments"] = new("SFFOONF", async () => Req($"/Customers/Adjustments/{await app.NorthwindCustomerIdAsync()}")),
+        ["POST Customers/Budget"] = new("SFFOONF", async () => Form("/Customers/Budget", ("ids", (await App.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)))),
+        ["POST Customers/SetBudget"] = new("SFFOONF", async () => Form("/Customers/SetBudget", ("Ids", (await App.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)), ("Type", ""), ("Amount", ""))),
+        ["GET Customers/Freeze"] = new("SFFOONF", async () => Req($"/Customers/Freeze/{await App.NorthwindCustomerIdAsync()}")),
+        ["POST Customers/Freeze"] = new("SFFOONF", async () => Form("/Customers/Freeze", ("Id", (await App.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)), ("Freeze", "true"), ("Reason", ""))),
+        ["GET Customers/Adjustments"] = new("SFFOONF", async () => Req($"/Customers/Adjustments/{await App.NorthwindCustomerIdAsync()}")),
         ["GET MyPartner/Index"] = new("SOFFFFF", () => Get("/MyPartner")),
         ["GET PartnerInformation/AccountInformation"] = new("SFOOOOF", () => Get("/PartnerInformation/AccountInformation")),
         ["POST PartnerInformation/AccountInformation"] = new("SFFFOOF", () => Post("/PartnerInformation/AccountInformation", ("ReservedEmail", "not an email"), ("ReservedMobile", ""))),
         ["GET Users/Index"] = new("SFFFOOF", () => Get("/Users")),
-        ["POST Users/SetPermission"] = new("SFFFRNF", async () => Form($"/Users/SetPermission/{await app.UserIdAsync(DemoUsers.NorthwindSales)}", ("grant", "true"))),
+        ["POST Users/SetPermission"] = new("SFFFRNF", async () => Form($"/Users/SetPermission/{await App.UserIdAsync(DemoUsers.NorthwindSales)}", ("grant", "true"))),
         ["GET Ecosystem/Index"] = new("SFFFFFO", () => Get("/Ecosystem")),
         ["GET Ecosystem/Reviews"] = new("SFFFFFO", () => Get("/Ecosystem/Reviews")),
-        ["POST Ecosystem/Approve"] = new("SFFFFFR", async () => Form($"/Ecosystem/Approve/{await app.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)}")),
-        ["GET Ecosystem/Reject"] = new("SFFFFFO", async () => Req($"/Ecosystem/Reject/{await app.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)}")),
-        ["POST Ecosystem/Reject"] = new("SFFFFFO", async () => Form("/Ecosystem/Reject", ("Id", (await app.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)).ToString()), ("Reason", ""))),
+        ["POST Ecosystem/Approve"] = new("SFFFFFR", async () => Form($"/Ecosystem/Approve/{await App.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)}")),
+        ["GET Ecosystem/Reject"] = new("SFFFFFO", async () => Req($"/Ecosystem/Reject/{await App.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)}")),
+        ["POST Ecosystem/Reject"] = new("SFFFFFO", async () => Form("/Ecosystem/Reject", ("Id", (await App.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)).ToString()), ("Reason", ""))),
         ["GET Ecosystem/Lookup"] = new("SFFFFFO", () => Get("/Ecosystem/Lookup?email=anna.schmidt%40prospects.example")),
         ["GET Ecosystem/Tickets"] = new("SFFFFFO", () => Get("/Ecosystem/Tickets")),
         // No ticket exists in the seed: an unknown id is 404 for the manager, and nobody else gets that far.
@@ -105,7 +106,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestAp
         {
             for (var i = 0; i < Actors.Length; i++)
             {
-                clients[i] = Actors[i] is { } email ? await app.SignedInClientAsync(email) : app.CreatePartnerCenterClient();
+                clients[i] = Actors[i] is { } email ? await App.SignedInClientAsync(email) : App.CreatePartnerCenterClient();
                 tokens[i] = await TokenOfAsync(clients[i]);
             }
 
@@ -120,7 +121,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestAp
                     string outcome;
                     if (row.FreshClient)
                     {
-                        using var fresh = Actors[i] is { } email ? await app.SignedInClientAsync(email) : app.CreatePartnerCenterClient();
+                        using var fresh = Actors[i] is { } email ? await App.SignedInClientAsync(email) : App.CreatePartnerCenterClient();
                         outcome = await SendAsync(fresh, await TokenOfAsync(fresh), route, request);
                     }
                     else
@@ -131,11 +132,11 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestAp
                     got.Append(outcome.Length == 1 ? outcome : "!");
                     if (outcome != row.Expected[i].ToString())
                     {
-                        failures.AppendLine($"{route} as {Actors[i] ?? "anonymous"} ({request.Url}): expected {row.Expected[i]}, got {outcome}");
+                        failures.AppendLine(CultureInfo.InvariantCulture, $"{route} as {Actors[i] ?? "anonymous"} ({request.Url}): expected {row.Expected[i]}, got {outcome}");
                     }
                 }
 
-                actual.AppendLine($"{route,-50} {got}");
+                actual.AppendLine(CultureInfo.InvariantCulture, $"{route,-50} {got}");
             }
 
             Assert.True(failures.Length == 0, $"{failures}\nActual matrix (anon cust intern sales admin contoso em):\n{actual}");
@@ -166,7 +167,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestAp
     private HashSet<string> AppRoutes() => Endpoints().Select(e => e.Key).ToHashSet();
 
     private List<(string Key, ControllerActionDescriptor Action, IReadOnlyList<string> Methods)> Endpoints() =>
-        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        App.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Action: e.Metadata.GetMetadata<ControllerActionDescriptor>()))
             .Where(e => e.Action is not null)
@@ -215,9 +216,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestAp
         throw new InvalidOperationException("No page with an antiforgery token.");
     }
 
-    private async Task<string> FreshTokenAsync() => await AssociationKit.MintTokenAsync(app, await app.AddNorthwindRecordAsync());
+    private async Task<string> FreshTokenAsync() => await AssociationKit.MintTokenAsync(App, await App.AddNorthwindRecordAsync());
 
-    /// <summary>A Northwind record preregistered through the app, so its trail has entries.</summary>
+    /// <summary>A Northwind record preregistered through the App, so its trail has entries.</summary>
     private async Task<Guid> AuditedRecordAsync()
     {
         if (audited is { } id)
@@ -225,8 +226,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestAp
             return id;
         }
 
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        audited = await AssociationKit.PreregisterAsync(app, sales, "Audited Customer", AssociationKit.NewEmail("audited"));
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        audited = await AssociationKit.PreregisterAsync(App, sales, "Audited Customer", AssociationKit.NewEmail("audited"));
         return audited.Value;
     }
 }

@@ -1,7 +1,7 @@
 namespace PartnerCenter.Web.Tests.Security;
 
 /// <summary>Every POST needs the antiforgery token of the session that sends it; without it nothing happens.</summary>
-public sealed class CsrfTests(TestApp app) : IClassFixture<TestApp>
+public sealed class CsrfTests(TestApp app) : AppTest<TestApp>(app)
 {
     public static TheoryData<string> BadTokens => new() { "missing", "garbage", "another session's" };
 
@@ -9,22 +9,22 @@ public sealed class CsrfTests(TestApp app) : IClassFixture<TestApp>
     [MemberData(nameof(BadTokens))]
     public async Task Granting_a_permission_with_a_bad_token_is_rejected_and_changes_nothing(string token)
     {
-        using var admin = await app.SignedInClientAsync(DemoUsers.NorthwindAdmin);
-        var internId = await app.UserIdAsync(DemoUsers.NorthwindIntern);
+        var admin = await SignInAsync(DemoUsers.NorthwindAdmin);
+        var internId = await App.UserIdAsync(DemoUsers.NorthwindIntern);
         await admin.GetPageAsync("/Users");
 
         using var response = await PostAsync(admin, token, $"/Users/SetPermission/{internId}", ("grant", "true"));
 
         await response.AssertStatusAsync(HttpStatusCode.BadRequest);
-        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Id == internId).Select(u => u.HasCustomerDevelopment).SingleAsync()));
-        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
+        Assert.False(await App.WithDbAsync(db => db.Users.Where(u => u.Id == internId).Select(u => u.HasCustomerDevelopment).SingleAsync()));
+        Assert.Equal(0, await App.WithDbAsync(db => db.AuditEntries.CountAsync()));
     }
 
     [Theory]
     [MemberData(nameof(BadTokens))]
     public async Task Saving_account_information_with_a_bad_token_is_rejected_and_changes_nothing(string token)
     {
-        using var admin = await app.SignedInClientAsync(DemoUsers.NorthwindAdmin);
+        var admin = await SignInAsync(DemoUsers.NorthwindAdmin);
         var before = await ReservedContactAsync();
 
         using var response = await PostAsync(admin, token, "/PartnerInformation/AccountInformation",
@@ -38,7 +38,7 @@ public sealed class CsrfTests(TestApp app) : IClassFixture<TestApp>
     [MemberData(nameof(BadTokens))]
     public async Task Signing_out_with_a_bad_token_is_rejected_and_the_session_stays(string token)
     {
-        using var client = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var client = await SignInAsync(DemoUsers.NorthwindSales);
 
         using var response = await PostAsync(client, token, "/Account/SignOut");
 
@@ -51,7 +51,7 @@ public sealed class CsrfTests(TestApp app) : IClassFixture<TestApp>
     [MemberData(nameof(BadTokens))]
     public async Task Signing_in_with_a_bad_token_is_rejected_even_with_the_right_password(string token)
     {
-        using var client = app.CreatePartnerCenterClient();
+        var client = NewClient();
         await client.GetPageAsync("/Account/SignIn");
 
         using var response = await PostAsync(client, token, "/Account/SignIn",
@@ -64,7 +64,7 @@ public sealed class CsrfTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task A_rejected_post_shows_the_bad_request_page()
     {
-        using var client = app.CreatePartnerCenterClient();
+        var client = NewClient();
 
         using var response = await client.PostFormWithoutTokenAsync("/Account/SignIn", ("Email", DemoUsers.TailspinAdmin), ("Password", DemoUsers.Password));
 
@@ -83,7 +83,7 @@ public sealed class CsrfTests(TestApp app) : IClassFixture<TestApp>
                 return await client.PostFormWithTokenAsync(url, "CfDJ8-not-a-real-token", fields);
             default:
                 // A well-formed token, issued to someone else's browser (as a cross-site attacker would hold).
-                using (var attacker = app.CreatePartnerCenterClient())
+                using (var attacker = App.CreatePartnerCenterClient())
                 {
                     var foreignToken = await attacker.GetAntiforgeryTokenAsync();
                     return await client.PostFormWithTokenAsync(url, foreignToken, fields);
@@ -92,6 +92,6 @@ public sealed class CsrfTests(TestApp app) : IClassFixture<TestApp>
     }
 
     private Task<(string? Email, string? Mobile)> ReservedContactAsync() =>
-        app.WithDbAsync(db => db.Partners.Where(p => p.Name == "Northwind Cloud")
+        App.WithDbAsync(db => db.Partners.Where(p => p.Name == "Northwind Cloud")
             .Select(p => new ValueTuple<string?, string?>(p.ReservedEmail, p.ReservedMobile)).SingleAsync());
 }

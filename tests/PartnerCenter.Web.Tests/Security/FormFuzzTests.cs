@@ -1,3 +1,4 @@
+using System.Globalization;
 using PartnerCenter.Web.Tests.Associations;
 
 namespace PartnerCenter.Web.Tests.Security;
@@ -7,7 +8,7 @@ namespace PartnerCenter.Web.Tests.Security;
 /// tokens. Never a 5xx; a failure is a validation message, 400 or 404; nothing half-saved; a
 /// redirect never leaves the site.
 /// </summary>
-public sealed class FormFuzzTests(TestApp app) : IClassFixture<TestApp>
+public sealed class FormFuzzTests(TestApp app) : AppTest<TestApp>(app)
 {
     private static readonly string[] Payloads =
     [
@@ -39,26 +40,26 @@ public sealed class FormFuzzTests(TestApp app) : IClassFixture<TestApp>
         ["preregister"] = new(DemoUsers.NorthwindSales, () => Url("/CustomerDevelopment/Preregister"),
             () => Fields(("FullName", "Fuzz Customer"), ("Email", AssociationKit.NewEmail("fuzz")), ("Mobile", "+4915123456789"), ("SendInvitation", "false"), ("ConfirmReview", "false"))),
         ["delete"] = new(DemoUsers.NorthwindSales, () => Url("/CustomerDevelopment/Delete"),
-            async () => [("ids", (await app.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment")]),
+            async () => [("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment")]),
         ["reveal"] = new(DemoUsers.NorthwindSales, () => Url("/CustomerDevelopment/Reveal"), () => Fields(("column", "Name"), ("show", "false"), ("returnUrl", "/CustomerDevelopment"))),
         ["invitations confirm"] = new(DemoUsers.NorthwindSales, () => Url("/Invitations/Confirm"),
-            async () => [("ids", (await app.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment")], SucceedsWith200: true),
+            async () => [("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment")], SucceedsWith200: true),
         ["invitations send"] = new(DemoUsers.NorthwindSales, () => Url("/Invitations/Send"),
-            async () => [("ids", (await app.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment")]),
-        ["invitations link"] = new(DemoUsers.NorthwindSales, async () => $"/Invitations/Link/{await app.AddNorthwindRecordAsync()}",
+            async () => [("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment")]),
+        ["invitations link"] = new(DemoUsers.NorthwindSales, async () => $"/Invitations/Link/{await App.AddNorthwindRecordAsync()}",
             () => Fields(("returnUrl", "/CustomerDevelopment")), SucceedsWith200: true),
-        ["register"] = new(null, async () => $"/invite/{await AssociationKit.MintTokenAsync(app, await app.AddNorthwindRecordAsync())}/register",
+        ["register"] = new(null, async () => $"/invite/{await AssociationKit.MintTokenAsync(App, await App.AddNorthwindRecordAsync())}/register",
             () => Fields(("FullName", "Fuzz Registrant"), ("Password", AssociationKit.CustomerPassword), ("ConfirmPassword", AssociationKit.CustomerPassword))),
-        ["associate"] = new(DemoUsers.Customer, async () => $"/invite/{await AssociationKit.MintTokenAsync(app, await app.AddNorthwindRecordAsync())}/associate",
+        ["associate"] = new(DemoUsers.Customer, async () => $"/invite/{await AssociationKit.MintTokenAsync(App, await App.AddNorthwindRecordAsync())}/associate",
             () => Fields(("Consent", "true")), SucceedsWith200: true),
         ["set budget"] = new(DemoUsers.NorthwindSales, () => Url("/Customers/SetBudget"),
-            async () => [("Ids", (await app.NorthwindCustomerIdAsync()).ToString()), ("Type", "Monthly"), ("Amount", "100"), ("OnExhaustion", "Manually"), ("UnfreezeNow", "false")]),
+            async () => [("Ids", (await App.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)), ("Type", "Monthly"), ("Amount", "100"), ("OnExhaustion", "Manually"), ("UnfreezeNow", "false")]),
         ["freeze"] = new(DemoUsers.NorthwindSales, () => Url("/Customers/Freeze"),
-            async () => [("Id", (await app.NorthwindCustomerIdAsync()).ToString()), ("Freeze", "false"), ("Reason", "Fuzzing the reason")]),
-        ["background association"] = new(DemoUsers.NorthwindSales, async () => $"/CustomerDevelopment/BackgroundAssociation/{await app.AddNorthwindRecordAsync()}",
+            async () => [("Id", (await App.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)), ("Freeze", "false"), ("Reason", "Fuzzing the reason")]),
+        ["background association"] = new(DemoUsers.NorthwindSales, async () => $"/CustomerDevelopment/BackgroundAssociation/{await App.AddNorthwindRecordAsync()}",
             () => Fields(("Reason", "The customer asked us to."), ("Contact", "Anna, +49 30 1234"))),
         ["reject"] = new(DemoUsers.EcosystemManager, () => Url("/Ecosystem/Reject"),
-            async () => [("Id", (await app.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)).ToString()), ("Reason", "Served by a partner abroad.")]),
+            async () => [("Id", (await App.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)).ToString()), ("Reason", "Served by a partner abroad.")]),
         ["decline"] = new(DemoUsers.EcosystemManager, () => Url("/Ecosystem/DeclineTicket"), () => Fields(("Id", Guid.NewGuid().ToString()), ("Reason", "No."))),
         ["lookup"] = new(DemoUsers.EcosystemManager, () => Url("/Ecosystem/Lookup"), () => Fields(("email", "anna.schmidt@prospects.example")), Get: true, SucceedsWith200: true),
     };
@@ -74,7 +75,7 @@ public sealed class FormFuzzTests(TestApp app) : IClassFixture<TestApp>
     public async Task Hostile_values_never_fail_the_server_nor_half_save(string name)
     {
         var form = Forms()[name];
-        using var client = form.Actor is { } email ? await app.SignedInClientAsync(email) : app.CreatePartnerCenterClient();
+        using var client = form.Actor is { } email ? await App.SignedInClientAsync(email) : App.CreatePartnerCenterClient();
         var token = await client.GetAntiforgeryTokenAsync();
         var problems = new List<string>();
 
@@ -168,7 +169,7 @@ public sealed class FormFuzzTests(TestApp app) : IClassFixture<TestApp>
         || page.Document.QuerySelectorAll(".field-validation-error, .alert-danger, .alert-warning, .invalid-feedback").Any(e => e.TextContent.Trim().Length > 0)
         || page.Document.QuerySelectorAll("[data-valmsg-for]").Any(e => e.TextContent.Trim().Length > 0);
 
-    private Task<int[]> CountsAsync() => app.WithDbAsync(async db => new[]
+    private Task<int[]> CountsAsync() => App.WithDbAsync(async db => new[]
     {
         await db.Preregistrations.CountAsync(),
         await db.Preregistrations.CountAsync(p => p.Status == PreregistrationStatus.Deleted || p.Status == PreregistrationStatus.Rejected),

@@ -5,16 +5,16 @@ using PartnerCenter.Web.Tests.Invitations;
 namespace PartnerCenter.Web.Tests.Security;
 
 /// <summary>Every kind of page carries the security headers; the session cookies carry their flags.</summary>
-public sealed class SecurityHeadersTests(PickupApp app) : IClassFixture<PickupApp>
+public sealed class SecurityHeadersTests(PickupApp app) : AppTest<PickupApp>(app)
 {
     [Fact]
     public async Task Every_page_type_carries_the_security_headers_and_refuses_framing()
     {
-        using var anonymous = app.CreatePartnerCenterClient();
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        using var intern = await app.SignedInClientAsync(DemoUsers.NorthwindIntern);
-        using var em = await app.SignedInClientAsync(DemoUsers.EcosystemManager);
-        var token = await AssociationKit.MintTokenAsync(app, await app.AddNorthwindRecordAsync());
+        var anonymous = NewClient();
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var intern = await SignInAsync(DemoUsers.NorthwindIntern);
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
+        var token = await AssociationKit.MintTokenAsync(App, await App.AddNorthwindRecordAsync());
 
         var pages = new (string Kind, PartnerCenterClient Client, string Url, HttpStatusCode Status)[]
         {
@@ -50,15 +50,15 @@ public sealed class SecurityHeadersTests(PickupApp app) : IClassFixture<PickupAp
     [Fact]
     public async Task The_email_frames_may_be_framed_by_the_app_only_and_are_sandboxed()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var id = await app.AddNorthwindRecordAsync();
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var id = await App.AddNorthwindRecordAsync();
         using (var send = await sales.SendInvitationsAsync(id))
         {
             await send.AssertStatusAsync(HttpStatusCode.Redirect);
         }
 
-        await app.DispatchOnceAsync();
-        var message = Path.GetFileNameWithoutExtension(Directory.EnumerateFiles(app.PickupDirectory, "*.eml").First());
+        await App.DispatchOnceAsync();
+        var message = Path.GetFileNameWithoutExtension(Directory.EnumerateFiles(App.PickupDirectory, "*.eml").First());
 
         foreach (var url in new[] { $"/Invitations/Preview/{id}", $"/Mailbox/Html/{message}" })
         {
@@ -76,7 +76,7 @@ public sealed class SecurityHeadersTests(PickupApp app) : IClassFixture<PickupAp
     [Fact]
     public async Task Session_and_antiforgery_cookies_are_http_only_and_same_site()
     {
-        using var client = app.CreatePartnerCenterClient();
+        var client = NewClient();
         using var signInPage = await client.GetAsync("/Account/SignIn");
         var csrf = SetCookie(signInPage, "pc.csrf");
         Assert.Contains("httponly", csrf, StringComparison.OrdinalIgnoreCase);
@@ -93,7 +93,7 @@ public sealed class SecurityHeadersTests(PickupApp app) : IClassFixture<PickupAp
     public async Task Over_https_both_cookies_are_secure()
     {
         var cookies = new CookieContainerHandler();
-        using var http = app.CreateDefaultClient(new Uri("https://localhost/"), cookies);
+        using var http = App.CreateDefaultClient(new Uri("https://localhost/"), cookies);
         using var client = new PartnerCenterClient(http, cookies.Container);
 
         using var signInPage = await client.GetAsync("/Account/SignIn");

@@ -3,22 +3,22 @@ using PartnerCenter.Web.Tests.Associations;
 namespace PartnerCenter.Web.Tests.Security;
 
 /// <summary>Guessing invitation tokens tells an attacker nothing: unknown and used tokens answer alike.</summary>
-public sealed class TokenEnumerationTests(TestApp app) : IClassFixture<TestApp>
+public sealed class TokenEnumerationTests(TestApp app) : AppTest<TestApp>(app)
 {
     [Fact]
     public async Task Unknown_and_used_tokens_answer_with_the_same_status_and_name_nobody()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        using var customer = await AssociationKit.InvitedCustomerAsync(app, sales, "Used Token");
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        using var customer = await AssociationKit.InvitedCustomerAsync(App, sales, "Used Token");
         using (var associated = await AssociationKit.AssociateAsync(customer.Client, customer.Token))
         {
             Assert.False(SecurityKit.IsServerError(associated.StatusCode));
         }
 
         Assert.Equal(PreregistrationStatus.Associated,
-            await app.WithDbAsync(db => db.Preregistrations.Where(p => p.Id == customer.PreregistrationId).Select(p => p.Status).SingleAsync()));
+            await App.WithDbAsync(db => db.Preregistrations.Where(p => p.Id == customer.PreregistrationId).Select(p => p.Status).SingleAsync()));
 
-        using var attacker = app.CreatePartnerCenterClient();
+        var attacker = NewClient();
         var unknownToken = customer.Token[..^4] + (customer.Token.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
         foreach (var path in new[] { "", "/register" })
         {
@@ -42,7 +42,7 @@ public sealed class TokenEnumerationTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task Registering_on_an_unknown_token_is_refused_like_opening_it()
     {
-        using var attacker = app.CreatePartnerCenterClient();
+        var attacker = NewClient();
         using var response = await attacker.PostFormAsync("/invite/not-a-real-token/register",
             ("FullName", "Mallory"), ("Password", "Customer#2031"), ("ConfirmPassword", "Customer#2031"));
 

@@ -7,7 +7,7 @@ namespace PartnerCenter.Web.Tests.Slices;
 /// directly, resolved from the app's own DI container over a real, migrated SQLite file, on a fake
 /// clock. No HTTP and no pages, so a failure points at the rule, not at a view.
 /// </summary>
-public sealed class InvitationSliceTests(FakeClockApp app) : IClassFixture<FakeClockApp>
+public sealed class InvitationSliceTests(FakeClockApp app) : AppTest<FakeClockApp>(app)
 {
     private const string CustomerPassword = "Customer#2031";
 
@@ -28,15 +28,15 @@ public sealed class InvitationSliceTests(FakeClockApp app) : IClassFixture<FakeC
     {
         var (id, token) = await InvitedAsync("Erik Expired");
         var customer = await RegisterAsync(token, "Erik Expired");
-        var lifetime = app.Services.GetRequiredService<IOptions<InvitationOptions>>().Value.Lifetime;
+        var lifetime = App.Services.GetRequiredService<IOptions<InvitationOptions>>().Value.Lifetime;
 
-        app.Clock.Advance(lifetime - TimeSpan.FromMinutes(1));
+        App.Clock.Advance(lifetime - TimeSpan.FromMinutes(1));
         Assert.Null(await OpenAsync(token));
-        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
 
         Assert.Equal(InvitationErrors.Expired, await OpenAsync(token));
         Assert.Equal(InvitationErrors.Expired, (await AcceptAsync(token, customer)).Error);
-        Assert.Equal(PreregistrationStatus.Preregistered, (await app.WithDbAsync(db => db.Preregistrations.SingleAsync(p => p.Id == id))).Status);
+        Assert.Equal(PreregistrationStatus.Preregistered, (await App.WithDbAsync(db => db.Preregistrations.SingleAsync(p => p.Id == id))).Status);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class InvitationSliceTests(FakeClockApp app) : IClassFixture<FakeC
         var customer = await RegisterAsync(token, "Rita Revoked");
         var (userId, partnerId) = await SalesAsync();
 
-        var deleted = await app.WithServiceAsync<DeletePreregistrations, Result<IReadOnlyList<DeletionResult>>>(
+        var deleted = await App.WithServiceAsync<DeletePreregistrations, Result<IReadOnlyList<DeletionResult>>>(
             use => use.ExecuteAsync(userId, partnerId, [id], CancellationToken.None));
 
         Assert.True(deleted.IsSuccess, deleted.Error?.Message);
@@ -73,17 +73,17 @@ public sealed class InvitationSliceTests(FakeClockApp app) : IClassFixture<FakeC
     {
         var (userId, partnerId) = await SalesAsync();
         var id = await SubmitAsync("Lotte Late", Preregister.NewEmail("lotte"));
-        var claimEnds = (await app.WithDbAsync(db => db.Preregistrations.SingleAsync(p => p.Id == id))).ExpiresAt!.Value;
+        var claimEnds = (await App.WithDbAsync(db => db.Preregistrations.SingleAsync(p => p.Id == id))).ExpiresAt!.Value;
 
         // Two days before the claim ends, a link of a week's lifetime is cut to the claim's end.
-        app.Clock.Advance(claimEnds - app.Now - TimeSpan.FromDays(2));
-        var link = await app.WithServiceAsync<CreateInvitationLink, Result<InvitationLink>>(
+        App.Clock.Advance(claimEnds - App.Now - TimeSpan.FromDays(2));
+        var link = await App.WithServiceAsync<CreateInvitationLink, Result<InvitationLink>>(
             use => use.ExecuteAsync(userId, partnerId, id, CancellationToken.None));
         var token = new Uri(link.Value!.Url).AbsolutePath["/invite/".Length..];
 
         Assert.Equal(claimEnds, link.Value.ExpiresAt);
         Assert.Null(await OpenAsync(token));
-        app.Clock.Advance(TimeSpan.FromDays(2));
+        App.Clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal(InvitationErrors.Expired, await OpenAsync(token));
     }
 
@@ -97,7 +97,7 @@ public sealed class InvitationSliceTests(FakeClockApp app) : IClassFixture<FakeC
         var result = await AcceptAsync(token, other);
 
         Assert.Equal(AssociationErrors.DifferentEmail, result.Error);
-        Assert.Equal(PreregistrationStatus.Preregistered, (await app.WithDbAsync(db => db.Preregistrations.SingleAsync(p => p.Id == id))).Status);
+        Assert.Equal(PreregistrationStatus.Preregistered, (await App.WithDbAsync(db => db.Preregistrations.SingleAsync(p => p.Id == id))).Status);
         Assert.Null(await OpenAsync(token));
     }
 
@@ -112,7 +112,7 @@ public sealed class InvitationSliceTests(FakeClockApp app) : IClassFixture<FakeC
             var refused = await AcceptAsync(token, customer);
 
             Assert.Equal(InvitationErrors.PrepaidPartner, refused.Error);
-            Assert.Equal(PreregistrationStatus.Preregistered, (await app.WithDbAsync(db => db.Preregistrations.SingleAsync(p => p.Id == id))).Status);
+            Assert.Equal(PreregistrationStatus.Preregistered, (await App.WithDbAsync(db => db.Preregistrations.SingleAsync(p => p.Id == id))).Status);
         }
         finally
         {
@@ -127,26 +127,26 @@ public sealed class InvitationSliceTests(FakeClockApp app) : IClassFixture<FakeC
     {
         var (id, token) = await InvitedAsync("Anton Accepted");
         var customer = await RegisterAsync(token, "Anton Accepted");
-        var partnerId = await app.PartnerIdAsync(Northwind);
+        var partnerId = await App.PartnerIdAsync(Northwind);
 
         var result = await AcceptAsync(token, customer);
 
         Assert.True(result.IsSuccess, result.Error?.Message);
-        Assert.Equal((Northwind, app.Now), (result.Value!.PartnerName, result.Value.AssociatedAt));
-        Assert.Equal(PreregistrationStatus.Associated, (await app.WithDbAsync(db => db.Preregistrations.SingleAsync(p => p.Id == id))).Status);
-        var account = await app.WithDbAsync(db => db.CustomerAccounts.AsNoTracking()
+        Assert.Equal((Northwind, App.Now), (result.Value!.PartnerName, result.Value.AssociatedAt));
+        Assert.Equal(PreregistrationStatus.Associated, (await App.WithDbAsync(db => db.Preregistrations.SingleAsync(p => p.Id == id))).Status);
+        var account = await App.WithDbAsync(db => db.CustomerAccounts.AsNoTracking()
             .SingleAsync(a => a.Id == db.Users.Where(u => u.Id == customer).Select(u => u.CustomerAccountId).Single()));
-        Assert.Equal((partnerId, true, app.Now), (account.AssociatedPartnerId, account.IsFrozen, account.AssociatedAt));
+        Assert.Equal((partnerId, true, App.Now), (account.AssociatedPartnerId, account.IsFrozen, account.AssociatedAt));
     }
 
     private async Task<(string UserId, int PartnerId)> SalesAsync() =>
-        (await app.UserIdAsync(DemoUsers.NorthwindSales), await app.PartnerIdAsync(Northwind));
+        (await App.UserIdAsync(DemoUsers.NorthwindSales), await App.PartnerIdAsync(Northwind));
 
     /// <summary>Northwind's sales user preregisters the customer through <see cref="SubmitPreregistration"/>.</summary>
     private async Task<Guid> SubmitAsync(string name, string email)
     {
         var (userId, partnerId) = await SalesAsync();
-        var outcome = await app.WithServiceAsync<SubmitPreregistration, Result<SubmissionOutcome>>(use => use.ExecuteAsync(
+        var outcome = await App.WithServiceAsync<SubmitPreregistration, Result<SubmissionOutcome>>(use => use.ExecuteAsync(
             userId, partnerId, new PreregistrationRequest(name, email, Preregister.GermanMobileNumber, SendInvitation: false, ConfirmReview: false),
             CancellationToken.None));
         Assert.True(outcome.IsSuccess, outcome.Error?.Message);
@@ -158,7 +158,7 @@ public sealed class InvitationSliceTests(FakeClockApp app) : IClassFixture<FakeC
     {
         var id = await SubmitAsync(name, Preregister.NewEmail(name.Split(' ')[0].ToLowerInvariant()));
         var (userId, partnerId) = await SalesAsync();
-        var link = await app.WithServiceAsync<CreateInvitationLink, Result<InvitationLink>>(
+        var link = await App.WithServiceAsync<CreateInvitationLink, Result<InvitationLink>>(
             use => use.ExecuteAsync(userId, partnerId, id, CancellationToken.None));
         Assert.True(link.IsSuccess, link.Error?.Message);
         return (id, new Uri(link.Value!.Url).AbsolutePath["/invite/".Length..]);
@@ -167,7 +167,7 @@ public sealed class InvitationSliceTests(FakeClockApp app) : IClassFixture<FakeC
     /// <summary>The invited customer registers from the link (<see cref="RegisterCustomer"/>); returns the new user's id.</summary>
     private async Task<string> RegisterAsync(string token, string name)
     {
-        var user = await app.WithServiceAsync<RegisterCustomer, Result<Core.Accounts.AppUser>>(
+        var user = await App.WithServiceAsync<RegisterCustomer, Result<Core.Accounts.AppUser>>(
             use => use.ExecuteAsync(token, name, CustomerPassword, CancellationToken.None));
         Assert.True(user.IsSuccess, user.Error?.Message);
         return user.Value!.Id;
@@ -175,11 +175,11 @@ public sealed class InvitationSliceTests(FakeClockApp app) : IClassFixture<FakeC
 
     /// <summary>What <see cref="InvitationQueries.OpenAsync"/> refuses the token with; null when it opens.</summary>
     private async Task<Error?> OpenAsync(string token) =>
-        (await app.WithServiceAsync<InvitationQueries, Result<InvitationLanding>>(use => use.OpenAsync(token, CancellationToken.None))).Error;
+        (await App.WithServiceAsync<InvitationQueries, Result<InvitationLanding>>(use => use.OpenAsync(token, CancellationToken.None))).Error;
 
     private Task<Result<AssociationSuccess>> AcceptAsync(string token, string customerUserId) =>
-        app.WithServiceAsync<AcceptInvitation, Result<AssociationSuccess>>(use => use.ExecuteAsync(token, customerUserId, consent: true, CancellationToken.None));
+        App.WithServiceAsync<AcceptInvitation, Result<AssociationSuccess>>(use => use.ExecuteAsync(token, customerUserId, consent: true, CancellationToken.None));
 
     private Task<int> SetNorthwindPrepaidAsync(bool prepaid) =>
-        app.WithDbAsync(db => db.Partners.Where(p => p.Name == Northwind).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPrepaid, prepaid)));
+        App.WithDbAsync(db => db.Partners.Where(p => p.Name == Northwind).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPrepaid, prepaid)));
 }

@@ -1,15 +1,15 @@
 namespace PartnerCenter.Web.Tests.Users;
 
 /// <summary>Another partner's records answer 404 and stay untouched.</summary>
-public sealed class CrossPartnerTests(TestApp app) : IClassFixture<TestApp>
+public sealed class CrossPartnerTests(TestApp app) : AppTest<TestApp>(app)
 {
     [Theory]
     [InlineData(DemoUsers.NorthwindIntern, "true")]
     [InlineData(DemoUsers.NorthwindSales, "false")]
     public async Task Admin_of_another_partner_setting_a_northwind_users_permission_gets_404_and_nothing_changes(string email, string grant)
     {
-        using var contoso = await app.SignedInClientAsync(DemoUsers.ContosoAdmin);
-        var userId = await app.UserIdAsync(email);
+        var contoso = await SignInAsync(DemoUsers.ContosoAdmin);
+        var userId = await App.UserIdAsync(email);
         var before = await SnapshotAsync(email);
 
         using var response = await contoso.PostFormAsync($"/Users/SetPermission/{userId}", ("grant", grant));
@@ -23,7 +23,7 @@ public sealed class CrossPartnerTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task An_unknown_user_id_gets_404()
     {
-        using var admin = await app.SignedInClientAsync(DemoUsers.NorthwindAdmin);
+        var admin = await SignInAsync(DemoUsers.NorthwindAdmin);
 
         using var response = await admin.PostFormAsync($"/Users/SetPermission/{Guid.NewGuid()}", ("grant", "true"));
 
@@ -33,7 +33,7 @@ public sealed class CrossPartnerTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task The_users_page_of_another_partner_lists_none_of_northwinds_users()
     {
-        using var contoso = await app.SignedInClientAsync(DemoUsers.ContosoAdmin);
+        var contoso = await SignInAsync(DemoUsers.ContosoAdmin);
 
         var page = await contoso.GetPageAsync("/Users");
 
@@ -43,7 +43,7 @@ public sealed class CrossPartnerTests(TestApp app) : IClassFixture<TestApp>
     }
 
     private Task<(bool Permission, int AuditEntries)> SnapshotAsync(string email) =>
-        app.WithDbAsync(async db => (
+        App.WithDbAsync(async db => (
             await db.Users.Where(u => u.Email == email).Select(u => u.HasCustomerDevelopment).SingleAsync(),
             await db.AuditEntries.CountAsync()));
 }

@@ -1,13 +1,13 @@
 namespace PartnerCenter.Web.Tests.Users;
 
 /// <summary>The partner admin grants and withdraws Customer Development on the Users page.</summary>
-public sealed class CustomerDevelopmentPermissionTests(TestApp app) : IClassFixture<TestApp>
+public sealed class CustomerDevelopmentPermissionTests(TestApp app) : AppTest<TestApp>(app)
 {
     [Fact]
     public async Task Admin_grants_the_intern_who_can_then_open_customer_development_and_loses_it_when_withdrawn()
     {
-        using var intern = await app.SignedInClientAsync(DemoUsers.NorthwindIntern);
-        using var admin = await app.SignedInClientAsync(DemoUsers.NorthwindAdmin);
+        var intern = await SignInAsync(DemoUsers.NorthwindIntern);
+        var admin = await SignInAsync(DemoUsers.NorthwindAdmin);
         Assert.Equal(HttpStatusCode.Forbidden, (await intern.GetPageAsync("/CustomerDevelopment")).Status);
 
         var users = await admin.GetPageAsync("/Users");
@@ -28,15 +28,15 @@ public sealed class CustomerDevelopmentPermissionTests(TestApp app) : IClassFixt
         Assert.Contains("Customer Development withdrawn from Ian Intern.", afterWithdraw.Alerts("success"));
         Assert.False(await HasPermissionAsync(DemoUsers.NorthwindIntern));
         Assert.Equal(HttpStatusCode.Forbidden, (await intern.GetPageAsync("/CustomerDevelopment")).Status);
-        var audit = await app.WithDbAsync(db => db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        var audit = await App.WithDbAsync(db => db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.Equal(["PermissionGranted", "PermissionWithdrawn"], audit.Where(a => a.StartsWith("Permission", StringComparison.Ordinal)));
     }
 
     [Fact]
     public async Task Staff_cannot_grant_the_permission()
     {
-        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
-        var internId = await app.UserIdAsync(DemoUsers.NorthwindIntern);
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var internId = await App.UserIdAsync(DemoUsers.NorthwindIntern);
         var before = await HasPermissionAsync(DemoUsers.NorthwindIntern);
 
         using var response = await sales.PostFormAsync($"/Users/SetPermission/{internId}", ("grant", "true"));
@@ -49,8 +49,8 @@ public sealed class CustomerDevelopmentPermissionTests(TestApp app) : IClassFixt
     [Fact]
     public async Task Withdrawing_from_a_partner_admin_is_refused_with_a_message()
     {
-        using var admin = await app.SignedInClientAsync(DemoUsers.NorthwindAdmin);
-        var adminId = await app.UserIdAsync(DemoUsers.NorthwindAdmin);
+        var admin = await SignInAsync(DemoUsers.NorthwindAdmin);
+        var adminId = await App.UserIdAsync(DemoUsers.NorthwindAdmin);
 
         using var response = await admin.PostFormAsync($"/Users/SetPermission/{adminId}", ("grant", "false"));
         var page = await admin.FollowAsync(response);
@@ -61,5 +61,5 @@ public sealed class CustomerDevelopmentPermissionTests(TestApp app) : IClassFixt
     }
 
     private Task<bool> HasPermissionAsync(string email) =>
-        app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.HasCustomerDevelopment).SingleAsync());
+        App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.HasCustomerDevelopment).SingleAsync());
 }
