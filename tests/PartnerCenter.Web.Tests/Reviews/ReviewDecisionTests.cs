@@ -163,4 +163,31 @@ public sealed class ReviewDecisionTests(FakeClockApp app) : AppTest<FakeClockApp
     {
         await AssertUnknownIdIs404Async(await SignInAsync(DemoUsers.EcosystemManager), "Approve", "Reject");
     }
+
+    [Fact]
+    public async Task A_conflict_asked_for_as_json_answers_409_with_a_problem_body_naming_its_code()
+    {
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var id = await SubmitForReviewAsync(App, sales, "Jason Json", NewEmail("jason"));
+        var em = await SignInAsync(DemoUsers.EcosystemManager);
+        var token = await em.GetAntiforgeryTokenAsync("/Ecosystem/Reviews");
+        using (var first = await em.PostFormWithTokenAsync($"/Ecosystem/Approve/{id}", token))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+
+        using var again = new HttpRequestMessage(HttpMethod.Post, new Uri($"/Ecosystem/Approve/{id}", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]),
+        };
+        again.Headers.Accept.ParseAdd("application/json");
+        using var response = await em.Http.SendAsync(again);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"type\":\"already_decided\"", body, StringComparison.Ordinal);
+        Assert.Contains("This request has already been decided (now Preregistered).", body, StringComparison.Ordinal);
+        Assert.Equal(1, await DecisionAuditsAsync(App, id));
+    }
 }
