@@ -5,7 +5,7 @@ using PartnerCenter.Infrastructure.Data;
 
 namespace PartnerCenter.Web.Tests.Database;
 
-/// <summary>Both providers' migrations match the model; SQLite's really apply, SQL Server's script generates.</summary>
+/// <summary>Every provider's migrations match the model; SQLite's really apply, SQL Server's and PostgreSQL's scripts generate.</summary>
 public sealed class MigrationsTests : IDisposable
 {
     private readonly string path = Path.Combine(Path.GetTempPath(), "partnercenter-tests", $"migrations-{Guid.NewGuid():N}.db");
@@ -45,6 +45,35 @@ public sealed class MigrationsTests : IDisposable
         Assert.True(db.Database.IsSqlServer());
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), "Run scripts to add a SQL Server migration: the model changed.");
+    }
+
+    [Fact]
+    public void PostgreSql_has_no_pending_model_change()
+    {
+        using var db = new PartnerCenter.Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+
+        Assert.True(db.Database.IsNpgsql());
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "Run scripts/add-migration.sh: the model changed and PostgreSQL has no migration for it.");
+    }
+
+    [Fact]
+    public void PostgreSql_idempotent_script_generates_and_creates_every_table_and_the_open_claim_index()
+    {
+        using var db = new PartnerCenter.Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct())
+        {
+            Assert.Contains($"CREATE TABLE \"{table}\"", script, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("CREATE UNIQUE INDEX \"IX_Preregistrations_OpenClaim\" ON \"Preregistrations\" (\"CustomerEmail\") WHERE \"Status\" IN (1, 2)", script, StringComparison.Ordinal);
+        foreach (var migration in db.Database.GetMigrations())
+        {
+            Assert.Contains($"'{migration}'", script, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
