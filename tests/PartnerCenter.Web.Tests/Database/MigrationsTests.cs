@@ -28,6 +28,33 @@ public sealed class MigrationsTests : IDisposable
     }
 
     [Fact]
+    public async Task PostgreSql_migrations_create_every_table_of_the_model_in_an_empty_database()
+    {
+        var connectionString = PostgresServer.NewDatabase();
+        try
+        {
+            await using var db = CreateContext(DatabaseProviders.PostgreSql, connectionString);
+
+            await db.Database.MigrateAsync();
+
+            var tables = await db.Database.SqlQueryRaw<string>(
+                "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public'").ToListAsync();
+            var modelTables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().ToList();
+            Assert.All(modelTables, table => Assert.Contains(table, tables));
+            Assert.Contains("__EFMigrationsHistory", tables);
+            var openClaim = await db.Database.SqlQueryRaw<string>(
+                "SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexname = 'IX_Preregistrations_OpenClaim'").SingleAsync();
+            Assert.Contains("UNIQUE", openClaim, StringComparison.Ordinal);
+            Assert.Contains("WHERE (\"Status\" = ANY (ARRAY[1, 2]))", openClaim, StringComparison.Ordinal);
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
     public void Sqlite_has_no_pending_model_change()
     {
         using var db = new PartnerCenter.Migrations.Sqlite.DesignTimeFactory().CreateDbContext([]);
