@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every check and every test; the README's test command and what CI runs (.ci/run).
 # On a fresh Debian 12 machine with the .NET SDK it first installs the Debian packages the
-# tests use when they are missing: chromium, python3-aiosmtpd, zbar-tools, docker-compose, sqlite3.
+# tests use when they are missing: chromium, python3-aiosmtpd, zbar-tools, docker-compose, sqlite3,
+# postgresql. Starts a throwaway PostgreSQL cluster (scripts/postgres.sh) for the suites that run on
+# both engines, exports PC_TEST_POSTGRES, and stops the cluster on exit, also when tests fail.
 # Keeps going past failures to count them; the last line is "N passed, N failed" (tests across
 # all projects), and the exit status is non-zero if any test or step failed.
-# Output: test-output/ (screenshots/, trx/, sqlserver-migrations.sql).
+# Output: test-output/ (screenshots/, trx/, sqlserver-migrations.sql, postgresql-migrations.sql).
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -44,6 +46,7 @@ missing_packages() {
   command -v zbarimg >/dev/null || echo zbar-tools
   command -v docker-compose >/dev/null || echo docker-compose
   command -v sqlite3 >/dev/null || echo sqlite3
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || echo postgresql
 }
 
 install_packages() {
@@ -107,7 +110,21 @@ check "Build" dotnet build PartnerCenter.sln || finish
 check "SQL Server migrations script" dotnet ef migrations script --idempotent --no-build \
   --project src/PartnerCenter.Migrations.SqlServer --startup-project src/PartnerCenter.Migrations.SqlServer \
   -o "$TEST_OUTPUT_DIR/sqlserver-migrations.sql"
+check "PostgreSQL migrations script" dotnet ef migrations script --idempotent --no-build \
+  --project src/PartnerCenter.Migrations.PostgreSql --startup-project src/PartnerCenter.Migrations.PostgreSql \
+  -o "$TEST_OUTPUT_DIR/postgresql-migrations.sql"
 check "docker-compose.yml" docker-compose config -q
+
+# A throwaway PostgreSQL cluster of this run only; the trap stops it whatever happens next.
+export PC_POSTGRES_DIR
+PC_POSTGRES_DIR=$(mktemp -d /tmp/partnercenter-postgres-XXXXXX)
+trap 'scripts/postgres.sh stop' EXIT
+if PC_TEST_POSTGRES=$(scripts/postgres.sh start); then
+  export PC_TEST_POSTGRES
+  echo "PostgreSQL: $PC_TEST_POSTGRES"
+else
+  failed_steps+=("PostgreSQL cluster")
+fi
 
 for project in tests/*.Tests/*.Tests.csproj; do
   run_tests "$project"

@@ -6,7 +6,7 @@ namespace PartnerCenter.Testing;
 
 /// <summary>
 /// The app as a separate operating-system process (<c>dotnet PartnerCenter.Web.dll</c>) on a
-/// free loopback port, so a test can SIGKILL it or run two of them on one SQLite file.
+/// free loopback port, so a test can SIGKILL it or run several of them on one database.
 /// Disposing kills the process (and its tree).
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
@@ -57,11 +57,29 @@ public sealed class AppProcess : IAsyncDisposable
     /// Settings every fault test shares: Development, demo data, the given SQLite file, rate limits
     /// off, mail over SMTP to <paramref name="smtpPort"/> with short polls and retries.
     /// </summary>
-    public static Dictionary<string, string> Settings(string databasePath, int smtpPort) => new()
+    public static Dictionary<string, string> Settings(string databasePath, int smtpPort)
+    {
+        var settings = Common(smtpPort);
+        settings["ConnectionStrings__Sqlite"] = $"Data Source={databasePath}";
+        settings["Database__Provider"] = "Sqlite";
+        return settings;
+    }
+
+    /// <summary>The same settings on a <see cref="SharedDatabase"/> of either engine.</summary>
+    public static Dictionary<string, string> Settings(SharedDatabase database, int smtpPort)
+    {
+        var settings = Common(smtpPort);
+        foreach (var (key, value) in database.Settings())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static Dictionary<string, string> Common(int smtpPort) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["ConnectionStrings__Sqlite"] = $"Data Source={databasePath}",
-        ["Database__Provider"] = "Sqlite",
         ["Database__SeedDemoData"] = "true",
         ["RateLimiting__Enabled"] = "false",
         ["Mail__Transport"] = "Smtp",
@@ -138,24 +156,51 @@ public sealed class AppProcess : IAsyncDisposable
     }
 }
 
-/// <summary>A temporary SQLite file the app processes share, opened directly with the app's <see cref="AppDbContext"/>.</summary>
+/// <summary>
+/// The database the app processes share, opened directly with the app's <see cref="AppDbContext"/>:
+/// a temporary SQLite file, or a new PostgreSQL database on the run's server (dropped at dispose).
+/// </summary>
 public sealed class SharedDatabase : IAppDatabase, IDisposable
 {
-    public SharedDatabase()
+    public SharedDatabase(DatabaseEngine engine = DatabaseEngine.Sqlite)
     {
+        Engine = engine;
         Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "partnercenter-tests", $"faults-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Folder);
         Path = System.IO.Path.Combine(Folder, "app.db");
+        ConnectionString = engine == DatabaseEngine.PostgreSql ? PostgresServer.NewDatabase() : $"Data Source={Path}";
     }
+
+    public DatabaseEngine Engine { get; }
 
     public string Folder { get; }
 
+    /// <summary>The SQLite file (SQLite only).</summary>
     public string Path { get; }
+
+    /// <summary>What the app processes are given as <c>ConnectionStrings:{provider}</c>.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The environment that points an app process at this database (a server engine migrates at start).</summary>
+    public Dictionary<string, string> Settings() => new()
+    {
+        ["Database__Provider"] = Engine.Provider(),
+        [$"ConnectionStrings__{Engine.Provider()}"] = ConnectionString,
+        ["Database__MigrateOnStart"] = Engine == DatabaseEngine.PostgreSql ? "true" : "false",
+    };
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
-        DataServiceCollectionExtensions.Configure(builder, DatabaseProviders.Sqlite, $"Data Source={Path};Pooling=False;Default Timeout=30");
+        if (Engine == DatabaseEngine.PostgreSql)
+        {
+            DataServiceCollectionExtensions.Configure(builder, DatabaseProviders.PostgreSql, ConnectionString);
+        }
+        else
+        {
+            DataServiceCollectionExtensions.Configure(builder, DatabaseProviders.Sqlite, $"Data Source={Path};Pooling=False;Default Timeout=30");
+        }
+
         await using var db = new AppDbContext(builder.Options);
         return await action(db);
     }
@@ -165,6 +210,11 @@ public sealed class SharedDatabase : IAppDatabase, IDisposable
 
     public void Dispose()
     {
+        if (Engine == DatabaseEngine.PostgreSql)
+        {
+            PostgresServer.DropDatabaseAsync(ConnectionString).GetAwaiter().GetResult();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(Folder))
         {

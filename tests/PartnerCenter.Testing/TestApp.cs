@@ -25,7 +25,8 @@ namespace PartnerCenter.Testing;
 /// a fake clock (<see cref="Clock"/>), an SMTP sink (<see cref="Smtp"/>, else a pickup folder of its own),
 /// the background dispatcher on or off (<see cref="RunDispatcher"/>), real Kestrel on a loopback
 /// port for a browser (<see cref="StartRealServer"/>), and another app's database file
-/// (<see cref="DatabaseOf"/>), as a second app instance would use it.
+/// (<see cref="DatabaseOf"/>), as a second app instance would use it; PostgreSQL instead of SQLite
+/// (<see cref="Engine"/>) for the suites that run on both engines.
 /// Share one per test class (<c>IClassFixture</c>): starting it costs the migrations plus a
 /// password hash per seeded user. The files it made go with it.
 /// </summary>
@@ -39,6 +40,9 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
 
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "partnercenter-tests");
 
+    private readonly DatabaseEngine engine = DatabaseEngine.Sqlite;
+    private string? postgresConnectionString;
+
     /// <summary>One public constructor: xunit builds class fixtures through it. Options are init properties.</summary>
     public TestApp()
     {
@@ -47,6 +51,19 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
         DatabasePath = Path.Combine(Folder, $"{id}.db");
         PickupDirectory = Path.Combine(Folder, $"pickup-{id}");
     }
+
+    /// <summary>
+    /// SQLite (a temporary file, the default) or PostgreSQL (a new database on <see cref="PostgresServerConnectionString"/>,
+    /// migrated by the app at start, dropped at dispose). With <see cref="DatabaseOf"/>, that app's engine.
+    /// </summary>
+    public DatabaseEngine Engine
+    {
+        get => DatabaseOf?.Engine ?? engine;
+        init => engine = value;
+    }
+
+    /// <summary>The PostgreSQL server to make the database on; null: the run's server (<see cref="PostgresServer"/>).</summary>
+    public string? PostgresServerConnectionString { get; init; }
 
     /// <summary>Replaces the app's <see cref="TimeProvider"/>, e.g. with a <see cref="FakeTimeProvider"/>; null keeps the real clock.</summary>
     public TimeProvider? Clock { get; init; }
@@ -60,7 +77,9 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
     /// <summary>The file this app created; with <see cref="DatabaseOf"/>, the other app's file is used instead.</summary>
     public string DatabasePath { get; }
 
-    public string ConnectionString => DatabaseOf?.ConnectionString ?? new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
+    public string ConnectionString => DatabaseOf?.ConnectionString ?? (Engine == DatabaseEngine.PostgreSql
+        ? postgresConnectionString ??= PostgresServer.NewDatabase(PostgresServerConnectionString)
+        : new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString());
 
     /// <summary>Every file SQLite may have made for this database.</summary>
     public IEnumerable<string> DatabaseFiles => [DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm", DatabasePath + "-journal"];
@@ -170,8 +189,11 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
 
         var settings = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = DatabaseProviders.Sqlite,
-            ["ConnectionStrings:Sqlite"] = ConnectionString,
+            ["Database:Provider"] = Engine.Provider(),
+            [$"ConnectionStrings:{Engine.Provider()}"] = ConnectionString,
+
+            // SQLite always migrates at start; a server engine only when told, as in production.
+            ["Database:MigrateOnStart"] = Engine == DatabaseEngine.PostgreSql ? "true" : "false",
             ["Database:SeedDemoData"] = SeedDemoData ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
 
@@ -236,6 +258,11 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (postgresConnectionString is not null)
+        {
+            await PostgresServer.DropDatabaseAsync(postgresConnectionString);
+        }
+
         SqliteConnection.ClearAllPools();
         foreach (var file in DatabaseFiles)
         {

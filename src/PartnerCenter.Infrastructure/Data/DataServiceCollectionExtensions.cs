@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using PartnerCenter.Core.Common;
 
 namespace PartnerCenter.Infrastructure.Data;
@@ -10,6 +11,23 @@ public static class DataServiceCollectionExtensions
 {
     public const string SqliteMigrationsAssembly = "PartnerCenter.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "PartnerCenter.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "PartnerCenter.Migrations.PostgreSql";
+
+    /// <summary>
+    /// Connections one app instance keeps to PostgreSQL when the connection string does not say
+    /// (<c>Maximum Pool Size</c>). Instances x pool must stay below the server's <c>max_connections</c>
+    /// (100 by default): three instances at 30 leave room for backups, psql and the migrator.
+    /// </summary>
+    public const int DefaultPostgreSqlPoolSize = 30;
+
+    /// <summary>
+    /// Retries of a transient failure (serialization, deadlock, connection reset, server restarting)
+    /// on the server engines. Short on purpose: a web request gives up after a few seconds and
+    /// answers the friendly 503 instead of hanging for half a minute.
+    /// </summary>
+    public const int MaxRetryCount = 5;
+
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
 
     public static IServiceCollection AddPartnerCenterData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,7 +43,7 @@ public static class DataServiceCollectionExtensions
         configuration.GetConnectionString(provider)
         ?? (provider == DatabaseProviders.Sqlite
             ? "Data Source=data/partnercenter.db"
-            : throw new InvalidOperationException("ConnectionStrings:SqlServer is not set."));
+            : throw new InvalidOperationException($"ConnectionStrings:{provider} is not set."));
 
     public static void Configure(DbContextOptionsBuilder builder, string provider, string connectionString)
     {
@@ -40,11 +58,31 @@ public static class DataServiceCollectionExtensions
             case DatabaseProviders.SqlServer:
                 builder.UseSqlServer(connectionString, o => o
                     .MigrationsAssembly(SqlServerMigrationsAssembly)
-                    .EnableRetryOnFailure());
+                    .EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, null));
+                break;
+            case DatabaseProviders.PostgreSql:
+                // Quoted PascalCase names (EF's default), as on the other providers: one filter text
+                // ("Status" IN (1, 2)) serves all three.
+                builder.UseNpgsql(PostgreSqlConnectionString(connectionString), o => o
+                    .MigrationsAssembly(PostgreSqlMigrationsAssembly)
+                    .EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, null));
                 break;
             default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{provider}'; use Sqlite or SqlServer.");
+                throw new InvalidOperationException($"Unknown Database:Provider '{provider}'; use Sqlite, SqlServer or PostgreSql.");
         }
+    }
+
+    /// <summary>The connection string with the pool capped at <see cref="DefaultPostgreSqlPoolSize"/> unless it sets its own.</summary>
+    public static string PostgreSqlConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase) &&
+            !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultPostgreSqlPoolSize;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static void EnsureSqliteFolder(string connectionString)

@@ -1,15 +1,16 @@
 namespace PartnerCenter.Web.Tests.Faults;
 
 /// <summary>
-/// Base of the suites that run the app as operating-system processes on one shared SQLite file,
+/// Base of the suites that run the app as operating-system processes on one shared database
+/// (a SQLite file or a PostgreSQL database: a suite runs on both through a subclass per engine),
 /// sending to a real SMTP server. Every process started through <see cref="StartAppAsync"/> is
-/// killed at the end, then the SMTP server and the file go.
+/// killed at the end, then the SMTP server and the database go.
 /// </summary>
-public abstract class AppProcessTest : IAsyncLifetime
+public abstract class AppProcessTest(DatabaseEngine engine = DatabaseEngine.Sqlite) : IAsyncLifetime
 {
     private readonly List<AppProcess> started = [];
 
-    protected SharedDatabase Database { get; } = new();
+    protected SharedDatabase Database { get; } = new(engine);
 
     protected SmtpServer Smtp { get; private set; } = null!;
 
@@ -17,7 +18,7 @@ public abstract class AppProcessTest : IAsyncLifetime
     protected virtual bool SmtpListensAtStart => true;
 
     /// <summary>The settings every process of the suite shares (see <see cref="AppProcess.Settings"/>).</summary>
-    protected Dictionary<string, string> Settings() => AppProcess.Settings(Database.Path, Smtp.Port);
+    protected Dictionary<string, string> Settings() => AppProcess.Settings(Database, Smtp.Port);
 
     public virtual async Task InitializeAsync() =>
         Smtp = SmtpListensAtStart ? await SmtpServer.StartNewAsync() : SmtpServer.Create();

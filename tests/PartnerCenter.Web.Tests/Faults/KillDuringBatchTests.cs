@@ -6,8 +6,12 @@ namespace PartnerCenter.Web.Tests.Faults;
 /// The app killed with SIGKILL during a batch invitation, then restarted on the same database:
 /// the batch's state change is whole or absent, and every queued email is sent exactly once.
 /// </summary>
-public sealed class KillDuringBatchTests : AppProcessTest
+public abstract class KillDuringBatchTests(DatabaseEngine engine) : AppProcessTest(engine)
 {
+    public sealed class OnSqlite() : KillDuringBatchTests(DatabaseEngine.Sqlite);
+
+    public sealed class OnPostgreSql() : KillDuringBatchTests(DatabaseEngine.PostgreSql);
+
     // Not listening: every send fails, emails stay queued.
     protected override bool SmtpListensAtStart => false;
 

@@ -5,11 +5,15 @@ using PartnerCenter.Web.Tests.Invitations;
 namespace PartnerCenter.Web.Tests.Faults;
 
 /// <summary>
-/// Two app processes on one SQLite file: cookies and links cross instances (Data Protection keys
+/// Two app processes on one database (SQLite file or PostgreSQL): cookies and links cross instances (Data Protection keys
 /// in the database), every email is sent once, and the expiry sweeps do not double-act.
 /// </summary>
-public sealed partial class TwoInstanceTests : AppProcessTest
+public abstract partial class TwoInstanceTests(DatabaseEngine engine) : AppProcessTest(engine)
 {
+    public sealed class OnSqlite() : TwoInstanceTests(DatabaseEngine.Sqlite);
+
+    public sealed class OnPostgreSql() : TwoInstanceTests(DatabaseEngine.PostgreSql);
+
     private AppProcess a = null!;
     private AppProcess b = null!;
 

@@ -5,16 +5,16 @@ using static PartnerCenter.Web.Tests.Invitations.InvitationSteps;
 
 namespace PartnerCenter.Web.Tests.Invitations;
 
-/// <summary>Two app instances (two factories) on one SQLite file, one real SMTP server: no email is sent twice.</summary>
+/// <summary>Two app instances (two factories) on one database (each engine), one real SMTP server: no email is sent twice.</summary>
 public sealed class TwoDispatcherTests
 {
     private const string Contoso = "Contoso Reseller";
 
-    [Fact]
-    public async Task Two_dispatchers_draining_one_outbox_at_the_same_time_send_each_of_100_emails_exactly_once()
+    [Theory, AllEngines]
+    public async Task Two_dispatchers_draining_one_outbox_at_the_same_time_send_each_of_100_emails_exactly_once(DatabaseEngine engine)
     {
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var one = new TestApp { RunDispatcher = false, Smtp = smtp, BatchSize = 7 };
+        await using var one = new TestApp { Engine = engine, RunDispatcher = false, Smtp = smtp, BatchSize = 7 };
         await using var two = new TestApp { RunDispatcher = false, DatabaseOf = one, Smtp = smtp, BatchSize = 7 };
         await QueueHundredAsync(one);
 
@@ -29,11 +29,11 @@ public sealed class TwoDispatcherTests
         AssertArrivedExactlyOnce(rows, smtp.Messages());
     }
 
-    [Fact]
-    public async Task Two_app_instances_with_their_background_dispatchers_send_each_of_100_emails_exactly_once()
+    [Theory, AllEngines]
+    public async Task Two_app_instances_with_their_background_dispatchers_send_each_of_100_emails_exactly_once(DatabaseEngine engine)
     {
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var one = new TestApp { RunDispatcher = false, Smtp = smtp, BatchSize = 10 };
+        await using var one = new TestApp { Engine = engine, RunDispatcher = false, Smtp = smtp, BatchSize = 10 };
         await QueueHundredAsync(one);
 
         // Both instances start with the outbox full, and poll it every 100 ms.
@@ -52,12 +52,12 @@ public sealed class TwoDispatcherTests
     /// when a batch takes longer than LeaseDuration (a slow or tarpitting server: 50 messages at up
     /// to 30 s each), another instance claims its unsent messages and both send them.
     /// </remarks>
-    [Fact]
-    public async Task A_batch_that_outlives_its_lease_is_not_sent_by_both_instances()
+    [Theory, AllEngines]
+    public async Task A_batch_that_outlives_its_lease_is_not_sent_by_both_instances(DatabaseEngine engine)
     {
         var clock = new FakeTimeProvider(TestApp.FakeStart);
         await using var smtp = await SmtpServer.StartNewAsync();
-        await using var one = new TestApp { Clock = clock, RunDispatcher = false, Smtp = smtp };
+        await using var one = new TestApp { Engine = engine, Clock = clock, RunDispatcher = false, Smtp = smtp };
         await using var two = new TestApp { Clock = clock, RunDispatcher = false, DatabaseOf = one, Smtp = smtp };
         var ids = await one.AddPreregisteredAsync(InvitationSteps.NorthwindName, "slow", 5);
         using (var sales = await one.SignedInClientAsync(DemoUsers.NorthwindSales))

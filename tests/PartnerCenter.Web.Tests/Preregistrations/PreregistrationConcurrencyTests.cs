@@ -4,26 +4,36 @@ namespace PartnerCenter.Web.Tests.Preregistrations;
 
 /// <summary>
 /// Exclusivity and the cap hold when requests arrive at once (parallel HTTP requests, one session
-/// each, on the real SQLite file). Each test has an app of its own: the second fills Northwind's quota.
+/// each), on SQLite (a global write lock) and on PostgreSQL (READ COMMITTED: the partner's row lock
+/// and the unique open-claim index do the work). Each test has an app of its own.
 /// </summary>
 public sealed class PreregistrationConcurrencyTests
 {
     private sealed record Contender(string User, string Partner, PartnerCenterClient Client, Func<int, string> Mobile);
 
-    [Fact]
-    public async Task The_same_new_customer_submitted_at_once_by_three_partners_is_claimed_exactly_once()
+    private const string AlreadyYours = "You have already preregistered this customer; see it in your list.";
+
+    [Theory, AllEngines]
+    public async Task The_same_new_customer_submitted_at_once_in_twenty_sessions_of_three_partners_is_claimed_exactly_once(DatabaseEngine engine)
     {
-        await using var app = new PreregistrationFactory();
-        // Each with a mobile from its own business country, so nobody is offered a review instead.
-        var contenders = new[]
+        await using var app = new PreregistrationFactory { Engine = engine };
+        // Each partner's mobiles from its own business country, so nobody is offered a review instead.
+        var kinds = new (string User, string Partner, Func<int, string> Mobile)[]
         {
-            new Contender(DemoUsers.NorthwindSales, Northwind, await app.SignedInClientAsync(DemoUsers.NorthwindSales), GermanMobile),
-            new Contender(DemoUsers.ContosoAdmin, Contoso, await app.SignedInClientAsync(DemoUsers.ContosoAdmin), SingaporeMobile),
-            new Contender(DemoUsers.TailspinAdmin, Tailspin, await app.SignedInClientAsync(DemoUsers.TailspinAdmin), n => GermanMobile(n + 50)),
+            (DemoUsers.NorthwindSales, Northwind, GermanMobile),
+            (DemoUsers.ContosoAdmin, Contoso, SingaporeMobile),
+            (DemoUsers.TailspinAdmin, Tailspin, n => GermanMobile(n + 50)),
         };
+        var contenders = new List<Contender>();
         try
         {
-            for (var round = 1; round <= 3; round++)
+            for (var i = 0; i < 20; i++)
+            {
+                var (user, partner, mobile) = kinds[i % kinds.Length];
+                contenders.Add(new Contender(user, partner, await app.SignedInClientAsync(user), mobile));
+            }
+
+            for (var round = 1; round <= 2; round++)
             {
                 var email = $"race{round}@prospects.example";
                 var tokens = await Task.WhenAll(contenders.Select(c => c.Client.GetAntiforgeryTokenAsync()));
@@ -43,7 +53,7 @@ public sealed class PreregistrationConcurrencyTests
                 Assert.All(outcomes.Where(o => o.Status != HttpStatusCode.Redirect), o =>
                 {
                     Assert.Equal(HttpStatusCode.OK, o.Status);
-                    Assert.Equal([ClaimedByAnother], o.Errors);
+                    Assert.Equal([o.Contender.Partner == winner.Contender.Partner ? AlreadyYours : ClaimedByAnother], o.Errors);
                 });
                 var record = Assert.Single(await app.RecordsAsync(email));
                 Assert.Equal(PreregistrationStatus.Preregistered, record.Status);
@@ -60,19 +70,19 @@ public sealed class PreregistrationConcurrencyTests
         }
     }
 
-    [Fact]
-    public async Task A_partner_at_99_open_submitting_five_customers_at_once_gets_exactly_one_through()
+    [Theory, AllEngines]
+    public async Task A_partner_at_95_open_submitting_twenty_customers_at_once_gets_exactly_five_through(DatabaseEngine engine)
     {
-        await using var app = new PreregistrationFactory();
+        await using var app = new PreregistrationFactory { Engine = engine };
         var partnerId = await app.PartnerIdAsync(Northwind);
         var now = app.Now;
-        var missing = 99 - await app.OpenCountAsync(Northwind);
+        var missing = 95 - await app.OpenCountAsync(Northwind);
         await app.AddAsync([.. Enumerable.Range(1, missing)
             .Select(i => Preregister.NewRecord(partnerId, $"Quota Filler {i:000}", $"quota.filler{i:000}@prospects.example", GermanMobile(i), now.AddMinutes(-i)))]);
-        Assert.Equal(99, await app.OpenCountAsync(Northwind));
+        Assert.Equal(95, await app.OpenCountAsync(Northwind));
 
-        // Five sessions of Northwind users, each submitting a different eligible customer.
-        var users = new[] { DemoUsers.NorthwindSales, DemoUsers.NorthwindAdmin, DemoUsers.NorthwindSales, DemoUsers.NorthwindAdmin, DemoUsers.NorthwindSales };
+        // Twenty sessions of Northwind users, each submitting a different eligible customer.
+        var users = Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? DemoUsers.NorthwindSales : DemoUsers.NorthwindAdmin).ToArray();
         var clients = new List<PartnerCenterClient>();
         try
         {
@@ -96,14 +106,14 @@ public sealed class PreregistrationConcurrencyTests
                 }
             }
 
-            Assert.Single(outcomes, o => o.Status == HttpStatusCode.Redirect);
+            Assert.Equal(5, outcomes.Count(o => o.Status == HttpStatusCode.Redirect));
             Assert.All(outcomes.Where(o => o.Status != HttpStatusCode.Redirect), o =>
             {
                 Assert.Equal(HttpStatusCode.OK, o.Status);
                 Assert.Equal([CapMessage], o.Errors);
             });
             Assert.Equal(100, await app.OpenCountAsync(Northwind));
-            Assert.Equal(1, await app.WithDbAsync(db => db.Preregistrations.CountAsync(p => emails.Contains(p.CustomerEmail))));
+            Assert.Equal(5, await app.WithDbAsync(db => db.Preregistrations.CountAsync(p => emails.Contains(p.CustomerEmail))));
         }
         finally
         {

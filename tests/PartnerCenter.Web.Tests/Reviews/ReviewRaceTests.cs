@@ -71,7 +71,7 @@ public sealed class DecisionGate : SaveChangesInterceptor
     }
 }
 
-public sealed class RacingDecisionsFactory : TestApp
+public class RacingDecisionsFactory : TestApp
 {
     public DecisionGate Gate { get; } = new();
 
@@ -79,9 +79,18 @@ public sealed class RacingDecisionsFactory : TestApp
         services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Gate));
 }
 
-/// <summary>Two ecosystem manager sessions decide the same request at once: exactly one decision counts.</summary>
-public sealed class ReviewRaceTests(RacingDecisionsFactory app) : IClassFixture<RacingDecisionsFactory>
+public sealed class RacingDecisionsOnPostgreSql : RacingDecisionsFactory
 {
+    public RacingDecisionsOnPostgreSql() => Engine = DatabaseEngine.PostgreSql;
+}
+
+/// <summary>Two ecosystem manager sessions decide the same request at once: exactly one decision counts (on each engine).</summary>
+public abstract class ReviewRaceTests(RacingDecisionsFactory app)
+{
+    public sealed class OnSqlite(RacingDecisionsFactory app) : ReviewRaceTests(app), IClassFixture<RacingDecisionsFactory>;
+
+    public sealed class OnPostgreSql(RacingDecisionsOnPostgreSql app) : ReviewRaceTests(app), IClassFixture<RacingDecisionsOnPostgreSql>;
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
