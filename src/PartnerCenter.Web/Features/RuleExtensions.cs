@@ -1,5 +1,6 @@
 using FluentValidation;
 using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Preregistrations;
 
 namespace PartnerCenter.Web.Features;
 
@@ -13,6 +14,17 @@ public static class RuleExtensions
         .Must(v => EmailAddress.HasOnlyAllowedCharacters(v!.Trim()))
             .WithMessage("The email address can contain only letters, digits, underscores (_), hyphens (-) and periods (.).")
         .Must(v => EmailAddress.IsWellFormed(v!.Trim())).WithMessage("Enter a valid email address, such as name@example.com.");
+
+    /// <summary>Required free text (a reason, a contact, a name): not blank, at most <paramref name="max"/> characters once trimmed.</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilderInitial<T, string?> rule, string whenMissing, string what, int max) => rule
+        .Cascade(CascadeMode.Stop)
+        .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(whenMissing)
+        .Must(v => v!.Trim().Length <= max).WithMessage($"The {what} can have at most {max} characters.");
+
+    /// <summary>A person's full name: required, any script, no control characters.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidFullName<T>(this IRuleBuilderInitial<T, string?> rule, string whenMissing) => rule
+        .RequiredText(whenMissing, "full name", Preregistration.NameMaxLength)
+        .Must(v => !v!.Any(char.IsControl)).WithMessage("The full name cannot contain control characters.");
 
     public static IRuleBuilderOptions<T, string?> ValidMobile<T>(this IRuleBuilderInitial<T, string?> rule) => rule
         .Cascade(CascadeMode.Stop)

@@ -8,10 +8,7 @@ public sealed class RegisterCustomerValidator : AbstractValidator<RegisterCustom
 {
     public RegisterCustomerValidator()
     {
-        RuleFor(m => m.FullName).Cascade(CascadeMode.Stop)
-            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter your full name.")
-            .Must(v => v!.Trim().Length <= Preregistration.NameMaxLength).WithMessage($"The full name can have at most {Preregistration.NameMaxLength} characters.")
-            .Must(v => !v!.Any(char.IsControl)).WithMessage("The full name cannot contain control characters.");
+        RuleFor(m => m.FullName).ValidFullName("Enter your full name.");
         RuleFor(m => m.Password).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Choose a password.")
             .MaximumLength(128).WithMessage("The password can have at most 128 characters.");

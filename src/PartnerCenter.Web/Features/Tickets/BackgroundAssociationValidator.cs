@@ -8,11 +8,7 @@ public sealed class BackgroundAssociationValidator : AbstractValidator<Backgroun
 {
     public BackgroundAssociationValidator()
     {
-        RuleFor(m => m.Reason).Cascade(CascadeMode.Stop)
-            .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Enter a reason for the request.")
-            .Must(r => r!.Trim().Length <= BackgroundAssociationTicket.ReasonMaxLength).WithMessage($"The reason can have at most {BackgroundAssociationTicket.ReasonMaxLength} characters.");
-        RuleFor(m => m.Contact).Cascade(CascadeMode.Stop)
-            .Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage("Enter a contact (name and phone or email) for the ecosystem manager.")
-            .Must(c => c!.Trim().Length <= 200).WithMessage("The contact can have at most 200 characters.");
+        RuleFor(m => m.Reason).RequiredText("Enter a reason for the request.", "reason", BackgroundAssociationTicket.ReasonMaxLength);
+        RuleFor(m => m.Contact).RequiredText("Enter a contact (name and phone or email) for the ecosystem manager.", "contact", 200);
     }
 }
