@@ -114,6 +114,7 @@ check "PostgreSQL migrations script" dotnet ef migrations script --idempotent --
   --project src/PartnerCenter.Migrations.PostgreSql --startup-project src/PartnerCenter.Migrations.PostgreSql \
   -o "$TEST_OUTPUT_DIR/postgresql-migrations.sql"
 check "docker-compose.yml" docker-compose config -q
+check "docker-compose.postgres.yml" docker-compose -f docker-compose.postgres.yml config -q
 
 # A throwaway PostgreSQL cluster of this run only; the trap stops it whatever happens next.
 export PC_POSTGRES_DIR

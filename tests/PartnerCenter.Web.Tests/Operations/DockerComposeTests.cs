@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace PartnerCenter.Web.Tests.Operations;
 
-/// <summary>docker-compose.yml is valid for Debian's docker-compose (v1) and names what the portal needs.</summary>
+/// <summary>docker-compose.yml (SQL Server) and docker-compose.postgres.yml are valid for Debian's docker-compose (v1) and name what the portal needs.</summary>
 public class DockerComposeTests
 {
     private static string RepositoryRoot()
@@ -16,10 +16,12 @@ public class DockerComposeTests
         return dir?.FullName ?? throw new InvalidOperationException("PartnerCenter.sln not found above the test binaries.");
     }
 
-    [Fact]
-    public async Task The_compose_file_passes_docker_compose_config()
+    [Theory]
+    [InlineData("docker-compose.yml")]
+    [InlineData("docker-compose.postgres.yml")]
+    public async Task The_compose_file_passes_docker_compose_config(string file)
     {
-        var start = new ProcessStartInfo("docker-compose", "config -q")
+        var start = new ProcessStartInfo("docker-compose", $"-f {file} config -q")
         {
             WorkingDirectory = RepositoryRoot(),
             RedirectStandardError = true,
@@ -41,6 +43,19 @@ public class DockerComposeTests
         Assert.Contains("axllent/mailpit", compose, StringComparison.Ordinal);
         Assert.Contains("Database__Provider: SqlServer", compose, StringComparison.Ordinal);
         Assert.Contains("/health/ready", compose, StringComparison.Ordinal);
+        Assert.Contains("service_healthy", compose, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_postgres_compose_file_runs_postgresql_15_mailpit_and_the_portal_migrating_at_start()
+    {
+        var compose = File.ReadAllText(Path.Combine(RepositoryRoot(), "docker-compose.postgres.yml"));
+
+        Assert.Contains("image: postgres:15", compose, StringComparison.Ordinal);
+        Assert.Contains("axllent/mailpit", compose, StringComparison.Ordinal);
+        Assert.Contains("Database__Provider: PostgreSql", compose, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__PostgreSql:", compose, StringComparison.Ordinal);
+        Assert.Contains("Database__MigrateOnStart: \"true\"", compose, StringComparison.Ordinal);
         Assert.Contains("service_healthy", compose, StringComparison.Ordinal);
     }
 }
