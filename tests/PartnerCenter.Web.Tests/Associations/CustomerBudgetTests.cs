@@ -142,7 +142,7 @@ public sealed class CustomerBudgetTests(TestApp app) : IClassFixture<TestApp>
         var second = await AssociatedCustomerAsync("Bodo Batch");
         var bystander = await AssociatedCustomerAsync("Nina Notselected");
 
-        using var open = await sales.PostFormAsync("/Customers/Budget", ("ids", first.ToString()), ("ids", second.ToString()));
+        using var open = await sales.PostFormAsync("/Customers/Budget", ("ids", first.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("ids", second.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await open.AssertStatusAsync(HttpStatusCode.OK);
         var form = await HtmlPage.ReadAsync(open);
         Assert.Contains("For 2 customers", form.MainText, StringComparison.Ordinal);

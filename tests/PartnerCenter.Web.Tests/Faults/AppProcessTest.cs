@@ -20,8 +20,10 @@ public abstract class AppProcessTest(DatabaseEngine engine = DatabaseEngine.Sqli
     /// <summary>The settings every process of the suite shares (see <see cref="AppProcess.Settings"/>).</summary>
     protected Dictionary<string, string> Settings() => AppProcess.Settings(Database, Smtp.Port);
 
+#pragma warning disable CA2000 // The suite owns the server and disposes it in DisposeAsync.
     public virtual async Task InitializeAsync() =>
         Smtp = SmtpListensAtStart ? await SmtpServer.StartNewAsync() : SmtpServer.Create();
+#pragma warning restore CA2000
 
     public async Task DisposeAsync()
     {

@@ -10,7 +10,7 @@ namespace PartnerCenter.Web.Tests.Faults;
 /// An SMTP server that is slow (every DATA waits) and refuses one recipient with 550: the others
 /// go once each, the refused one retries and ends Failed after MaxAttempts, nothing twice.
 /// </summary>
-public sealed class RefusingSmtpTests : IAsyncLifetime
+public sealed class RefusingSmtpTests : IAsyncLifetime, IDisposable
 {
     private const string Refused = "refuse005@prospects.example";
 
@@ -64,6 +64,9 @@ public sealed class RefusingSmtpTests : IAsyncLifetime
             what: "the SMTP handler listens", timeout: TimeSpan.FromSeconds(20));
         Assert.False(smtp.HasExited, SmtpOutput);
     }
+
+    /// <summary>xunit calls <see cref="DisposeAsync"/>; this only satisfies ownership rules (disposing twice is harmless).</summary>
+    public void Dispose() => database.Dispose();
 
     public async Task DisposeAsync()
     {
