@@ -59,8 +59,8 @@ w(f"- Machine: {sq['meta']['nproc']} cores ({sq['meta']['cpu']}); wrk `-t{sq['me
 w("")
 w("## Scenarios")
 w("")
-w("| # | scenario | SQLite req/s | PostgreSQL req/s | SQLite % of baseline | PostgreSQL % of baseline | SQLite p50 / p99 ms | PostgreSQL p50 / p99 ms | SQLite app CPU ms/req | PostgreSQL app CPU ms/req | errors (SQLite / PostgreSQL) |")
-w("|---|---|---|---|---|---|---|---|---|---|---|")
+w("| # | scenario | SQLite req/s | PostgreSQL req/s | SQLite % of baseline | PostgreSQL % of baseline | SQLite p50 / p99 ms | PostgreSQL p50 / p99 ms | SQLite app CPU ms/req | PostgreSQL app CPU ms/req | load (SQLite / PostgreSQL) | errors (SQLite / PostgreSQL) |")
+w("|---|---|---:|---:|---:|---:|---|---|---:|---:|---|---|")
 for sid in ["1", "2", "3", "4", "5", "7a", "7b", "1b"]:
     a, b = sq["scen"].get(sid), pg["scen"].get(sid)
     if not a or not b:
@@ -69,7 +69,7 @@ for sid in ["1", "2", "3", "4", "5", "7a", "7b", "1b"]:
         return int(num(s["non2xx3xx"]) + num(s["socket_errors"]))
     w(f"| {sid} | {a['name']} | {num(a['rps']):,.0f} | {num(b['rps']):,.0f} | {100 * num(a['rps']) / sq['base']:.1f}% | "
       f"{100 * num(b['rps']) / pg['base']:.1f}% | {a['p50_ms']} / {a['p99_ms']} | {b['p50_ms']} / {b['p99_ms']} | "
-      f"{a['cpu_ms_per_req']} | {b['cpu_ms_per_req']} | {err(a)} / {err(b)} |")
+      f"{a['cpu_ms_per_req']} | {b['cpu_ms_per_req']} | {a['load']} / {b['load']} | {err(a)} / {err(b)} |")
 w("")
 w("App CPU ms/req is the app process only: on PostgreSQL the server's own CPU (separate processes) is not in it, on SQLite "
   "the engine runs inside the app and is.")
@@ -82,7 +82,7 @@ for a, b in zip(sq["invites"], pg["invites"]):
     w(f"| {a['round']} | {a['response_ms']} | {b['response_ms']} | {a['send_rate']} | {b['send_rate']} | {a['end_to_end_s']} | {b['end_to_end_s']} |")
 w("")
 saved = [open(os.path.join(d, "post-saved.txt"), encoding="utf-8").read().strip() for d in (sqlite_dir, pg_dir)]
-w(f"Preregistrations saved by the POST scenario: SQLite {saved[0]}, PostgreSQL {saved[1]}.")
+w(f"Rows the 50 post partners hold after scenario 4 (warm-up + measured): SQLite {saved[0]}, PostgreSQL {saved[1]}.")
 with open(result_path, "w", encoding="utf-8") as f:
     f.write("\n".join(lines) + "\n")
 print(result_path)
