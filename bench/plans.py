@@ -3,7 +3,7 @@
 queries it ran (count, milliseconds) and SQLite's EXPLAIN QUERY PLAN of each SELECT/UPDATE, run by
 the sqlite3 CLI on the benchmark database. Unbound @parameters are fine for EXPLAIN QUERY PLAN.
 
-usage: plans.py <sql.log> <db> <first line of interest> <label>...
+usage: plans.py <sql.log> <db, or - for the queries without plans> <first line of interest> <label>...
 Requests after the mark are named by the labels, in order; background work (no request) is ignored.
 """
 import json
@@ -37,6 +37,8 @@ with open(log_path, encoding="utf-8", errors="replace") as f:
 
 
 def plan(sql):
+    if db == "-":  # no plans (PostgreSQL): the queries only
+        return None
     statement = sql.strip().rstrip(";")
     if ";" in statement or not re.match(r"^(SELECT|UPDATE|DELETE|WITH)\b", statement, re.I):
         return None

@@ -75,13 +75,17 @@ targets = {
 
 lines = []
 w = lines.append
-w(f"# Benchmark results: {size}")
+engine = meta.get("engine", "sqlite")
+engine_name = f"PostgreSQL {meta.get('postgres', '')}".strip() if engine == "postgres" else "SQLite"
+w(f"# Benchmark results: {size}, {engine_name}")
 w("")
 w(f"- Date: {meta['date']}")
 w(f"- Commit: `{meta['commit']}` (branch `{meta['branch']}`)")
 w(f"- Machine: {meta['nproc']} cores ({meta['cpu']}), {meta['memory']} RAM, Linux {meta['kernel']}")
 w(f"- Tools: .NET SDK {meta['dotnet']}, wrk {meta['wrk']} (`-t{meta['threads']} -c{meta['connections']} -d{meta['duration']} --latency`, "
-  f"after a {meta['warmup']} warm-up per scenario, `--timeout 10s`), sqlite3 CLI {meta['sqlite_cli']} for the plans")
+  f"after a {meta['warmup']} warm-up per scenario, `--timeout 10s`), "
+  + (f"PostgreSQL {meta.get('postgres', '?')} (throwaway cluster from scripts/postgres.sh: fsync=off, synchronous_commit=off; the app's default pool of 30)"
+     if engine == "postgres" else f"sqlite3 CLI {meta['sqlite_cli']} for the plans"))
 w(f"- Load average (1/5/15 min) at start: {meta['load_start']}; at end: {meta.get('load_end', '?')} (and per scenario below). "
   "The load driver runs on the same 2 cores as the app, and other agents build and test on this machine: "
   "req/s moves by ±30% or more between runs when they are busy; the app's CPU per request and the ratios within "
@@ -228,6 +232,10 @@ if os.path.exists(growth_path):
 
 w("## SQL and query plans")
 w("")
+if engine == "postgres":
+    w("PostgreSQL: the queries each request ran and their time only. EXPLAIN of EF's parameterised SQL needs the "
+      "parameter values (PostgreSQL 15 has no GENERIC_PLAN), so plans are not captured on this engine.")
+    w("")
 w("Captured by a second short start of the app with EF Core's command log on, one request per page, "
   "then `EXPLAIN QUERY PLAN` of each SELECT/UPDATE on the same database. \"Full scan\" means a SCAN (not a SEARCH) "
   "of Preregistrations; a SEARCH on an index is a range seek.")

@@ -1,23 +1,33 @@
 #!/usr/bin/env bash
 # Partner Center performance benchmark: one command per data size.
-#   bench/run.sh small|large
-# Builds Release, seeds a fresh SQLite database in bench/work/<size>/, starts a local SMTP sink
+#   bench/run.sh small|large               SQLite (bench/work/<size>/bench.db)
+#   DB=postgres bench/run.sh small|large   PostgreSQL: a throwaway cluster (scripts/postgres.sh), stopped at the end
+# Builds Release, seeds a fresh database (side files in bench/work/<size>[-postgres]/), starts a local SMTP sink
 # (aiosmtpd) and the app in Production on 127.0.0.1, signs in with curl, drives the scenarios with
 # wrk, captures the SQL and its query plans, and writes bench/results/<UTC date>-<size>.md.
 # Knobs (environment): DURATION=10s WARMUP=3s THREADS=2 CONNECTIONS=32 INVITE_ROUNDS=3
 #                      PORT=5190 SMTP_PORT=2590 SKIP_BUILD=1 (reuse the last build)
-#                      RESULTS_LABEL=x (results file <date>-<size>-x.md)
+#                      RESULTS_LABEL=x (results file <date>-<size>-x.md; -postgres-x.md on PostgreSQL)
 set -euo pipefail
 
 SIZE=${1:-}
 case "$SIZE" in small | large) ;; *) echo "usage: bench/run.sh small|large" >&2; exit 2 ;; esac
 
+ENGINE=${DB:-sqlite}
+case "$ENGINE" in sqlite | postgres) ;; *) echo "DB=sqlite|postgres (not '$ENGINE')" >&2; exit 2 ;; esac
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH")
-WORK=$BENCH/work/$SIZE
+if [ "$ENGINE" = postgres ]; then
+  WORK=$BENCH/work/$SIZE-postgres
+  RESULTS_LABEL=postgres${RESULTS_LABEL:+-$RESULTS_LABEL}
+  # Its own cluster folder: a test run's cluster (the default folder) is never touched or stopped.
+  export PC_POSTGRES_DIR=${BENCH_POSTGRES_DIR:-/tmp/partnercenter-bench-postgres-$(id -u)}
+else
+  WORK=$BENCH/work/$SIZE
+fi
 APP_DIR=$BENCH/work/app
 SEEDER=$BENCH/PartnerCenter.Bench/bin/Release/net10.0/PartnerCenter.Bench.dll
-DB=$WORK/bench.db
+DB_FILE=$WORK/bench.db
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-3s}
 THREADS=${THREADS:-2}
@@ -37,6 +47,7 @@ missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 $PY -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 command -v sqlite3 >/dev/null || missing+=(sqlite3)
+[ "$ENGINE" = sqlite ] || command -v psql >/dev/null || missing+=(postgresql-client)
 command -v curl >/dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
@@ -44,7 +55,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # --- processes we start, and only those, are stopped on exit ------------------------------------
-APP_PID= SMTP_PID= OTHER_PIDS=()
+APP_PID= SMTP_PID= OTHER_PIDS=() PG_STARTED=
 stop_app() {
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID" 2>/dev/null || true
@@ -56,6 +67,7 @@ cleanup() {
   stop_app
   for pid in ${OTHER_PIDS[@]+"${OTHER_PIDS[@]}"}; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   if [ -n "$SMTP_PID" ]; then kill "$SMTP_PID" 2>/dev/null || true; wait "$SMTP_PID" 2>/dev/null || true; fi
+  if [ -n "$PG_STARTED" ]; then "$ROOT/scripts/postgres.sh" stop || true; fi
 }
 trap cleanup EXIT
 
@@ -70,15 +82,30 @@ if [ "${SKIP_BUILD:-}" != 1 ] || [ ! -f "$APP_DIR/PartnerCenter.Web.dll" ] || [ 
     || { tail -30 "$WORK/build.log"; die "build seeder"; }
 fi
 
-log "seeding $SIZE into $DB"
-dotnet "$SEEDER" seed --size "$SIZE" --db "$DB" --out "$WORK" | tee "$WORK/seed.log" >&2
+if [ "$ENGINE" = postgres ]; then
+  log "starting a throwaway PostgreSQL cluster in $PC_POSTGRES_DIR"
+  "$ROOT/scripts/postgres.sh" stop
+  PG_STARTED=1
+  PG_CS=$("$ROOT/scripts/postgres.sh" start)
+  PG_PORT=$(cat "$PC_POSTGRES_DIR/port")
+  # One SQL text for both engines: quoted PascalCase names; times compared as UTC.
+  sql() { PGTZ=UTC psql -X -q -At -F '|' -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U partnercenter -d partnercenter -c "$1"; }
+  DB_ENV=(Database__Provider=PostgreSql "ConnectionStrings__PostgreSql=$PG_CS")
+  log "seeding $SIZE into PostgreSQL ($PG_CS)"
+  dotnet "$SEEDER" seed --size "$SIZE" --provider postgres --connection "$PG_CS" --out "$WORK" | tee "$WORK/seed.log" >&2
+else
+  sql() { sqlite3 -cmd '.timeout 10000' "$DB_FILE" "$@"; }
+  DB_ENV=(Database__Provider=Sqlite "ConnectionStrings__Sqlite=Data Source=$DB_FILE")
+  log "seeding $SIZE into $DB_FILE"
+  dotnet "$SEEDER" seed --size "$SIZE" --db "$DB_FILE" --out "$WORK" | tee "$WORK/seed.log" >&2
+fi
 # shellcheck disable=SC1091
 source "$WORK/seed-info.env"
 
-sql() { sqlite3 -cmd '.timeout 10000' "$DB" "$@"; }
-
 {
   echo "size=$SIZE"
+  echo "engine=$ENGINE"
+  [ "$ENGINE" = sqlite ] || echo "postgres=$(sql 'SHOW server_version')"
   echo "date=$(date -u +'%Y-%m-%d %H:%M:%S UTC')"
   echo "commit=$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "branch=$(git -C "$ROOT" rev-parse --abbrev-ref HEAD)"
@@ -108,7 +135,7 @@ start_app() {
   (
     cd "$APP_DIR"
     exec env ASPNETCORE_ENVIRONMENT=Production \
-      Database__Provider=Sqlite "ConnectionStrings__Sqlite=Data Source=${APP_DB:-$DB}" Database__SeedDemoData=false \
+      "${DB_ENV[@]}" ${APP_DB:+"ConnectionStrings__Sqlite=Data Source=$APP_DB"} Database__SeedDemoData=false \
       Mail__Transport=Smtp Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="$SMTP_PORT" Mail__Smtp__Security=None \
       Mail__PollInterval=00:00:00.500 RateLimiting__Enabled=false Invitations__PublicBaseUrl="$BASE" \
       "$@" dotnet PartnerCenter.Web.dll --urls "$BASE"
@@ -249,18 +276,24 @@ for round in $(seq 1 "$INVITE_ROUNDS"); do
   code=${result% *}
   response_ms=$(awk -v t="${result#* }" 'BEGIN { printf "%.1f", t * 1000 }')
   [ "$code" = 302 ] || die "batch invite answered $code"
-  scope="CreatedAt >= '${t0:0:26}' AND InvitationId IN (SELECT Id FROM Invitations WHERE PartnerId = 2)"
-  queued=$(sql "SELECT COUNT(*) FROM OutboxMessages WHERE $scope")
+  scope="\"CreatedAt\" >= '${t0:0:26}' AND \"InvitationId\" IN (SELECT \"Id\" FROM \"Invitations\" WHERE \"PartnerId\" = 2)"
+  queued=$(sql "SELECT COUNT(*) FROM \"OutboxMessages\" WHERE $scope")
   [ "$queued" = 100 ] || die "batch invite queued $queued emails, not 100"
   for _ in $(seq 1 1200); do
-    sent=$(sql "SELECT COUNT(*) FROM OutboxMessages WHERE $scope AND Status <> 1")
+    sent=$(sql "SELECT COUNT(*) FROM \"OutboxMessages\" WHERE $scope AND \"Status\" <> 1")
     [ "$sent" -ge "$queued" ] && break
     sleep 0.1
   done
-  sent=$(sql "SELECT COUNT(*) FROM OutboxMessages WHERE $scope AND Status = 2")
-  IFS='|' read -r first span e2e < <(sql "SELECT printf('%.3f', (julianday(MIN(SentAt)) - julianday('${t0:0:26}')) * 86400),
-      printf('%.3f', (julianday(MAX(SentAt)) - julianday(MIN(SentAt))) * 86400),
-      printf('%.3f', (julianday(MAX(SentAt)) - julianday('${t0:0:26}')) * 86400) FROM OutboxMessages WHERE $scope AND Status = 2")
+  sent=$(sql "SELECT COUNT(*) FROM \"OutboxMessages\" WHERE $scope AND \"Status\" = 2")
+  if [ "$ENGINE" = postgres ]; then
+    IFS='|' read -r first span e2e < <(sql "SELECT round(EXTRACT(EPOCH FROM MIN(\"SentAt\") - TIMESTAMPTZ '${t0:0:26}'), 3),
+        round(EXTRACT(EPOCH FROM MAX(\"SentAt\") - MIN(\"SentAt\")), 3),
+        round(EXTRACT(EPOCH FROM MAX(\"SentAt\") - TIMESTAMPTZ '${t0:0:26}'), 3) FROM \"OutboxMessages\" WHERE $scope AND \"Status\" = 2")
+  else
+    IFS='|' read -r first span e2e < <(sql "SELECT printf('%.3f', (julianday(MIN(SentAt)) - julianday('${t0:0:26}')) * 86400),
+        printf('%.3f', (julianday(MAX(SentAt)) - julianday(MIN(SentAt))) * 86400),
+        printf('%.3f', (julianday(MAX(SentAt)) - julianday('${t0:0:26}')) * 86400) FROM OutboxMessages WHERE $scope AND Status = 2")
+  fi
   rate=$(awk -v n="$sent" -v s="$span" 'BEGIN { printf "%.0f", (s > 0 ? (n - 1) / s : 0) }')
   e2e_rate=$(awk -v n="$sent" -v s="$e2e" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$code" "$response_ms" "$queued" "$sent" "$first" "$span" "$rate" \
@@ -270,7 +303,7 @@ done
 
 scenario 4 "preregistration POST, all rules" /CustomerDevelopment/Preregister -s "$BENCH/lua/post.lua" -- "$WORK/sessions.tsv" "$WORK/post-mix.tsv" @NONCE@
 grep '^OUTCOME' "$WORK/wrk-4.txt" >"$WORK/post-outcomes.txt" || true
-sql "SELECT COUNT(*) FROM Preregistrations WHERE PartnerId BETWEEN 3 AND 52" >"$WORK/post-saved.txt"
+sql "SELECT COUNT(*) FROM \"Preregistrations\" WHERE \"PartnerId\" BETWEEN 3 AND 52" >"$WORK/post-saved.txt"
 scenario 1b "baseline again (noise check)" /health/live
 echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/meta.txt"
 grep -i -E 'fail|exception|error' "$WORK/app.log" | grep -v -i 'mailbox unavailable' | head -20 >"$WORK/app-errors.txt" || true
@@ -304,14 +337,16 @@ for email in "plan$RANDOM$(date +%s)@fresh.example" "$(awk -F'\t' '$1 == "refuse
 done
 sleep 1
 stop_app
-$PY "$BENCH/plans.py" "$WORK/sql.log" "$DB" "$MARK" "${LABELS[@]}" >"$WORK/plans.md"
+# EXPLAIN QUERY PLAN needs no parameter values on SQLite; on PostgreSQL 15 a plan needs them, so the
+# PostgreSQL run lists the queries per request without plans ("-").
+$PY "$BENCH/plans.py" "$WORK/sql.log" "$([ "$ENGINE" = sqlite ] && echo "$DB_FILE" || echo -)" "$MARK" "${LABELS[@]}" >"$WORK/plans.md"
 
 # --- growth: small and large side by side ------------------------------------------------------
 # Runs minutes apart see different machine load, so "large within 1.2x of small" is judged here:
 # the small run's database (bench/work/small) and this one are served by two app instances and
 # the read scenarios alternate between them, round by round, in the same minutes.
 SMALL_WORK=$BENCH/work/small
-if [ "$SIZE" = large ] && [ -f "$SMALL_WORK/bench.db" ] && [ "${GROWTH:-1}" = 1 ]; then
+if [ "$ENGINE" = sqlite ] && [ "$SIZE" = large ] && [ -f "$SMALL_WORK/bench.db" ] && [ "${GROWTH:-1}" = 1 ]; then
   log "growth check: small and large alternating, ${GROWTH_ROUNDS:=3} rounds of ${GROWTH_DURATION:=6s}"
   LARGE_BASE=$BASE
   SMALL_BASE=http://127.0.0.1:$((PORT + 1))

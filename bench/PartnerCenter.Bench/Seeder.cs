@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Invitations;
@@ -17,12 +16,15 @@ namespace PartnerCenter.Bench;
 /// <summary>
 /// Fills a fresh database to a <see cref="SeedPlan"/>: the schema comes from the real migrations,
 /// the rows from prepared raw inserts (EF change tracking would take hours at the large size).
-/// Values are written exactly as EF Core's SQLite provider writes them: GUIDs as upper-case TEXT,
-/// times as UTC TEXT 'yyyy-MM-dd HH:mm:ss.FFFFFFF', booleans as 0/1, decimals as TEXT.
+/// One plan for both engines; only the writing differs (<see cref="SeedTarget"/>, <see cref="BulkWriter"/>).
+/// Rows are handed over as EF Core's SQLite provider writes them (GUIDs as upper-case TEXT, UTC times,
+/// booleans as 0/1): Microsoft.Data.Sqlite stores times as TEXT 'yyyy-MM-dd HH:mm:ss.FFFFFFF' and
+/// decimals as TEXT, the PostgreSQL writer converts each value to its column's type (uuid, boolean,
+/// timestamp with time zone, numeric).
 /// Also writes the side files the load scripts read (tokens, ids, emails, users).
 /// </summary>
 [SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "A fixed-seed Random makes the synthetic benchmark data reproducible; nothing it produces is a secret.")]
-internal sealed class Seeder(SeedPlan plan, string dbPath, string outDir, TextWriter log)
+internal sealed class Seeder(SeedPlan plan, SeedTarget target, string outDir, TextWriter log)
 {
     private static readonly string[] FirstNames =
         ["Anna", "Jonas", "Lena", "Max", "Sofia", "Lukas", "Mia", "Paul", "Emma", "Felix", "Clara", "Noah", "Ida", "Elias", "Hanna", "Ben", "Lea", "Finn", "Marie", "Tom"];
@@ -52,44 +54,31 @@ internal sealed class Seeder(SeedPlan plan, string dbPath, string outDir, TextWr
 
     public async Task RunAsync()
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(dbPath + suffix);
-        }
-
+        await target.ResetAsync();
         await StepAsync("migrate (real EF migrations)", async () =>
         {
             var options = new DbContextOptionsBuilder<AppDbContext>();
-            DataServiceCollectionExtensions.Configure(options, DatabaseProviders.Sqlite, $"Data Source={dbPath}");
+            DataServiceCollectionExtensions.Configure(options, target.Provider, target.ConnectionString);
             await using var context = new AppDbContext(options.Options);
             await context.Database.MigrateAsync();
             return 0;
         });
-        SqliteConnection.ClearAllPools();
 
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPath, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        foreach (var pragma in new[] { "journal_mode=WAL", "synchronous=OFF", "foreign_keys=OFF", "cache_size=-400000", "temp_store=MEMORY" })
+        await target.OpenAsync();
+        await StepAsync("roles, users, partners", () => Task.FromResult(SeedUsersAndPartners()));
+        await StepAsync("preregistrations", () => Task.FromResult(SeedPreregistrations()));
+        await StepAsync("customer accounts", () => Task.FromResult(SeedCustomerAccounts()));
+        await StepAsync("invitations + events", () => Task.FromResult(SeedInvitations()));
+        await StepAsync("audit entries", () => Task.FromResult(SeedAudit()));
+        await StepAsync(target is PostgresTarget ? "sequences, VACUUM ANALYZE" : "checkpoint", async () =>
         {
-            Execute(connection, $"PRAGMA {pragma};");
-        }
-
-        await StepAsync("roles, users, partners", () => Task.FromResult(SeedUsersAndPartners(connection)));
-        await StepAsync("preregistrations", () => Task.FromResult(SeedPreregistrations(connection)));
-        await StepAsync("customer accounts", () => Task.FromResult(SeedCustomerAccounts(connection)));
-        await StepAsync("invitations + events", () => Task.FromResult(SeedInvitations(connection)));
-        await StepAsync("audit entries", () => Task.FromResult(SeedAudit(connection)));
-        await StepAsync("checkpoint", () =>
-        {
-            Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
-            return Task.FromResult(0L);
+            await target.FinishAsync();
+            return 0L;
         });
 
         foreach (var table in new[] { "Partners", "AspNetUsers", "Preregistrations", "CustomerAccounts", "Invitations", "InvitationEvents", "AuditEntries" })
         {
-            using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            var tableRows = (long)(await count.ExecuteScalarAsync())!;
+            var tableRows = await target.CountAsync(table);
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {table,-18} {tableRows,12:N0}"));
         }
 
@@ -106,13 +95,6 @@ internal sealed class Seeder(SeedPlan plan, string dbPath, string outDir, TextWr
             : string.Create(CultureInfo.InvariantCulture, $"  {name,-30} {"",12}      {seconds,7:F1} s"));
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
     private static string Text(Guid id) => id.ToString().ToUpperInvariant();
 
     private static string Email(int k) => $"c{k}@{Domains[k % Domains.Length]}";
@@ -122,11 +104,11 @@ internal sealed class Seeder(SeedPlan plan, string dbPath, string outDir, TextWr
     private DateTime Ago(double minDays, double maxDays) =>
         now - TimeSpan.FromSeconds(Math.Round((minDays + (random.NextDouble() * (maxDays - minDays))) * 86_400));
 
-    private long SeedUsersAndPartners(SqliteConnection connection)
+    private long SeedUsersAndPartners()
     {
         long written = 0;
         var roleIds = new Dictionary<string, string>();
-        using var writer = new BulkWriter(connection);
+        using var writer = target.Writer();
         var roles = writer.Table("AspNetRoles", "Id", "Name", "NormalizedName", "ConcurrencyStamp");
         {
             foreach (var role in Roles.All)
@@ -188,9 +170,9 @@ internal sealed class Seeder(SeedPlan plan, string dbPath, string outDir, TextWr
         return written;
     }
 
-    private long SeedPreregistrations(SqliteConnection connection)
+    private long SeedPreregistrations()
     {
-        using var writer = new BulkWriter(connection);
+        using var writer = target.Writer();
         var insert = writer.Table("Preregistrations",
             "Id", "PartnerId", "CustomerEmail", "CustomerName", "MobileE164", "MobileRegion", "SendInvitation", "Status", "ReviewTrigger",
             "CreatedByUserId", "CreatedAt", "PreregisteredAt", "ExpiresAt", "DecidedAt", "ReviewDueAt", "DecidedByUserId", "RejectionReason",
@@ -281,9 +263,9 @@ internal sealed class Seeder(SeedPlan plan, string dbPath, string outDir, TextWr
         rows.Add(new Row(id, partnerId, status, created, expires, decided, deleted, associated));
     }
 
-    private long SeedCustomerAccounts(SqliteConnection connection)
+    private long SeedCustomerAccounts()
     {
-        using var writer = new BulkWriter(connection);
+        using var writer = target.Writer();
         var insert = writer.Table("CustomerAccounts",
             "Email", "Name", "Website", "CountryCode", "RegisteredAt", "IsConsumerCloudUser", "HasSignedContract", "HasCashExpenditure",
             "PreregisteredByDirectSales", "IsOnlineSalesTeamMember", "EnterpriseMasterLink", "IsPartnerOrApplicant", "HasSpecialContract",
@@ -364,9 +346,9 @@ internal sealed class Seeder(SeedPlan plan, string dbPath, string outDir, TextWr
         }
     }
 
-    private long SeedInvitations(SqliteConnection connection)
+    private long SeedInvitations()
     {
-        using var writer = new BulkWriter(connection);
+        using var writer = target.Writer();
         var insert = writer.Table("Invitations",
             "Id", "PreregistrationId", "PartnerId", "TokenHash", "Channel", "Status", "Delivery", "LastError", "CreatedByUserId",
             "CreatedAt", "ExpiresAt", "SentAt", "OpenedAt", "UsedAt", "RevokedAt", "Version");
@@ -433,9 +415,9 @@ internal sealed class Seeder(SeedPlan plan, string dbPath, string outDir, TextWr
         invitations.Add(new IssuedInvitation(id, k, created));
     }
 
-    private long SeedAudit(SqliteConnection connection)
+    private long SeedAudit()
     {
-        using var writer = new BulkWriter(connection);
+        using var writer = target.Writer();
         var insert = writer.Table("AuditEntries", "At", "ActorUserId", "PartnerId", "Action", "EntityType", "EntityId", "Before", "After");
         bool Room() => insert.Count < plan.AuditRows;
 
