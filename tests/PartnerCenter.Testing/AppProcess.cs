@@ -160,7 +160,7 @@ public sealed class AppProcess : IAsyncDisposable
 /// The database the app processes share, opened directly with the app's <see cref="AppDbContext"/>:
 /// a temporary SQLite file, or a new PostgreSQL database on the run's server (dropped at dispose).
 /// </summary>
-public sealed class SharedDatabase : IAppDatabase, IDisposable
+public sealed class SharedDatabase : IAppDatabase, IDisposable, IAsyncDisposable
 {
     public SharedDatabase(DatabaseEngine engine = DatabaseEngine.Sqlite)
     {
@@ -208,13 +208,20 @@ public sealed class SharedDatabase : IAppDatabase, IDisposable
     /// <summary>The processes run on the real clock.</summary>
     public DateTime Now => DateTime.UtcNow;
 
-    public void Dispose()
+    /// <summary>Drops the PostgreSQL database (if any), then removes the folder.</summary>
+    public async ValueTask DisposeAsync()
     {
         if (Engine == DatabaseEngine.PostgreSql)
         {
-            PostgresServer.DropDatabaseAsync(ConnectionString).GetAwaiter().GetResult();
+            await PostgresServer.DropDatabaseAsync(ConnectionString);
         }
 
+        Dispose();
+    }
+
+    /// <summary>Removes the SQLite file and its folder; <see cref="DisposeAsync"/> also drops a PostgreSQL database.</summary>
+    public void Dispose()
+    {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(Folder))
         {

@@ -37,7 +37,7 @@ public abstract class AppProcessTest(DatabaseEngine engine = DatabaseEngine.Sqli
             await Smtp.DisposeAsync();
         }
 
-        Database.Dispose();
+        await Database.DisposeAsync();
     }
 
     protected async Task<AppProcess> StartAppAsync(IReadOnlyDictionary<string, string>? settings = null)

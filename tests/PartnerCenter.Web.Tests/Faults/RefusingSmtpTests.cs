@@ -80,7 +80,7 @@ public sealed class RefusingSmtpTests : IAsyncLifetime, IDisposable
             await smtp.DisposeAsync();
         }
 
-        database.Dispose();
+        await database.DisposeAsync();
     }
 
     [Fact]
