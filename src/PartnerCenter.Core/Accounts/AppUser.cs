@@ -17,6 +17,9 @@ public class AppUser : IdentityUser
 
     /// <summary>Set for customers: their platform customer account.</summary>
     public int? CustomerAccountId { get; set; }
+
+    /// <summary>The IANA time zone pages and emails show this user's times in; null: the default (the partner's, else UTC).</summary>
+    public string? TimeZoneId { get; set; }
 }
 
 public static class Roles

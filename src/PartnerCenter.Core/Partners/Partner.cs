@@ -14,6 +14,14 @@ public class Partner
     /// <summary>ISO 3166 alpha-2 codes of the countries where the partner develops business, comma separated.</summary>
     public string BusinessCountries { get; set; } = "";
 
+    /// <summary>
+    /// The partner's IANA time zone, for periods defined in the partner's local time (a monthly budget
+    /// resets at 00:00 on the 1st there) and the default zone of its users. Null: its first business country's.
+    /// </summary>
+    public string? TimeZoneId { get; set; }
+
+    public TimeZoneInfo TimeZone => TimeZones.Find(TimeZoneId ?? TimeZones.ForCountry(BusinessCountryCodes is [var first, ..] ? first : null));
+
     /// <summary>The contact reserved on Account Information; preregistering needs this or <see cref="ReservedMobile"/>.</summary>
     public string? ReservedEmail { get; private set; }
     public string? ReservedMobile { get; private set; }

@@ -232,6 +232,10 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -681,6 +685,10 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("SubmissionLock")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 

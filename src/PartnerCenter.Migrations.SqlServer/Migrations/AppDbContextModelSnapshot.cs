@@ -233,6 +233,10 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
 
@@ -302,61 +306,6 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.ToTable("AssociationAttempts");
                 });
 
-            modelBuilder.Entity("PartnerCenter.Core.Associations.BackgroundAssociationTicket", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Contact")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("CreatedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("DecidedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("DeclineReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<int>("PartnerId")
-                        .HasColumnType("int");
-
-                    b.Property<Guid>("PreregistrationId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PreregistrationId");
-
-                    b.HasIndex("Status", "CreatedAt");
-
-                    b.ToTable("BackgroundAssociationTickets");
-                });
-
             modelBuilder.Entity("PartnerCenter.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -404,7 +353,7 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("PartnerCenter.Core.Budgets.BudgetAdjustment", b =>
+            modelBuilder.Entity("PartnerCenter.Core.Customers.BudgetAdjustment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -739,6 +688,10 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.Property<int>("SubmissionLock")
                         .HasColumnType("int");
 
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EcosystemManagerId");
@@ -837,6 +790,61 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.ToTable("Preregistrations");
                 });
 
+            modelBuilder.Entity("PartnerCenter.Core.Tickets.BackgroundAssociationTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PreregistrationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreregistrationId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("BackgroundAssociationTickets");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -910,16 +918,7 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PartnerCenter.Core.Associations.BackgroundAssociationTicket", b =>
-                {
-                    b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
-                        .WithMany()
-                        .HasForeignKey("PreregistrationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PartnerCenter.Core.Budgets.BudgetAdjustment", b =>
+            modelBuilder.Entity("PartnerCenter.Core.Customers.BudgetAdjustment", b =>
                 {
                     b.HasOne("PartnerCenter.Core.Customers.CustomerAccount", null)
                         .WithMany()
@@ -975,6 +974,15 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.HasOne("PartnerCenter.Core.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Tickets.BackgroundAssociationTicket", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
+                        .WithMany()
+                        .HasForeignKey("PreregistrationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

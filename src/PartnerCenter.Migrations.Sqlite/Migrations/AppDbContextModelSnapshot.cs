@@ -221,6 +221,10 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -287,61 +291,6 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.ToTable("AssociationAttempts");
                 });
 
-            modelBuilder.Entity("PartnerCenter.Core.Associations.BackgroundAssociationTicket", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Contact")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DeclineReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PartnerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("PreregistrationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PreregistrationId");
-
-                    b.HasIndex("Status", "CreatedAt");
-
-                    b.ToTable("BackgroundAssociationTickets");
-                });
-
             modelBuilder.Entity("PartnerCenter.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -387,7 +336,7 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("PartnerCenter.Core.Budgets.BudgetAdjustment", b =>
+            modelBuilder.Entity("PartnerCenter.Core.Customers.BudgetAdjustment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -714,6 +663,10 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.Property<int>("SubmissionLock")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EcosystemManagerId");
@@ -812,6 +765,61 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.ToTable("Preregistrations");
                 });
 
+            modelBuilder.Entity("PartnerCenter.Core.Tickets.BackgroundAssociationTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PreregistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreregistrationId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("BackgroundAssociationTickets");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -885,16 +893,7 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PartnerCenter.Core.Associations.BackgroundAssociationTicket", b =>
-                {
-                    b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
-                        .WithMany()
-                        .HasForeignKey("PreregistrationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PartnerCenter.Core.Budgets.BudgetAdjustment", b =>
+            modelBuilder.Entity("PartnerCenter.Core.Customers.BudgetAdjustment", b =>
                 {
                     b.HasOne("PartnerCenter.Core.Customers.CustomerAccount", null)
                         .WithMany()
@@ -950,6 +949,15 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.HasOne("PartnerCenter.Core.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Tickets.BackgroundAssociationTicket", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
+                        .WithMany()
+                        .HasForeignKey("PreregistrationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

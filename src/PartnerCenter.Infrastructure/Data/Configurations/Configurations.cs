@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Auditing;
+using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
@@ -17,6 +18,7 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         builder.Property(p => p.ReservedEmail).HasMaxLength(254);
         builder.Property(p => p.ReservedMobile).HasMaxLength(32);
         builder.Property(p => p.EcosystemManagerId).HasMaxLength(450);
+        builder.Property(p => p.TimeZoneId).HasMaxLength(TimeZones.IdMaxLength);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.EcosystemManagerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(p => p.EcosystemManagerId);
     }
@@ -27,6 +29,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+        builder.Property(u => u.TimeZoneId).HasMaxLength(TimeZones.IdMaxLength);
         builder.HasOne<Partner>().WithMany().HasForeignKey(u => u.PartnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CustomerAccount>().WithMany().HasForeignKey(u => u.CustomerAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.PartnerId);
