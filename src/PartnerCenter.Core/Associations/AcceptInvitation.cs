@@ -77,20 +77,20 @@ public sealed class AcceptInvitation(IAppDb db, UnitOfWork unit, AssociateCustom
         if (failure is not null && invitation.Status == InvitationStatus.Used && preregistration.Status == PreregistrationStatus.Associated)
         {
             // A double click or second tab after this very link associated: nothing failed, so no History row.
-            return failure;
+            return AssociationErrors.ForCustomer(failure);
         }
 
         if (failure is not null)
         {
-            db.AssociationAttempts.Add(AssociationAttempt.For(preregistration, now, failure.Message, AssociationErrors.SuggestionFor(failure)));
+            db.AssociationAttempts.Add(AssociationAttempt.Failed(preregistration, now, failure));
             audit.Record(userId, partner.Id, "AssociationFailed", nameof(Preregistration), preregistration.Id.ToString(), after: new { failure.Code });
-            return new Outcome(null, failure);
+            return new Outcome(null, AssociationErrors.ForCustomer(failure));
         }
 
         var associated = await associate.ExecuteAsync(preregistration, partner, account, new AssociationRoute(invitation, userId), now, ct);
         if (!associated.IsSuccess)
         {
-            return associated.Error!;
+            return AssociationErrors.ForCustomer(associated.Error!);
         }
 
         if (notice is { } n)

@@ -78,7 +78,7 @@ public sealed class AssociateCustomer(IAppDb db, InvitationRevoker revoker, Audi
         await revoker.RevokeAsync([record.Id],
             route.Invitation is null ? "Customer associated in the background" : "Customer associated through another link",
             now, ct, except: route.Invitation?.Id);
-        db.AssociationAttempts.Add(AssociationAttempt.For(record, now, null, route.Invitation is null ? InBackgroundNote : null));
+        db.AssociationAttempts.Add(AssociationAttempt.Success(record, now, route.Invitation is null ? InBackgroundNote : null));
         audit.Record(route.ActorUserId, partner.Id, "CustomerAssociated", nameof(CustomerAccount), account.Id.ToString(CultureInfo.InvariantCulture),
             before, new { account.AssociatedPartnerId, account.IsFrozen, PreregistrationId = record.Id });
         return account;

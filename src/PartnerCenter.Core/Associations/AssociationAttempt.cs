@@ -1,3 +1,4 @@
+using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Preregistrations;
 
 namespace PartnerCenter.Core.Associations;
@@ -12,20 +13,36 @@ public class AssociationAttempt
     public required string CustomerEmail { get; set; }
     public DateTime At { get; set; }
     public bool Succeeded { get; set; }
+
+    /// <summary>
+    /// The failure's code (<see cref="AssociationErrors"/>); null for a success. Rows written before codes
+    /// were stored hold the text the customer was shown; <see cref="Failure"/> reads both.
+    /// </summary>
     public string? Cause { get; set; }
+
+    /// <summary>A success's note for the partner (e.g. associated in the background). A failure's suggestion comes from the catalogue.</summary>
     public string? SuggestedOperation { get; set; }
 
-    /// <param name="cause">Null for a success.</param>
-    /// <param name="note">What the partner reads in the operation column.</param>
-    public static AssociationAttempt For(Preregistration record, DateTime at, string? cause, string? note) => new()
+    /// <summary>The failure in both readers' words, from the one catalogue; null for a success.</summary>
+    public AssociationFailure? Failure => Succeeded || Cause is null ? null : AssociationErrors.FromStored(Cause);
+
+    /// <summary>What the partner reads in the Suggested operation column.</summary>
+    public string? PartnerSuggestion => Failure?.SuggestedOperation ?? SuggestedOperation;
+
+    public static AssociationAttempt Success(Preregistration record, DateTime at, string? note) => For(record, at, null, note);
+
+    /// <summary>A failure is stored by its code only: its texts come from the catalogue when read.</summary>
+    public static AssociationAttempt Failed(Preregistration record, DateTime at, Error failure) => For(record, at, failure.Code, null);
+
+    private static AssociationAttempt For(Preregistration record, DateTime at, string? causeCode, string? note) => new()
     {
         PartnerId = record.PartnerId,
         PreregistrationId = record.Id,
         CustomerName = record.CustomerName,
         CustomerEmail = record.CustomerEmail,
         At = at,
-        Succeeded = cause is null,
-        Cause = cause,
+        Succeeded = causeCode is null,
+        Cause = causeCode,
         SuggestedOperation = note,
     };
 }

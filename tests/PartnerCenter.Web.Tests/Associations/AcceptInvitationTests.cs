@@ -200,15 +200,16 @@ public sealed class AcceptInvitationTests(TestApp app) : IClassFixture<TestApp>
         Assert.Null((await AssociationState.ReadAsync(app, other.PreregistrationId, other.Email)).AssociatedPartnerId);
         var attempt = await app.WithDbAsync(db => db.AssociationAttempts.AsNoTracking().SingleAsync(a => a.PreregistrationId == id));
         Assert.False(attempt.Succeeded);
-        Assert.Equal(AssociationErrors.DifferentEmail.Message, attempt.Cause);
-        Assert.Equal("Send the invitation again.", attempt.SuggestedOperation);
+        Assert.Equal("different_email", attempt.Cause);
 
         var history = await sales.GetPageAsync("/CustomerDevelopment/History");
         history.AssertStatus(HttpStatusCode.OK);
         var row = history.Document.QuerySelector("main tbody tr")!;
         Assert.Contains("P*** P***", row.TextContent, StringComparison.Ordinal);
         Assert.Equal("Association failed", row.QuerySelector("details summary")!.TextContent.Trim());
-        Assert.StartsWith("This invitation was sent to a different email address", row.QuerySelector("details div")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(AssociationErrors.Describe("different_email").ForPartner, row.QuerySelector("details div")!.TextContent.Trim());
+        Assert.StartsWith("The customer signed in with an email address other than the one you preregistered", row.QuerySelector("details div")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Sign in or register with the invited address", history.MainText, StringComparison.Ordinal);
         Assert.Equal("Send the invitation again.", row.QuerySelectorAll("td")[^1].TextContent.Trim());
     }
 
@@ -249,15 +250,18 @@ public sealed class AcceptInvitationTests(TestApp app) : IClassFixture<TestApp>
 
         await response.AssertStatusAsync(HttpStatusCode.Conflict);
         var page = await HtmlPage.ReadAsync(response);
-        Assert.Equal(expected.Message, page.Problem());
+        // The customer reads their own words (what they can do), never the partner's.
+        var texts = AssociationErrors.Describe(expected.Code);
+        Assert.Equal(texts.ForCustomer, page.Problem());
+        Assert.NotEqual(expected.Message, page.Problem());
+        Assert.DoesNotContain("This customer", page.MainText, StringComparison.Ordinal);
         Assert.DoesNotContain("You are now a customer", page.MainText, StringComparison.Ordinal);
         Assert.Equal(before, await AssociationState.ReadAsync(app, invited.PreregistrationId, invited.Email));
         Assert.Equal(PreregistrationStatus.Preregistered, before.Status);
         Assert.Equal("Active", before.InvitationStatuses);
         var attempt = await app.WithDbAsync(db => db.AssociationAttempts.AsNoTracking().SingleAsync(a => a.PreregistrationId == invited.PreregistrationId));
         Assert.False(attempt.Succeeded);
-        Assert.Equal(expected.Message, attempt.Cause);
-        Assert.Equal("This customer cannot be associated.", attempt.SuggestedOperation);
+        Assert.Equal(expected.Code, attempt.Cause);
         var failed = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "AssociationFailed" && e.EntityId == invited.PreregistrationId.ToString()));
         Assert.Equal(1, failed);
 
@@ -266,6 +270,8 @@ public sealed class AcceptInvitationTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("I*** I***", row.TextContent, StringComparison.Ordinal);
         Assert.Equal("Association failed", row.QuerySelector("details summary")!.TextContent.Trim());
         Assert.Equal(expected.Message, row.QuerySelector("details div")!.TextContent.Trim());
+        Assert.Equal(texts.ForPartner, expected.Message);
+        Assert.DoesNotContain(texts.ForCustomer, history.MainText, StringComparison.Ordinal);
         Assert.Equal("This customer cannot be associated.", row.QuerySelectorAll("td")[^1].TextContent.Trim());
 
         static Core.Common.Error Set(Action change, Core.Common.Error error)

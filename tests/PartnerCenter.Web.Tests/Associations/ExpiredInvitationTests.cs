@@ -50,8 +50,7 @@ public sealed class ExpiredInvitationTests(FakeClockApp app) : AppTest<FakeClock
         Assert.Equal(PreregistrationStatus.Preregistered, record.StatusAt(App.Clock.GetUtcNow().UtcDateTime));
         var attempt = await App.WithDbAsync(db => db.AssociationAttempts.AsNoTracking().SingleAsync(a => a.PreregistrationId == invited.PreregistrationId));
         Assert.False(attempt.Succeeded);
-        Assert.Equal(Expired, attempt.Cause);
-        Assert.Equal(AssociationErrors.SendAgain, attempt.SuggestedOperation);
+        Assert.Equal("link_expired", attempt.Cause);
 
         // The partner sees it in History Records with what to do.
         var partner = await SignInAsync(DemoUsers.NorthwindSales);
@@ -59,7 +58,9 @@ public sealed class ExpiredInvitationTests(FakeClockApp app) : AppTest<FakeClock
         var row = history.Document.QuerySelector("main tbody tr")!;
         Assert.Contains("E*** E***", row.TextContent, StringComparison.Ordinal);
         Assert.Equal("Association failed", row.QuerySelector("details summary")!.TextContent.Trim());
-        Assert.Equal(Expired, row.QuerySelector("details div")!.TextContent.Trim());
+        // In the partner's words: never the customer's "Ask the partner who invited you...".
+        Assert.Equal("The customer opened an expired link. Send a new invitation.", row.QuerySelector("details div")!.TextContent.Trim());
+        Assert.DoesNotContain("Ask the partner who invited you", history.MainText, StringComparison.Ordinal);
         Assert.Equal("Send the invitation again.", row.QuerySelectorAll("td")[^1].TextContent.Trim());
     }
 

@@ -18,14 +18,24 @@ public sealed class PrepaidPartnerAssociationTests(TestApp app) : AppTest<TestAp
 
         await response.AssertStatusAsync(HttpStatusCode.Conflict);
         var page = await HtmlPage.ReadAsync(response);
-        Assert.Equal(InvitationErrors.PrepaidPartner.Message, page.Problem());
-        Assert.StartsWith("A prepaid partner cannot develop customers in the reseller model", page.Problem(), StringComparison.Ordinal);
+        // The customer reads what they can do, never the partner-side reason.
+        Assert.Equal(AssociationErrors.Describe("prepaid_partner").ForCustomer, page.Problem());
+        Assert.Contains("Contact the partner who invited you", page.Problem(), StringComparison.Ordinal);
+        Assert.DoesNotContain("prepaid", page.MainText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("invitations cannot be sent", page.MainText, StringComparison.Ordinal);
         Assert.Equal(before, await AssociationState.ReadAsync(App, invited.PreregistrationId, invited.Email));
         Assert.Equal((PreregistrationStatus.Preregistered, "Active", (int?)null), (before.Status, before.InvitationStatuses, before.AssociatedPartnerId));
         var attempt = await App.WithDbAsync(db => db.AssociationAttempts.AsNoTracking().SingleAsync(a => a.PreregistrationId == invited.PreregistrationId));
         Assert.False(attempt.Succeeded);
-        Assert.Equal(InvitationErrors.PrepaidPartner.Message, attempt.Cause);
-        Assert.Equal(AssociationErrors.CannotAssociate, attempt.SuggestedOperation);
+        Assert.Equal("prepaid_partner", attempt.Cause);
+
+        // The partner's History Records give the partner's reason and what to do.
+        var partner = await SignInAsync(DemoUsers.NorthwindSales);
+        var history = await partner.GetPageAsync("/CustomerDevelopment/History");
+        var row = history.Document.QuerySelector("main tbody tr")!;
+        Assert.Equal(InvitationErrors.PrepaidPartner.Message, row.QuerySelector("details div")!.TextContent.Trim());
+        Assert.Equal(AssociationErrors.CannotAssociate, row.QuerySelectorAll("td")[^1].TextContent.Trim());
+        Assert.DoesNotContain("Contact the partner who invited you", history.MainText, StringComparison.Ordinal);
 
         // Once the partner is no longer prepaid, the same link works: the refusal consumed nothing.
         await SetNorthwindPrepaidAsync(false);
