@@ -7,6 +7,20 @@ namespace PartnerCenter.Core.Common;
 /// <param name="Field">For <see cref="ErrorKind.Field"/>: the input the message belongs next to.</param>
 public sealed record Error(string Code, string Message, ErrorKind Kind = ErrorKind.Rule, string? Field = null)
 {
+    /// <summary>When several causes apply at once: each of them, with its own code and message (see <see cref="AllOf"/>).</summary>
+    public IReadOnlyList<Error>? Causes { get; init; }
+
+    /// <summary>
+    /// Every cause that applies, told at once. One cause is returned as itself; several become one error
+    /// that keeps the first cause's code and kind, reads all messages, and lists each in <see cref="Causes"/>.
+    /// </summary>
+    public static Error AllOf(IReadOnlyList<Error> causes) => causes.Count switch
+    {
+        0 => throw new ArgumentException("At least one cause is needed.", nameof(causes)),
+        1 => causes[0],
+        _ => causes[0] with { Message = string.Join(" ", causes.Select(c => c.Message)), Causes = causes },
+    };
+
     public static Error NotFound(string what) => new("not_found", $"{what} was not found.", ErrorKind.NotFound);
 
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);

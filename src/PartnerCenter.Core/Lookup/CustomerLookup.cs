@@ -7,8 +7,13 @@ using PartnerCenter.Core.Preregistrations;
 
 namespace PartnerCenter.Core.Lookup;
 
+/// <param name="ReviewTriggers">The triggers that apply whoever preregisters: those read from the account's facts.</param>
+/// <param name="Account">
+/// The platform account, if any. Only with one is the customer's country known (a partner would need a
+/// country review unless it develops business there); without one nothing about a review is known.
+/// </param>
 public sealed record LookupResult(
-    string Email, bool CanPreregister, IReadOnlyList<Error> Causes, IReadOnlyList<ReviewTrigger> ReviewTriggersForNone,
+    string Email, bool CanPreregister, IReadOnlyList<Error> Causes, IReadOnlyList<ReviewTrigger> ReviewTriggers,
     string? HeldBy, DateTime? HeldUntil, PreregistrationStatus? HeldStatus, string? AssociatedWith, CustomerAccount? Account);
 
 /// <summary>Why a customer can or cannot be preregistered, and who holds it (the ecosystem manager's lookup).</summary>
@@ -28,10 +33,12 @@ public sealed class CustomerLookup(IAppDb db, TimeProvider clock)
             ? await db.Partners.Where(p => p.Id == partnerId).Select(p => p.Name).FirstOrDefaultAsync(ct)
             : null;
 
-        // Judged for a neutral partner: every cause that holds for anyone.
+        // Judged for a neutral partner: every cause that holds for anyone. The country trigger depends on
+        // the partner (and, without an account, on the mobile number a partner enters), so it is left out.
         var neutral = new Partners.Partner { Id = 0, Name = "", BusinessCountries = account?.CountryCode ?? "" };
         var verdict = PreregistrationRules.Evaluate(neutral, account, holder is not null, account?.CountryCode ?? "", now);
-        return new LookupResult(normalized, !verdict.IsRefused, verdict.Refusals, verdict.ReviewTriggers,
+        var triggers = verdict.ReviewTriggers.Where(t => t != ReviewTrigger.Country).ToList();
+        return new LookupResult(normalized, !verdict.IsRefused, verdict.Refusals, triggers,
             holder?.Name, holder?.ExpiresAt, holder?.Status, associatedWith, account);
     }
 }

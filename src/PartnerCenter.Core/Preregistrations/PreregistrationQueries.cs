@@ -90,10 +90,19 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
         var total = await query.CountAsync(ct);
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         var page = Math.Clamp(request.Page, 1, pageCount);
-        var ordered = request.OldestFirst ? query.OrderBy(p => p.CreatedAt) : query.OrderByDescending(p => p.CreatedAt);
-        var records = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var records = await ByPreregisteredDate(query, request.OldestFirst).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var rows = records.Select(p => new PreregistrationRow(p.Id, p.CustomerName, p.CustomerEmail, p.MobileE164, p.StatusAt(now),
             p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason, p.ReviewDueAt, p.AllowedOperations(now))).ToList();
         return new ListPage(rows, total, page, pageSize, await OpenCountAsync(db, partnerId, now, ct));
     }
+
+    /// <summary>
+    /// "Sort by preregistered date": by the moment each record became Preregistered (at submission, or at
+    /// approval after a review), the date the list shows. Records that never were (Pending review, rejected
+    /// at review, historical) have no such date and come last, by submission.
+    /// </summary>
+    public static IOrderedQueryable<Preregistration> ByPreregisteredDate(IQueryable<Preregistration> query, bool oldestFirst) =>
+        oldestFirst
+            ? query.OrderBy(p => p.PreregisteredAt == null).ThenBy(p => p.PreregisteredAt).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            : query.OrderBy(p => p.PreregisteredAt == null).ThenByDescending(p => p.PreregisteredAt).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id);
 }

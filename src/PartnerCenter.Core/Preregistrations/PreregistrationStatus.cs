@@ -46,11 +46,19 @@ public static class PreregistrationStatusText
         _ => status.ToString(),
     };
 
+    /// <summary>The trigger as the partner who submitted the customer reads it.</summary>
     public static string Label(this ReviewTrigger trigger) => trigger switch
     {
         ReviewTrigger.DirectSales => "Preregistered by the platform's direct sales team",
         ReviewTrigger.Country => "Customer's country is outside your business countries",
         ReviewTrigger.OnlineSalesTeam => "Customer belongs to the platform's online sales team",
         _ => "",
+    };
+
+    /// <summary>The trigger as an ecosystem manager reads it: about the partner, never "your".</summary>
+    public static string ManagerLabel(this ReviewTrigger trigger) => trigger switch
+    {
+        ReviewTrigger.Country => "Customer's country is outside the partner's business countries",
+        _ => trigger.Label(),
     };
 }

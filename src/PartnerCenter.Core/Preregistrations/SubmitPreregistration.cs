@@ -79,10 +79,6 @@ public sealed class SubmitPreregistration(
         }
 
         var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
-        if (!partner.HasReservedContact)
-        {
-            return PreregistrationErrors.NoReservedContact;
-        }
 
         // Lapsed claims on this customer or of this partner stop counting before anything is decided.
         // The customer's lapsed claim must leave the unique open-claim index before the insert; the
@@ -93,27 +89,36 @@ public sealed class SubmitPreregistration(
             await db.SaveChangesAsync(ct);
         }
 
+        // Every refusal that applies is told at once, so the partner never fixes one to meet the next.
+        var refusals = new List<Error>();
+        if (!partner.HasReservedContact)
+        {
+            refusals.Add(PreregistrationErrors.NoReservedContact);
+        }
+
         if (await PreregistrationQueries.OpenCountAsync(db, partnerId, now, ct) >= PreregistrationRules.Cap)
         {
-            return PreregistrationErrors.CapReached;
+            refusals.Add(PreregistrationErrors.CapReached);
         }
 
         var holder = await HeldByPartnerAsync(email, now, ct);
         if (holder == partnerId)
         {
-            return PreregistrationErrors.AlreadyPreregisteredByYou;
+            refusals.Add(PreregistrationErrors.AlreadyPreregisteredByYou);
         }
 
         var account = await db.CustomerAccounts.AsNoTracking().FirstOrDefaultAsync(c => c.Email == email, ct);
         if (account?.AssociatedPartnerId == partnerId)
         {
-            return PreregistrationErrors.AlreadyYourCustomer;
+            refusals.Add(PreregistrationErrors.AlreadyYourCustomer);
         }
 
-        var verdict = PreregistrationRules.Evaluate(partner, account, holder is not null, mobile.RegionCode, now);
-        if (verdict.IsRefused)
+        var verdict = PreregistrationRules.Evaluate(partner, account, holder is not null && holder != partnerId, mobile.RegionCode, now);
+        refusals.AddRange(verdict.Refusals);
+        if (refusals.Count > 0)
         {
-            return verdict.Refusals[0];
+            // A refusal wins over any review trigger: a manual review is offered only when nothing refuses.
+            return Error.AllOf(refusals);
         }
 
         if (verdict.NeedsReview && !request.ConfirmReview)

@@ -44,12 +44,16 @@ public sealed class DecideReview(IAppDb db, UnitOfWork unit, InvitationIssuer in
 
         audit.Record(managerId, partner.Id, rejection is null ? "ReviewApproved" : "ReviewRejected", nameof(Preregistration), id.ToString(),
             new { Status = nameof(PreregistrationStatus.PendingReview) }, new { Status = record.Status.ToString(), Reason = rejection });
-        if (rejection is null && record.SendInvitation && record.CheckInvitable(partner, now) is null)
+        // "Send invitation link: Yes" sends the invitation now, unless the partner cannot invite (prepaid):
+        // then the partner is told in the decision email that it was not sent, and why.
+        var notSent = rejection is null && record.SendInvitation ? record.CheckInvitable(partner, now) : null;
+        var queued = rejection is null && record.SendInvitation && notSent is null;
+        if (queued)
         {
             invitations.Add(await invitations.PrepareAsync(record, partner.Name, InvitationChannel.Email, now, ct), record, managerId, now);
         }
 
-        await NotifyPartnerAsync(partner, record, rejection, now, ct);
+        await NotifyPartnerAsync(partner, record, rejection, queued, notSent, now, ct);
         var saved = await unit.SaveAsync(record, ct);
         if (saved.IsSuccess)
         {
@@ -60,7 +64,8 @@ public sealed class DecideReview(IAppDb db, UnitOfWork unit, InvitationIssuer in
         return PreregistrationErrors.AlreadyDecided(current);
     }
 
-    private async Task NotifyPartnerAsync(Partner partner, Preregistration record, string? rejection, DateTime now, CancellationToken ct)
+    private async Task NotifyPartnerAsync(
+        Partner partner, Preregistration record, string? rejection, bool invitationQueued, Error? invitationRefused, DateTime now, CancellationToken ct)
     {
         if (partner.ReservedEmail is null)
         {
@@ -68,7 +73,7 @@ public sealed class DecideReview(IAppDb db, UnitOfWork unit, InvitationIssuer in
         }
 
         var email = await renderer.RenderAsync(
-            new ReviewDecisionEmail(partner.Name, record.CustomerName, rejection is null, rejection, record.ExpiresAt), ct);
+            new ReviewDecisionEmail(partner.Name, record.CustomerName, rejection is null, rejection, record.ExpiresAt, invitationQueued, invitationRefused?.Message), ct);
         db.OutboxMessages.Add(OutboxMessage.For(email, partner.ReservedEmail, now));
     }
 }

@@ -9,14 +9,18 @@ namespace PartnerCenter.Core.Reviews;
 
 public sealed record ReviewItem(
     Guid Id, string PartnerName, string CustomerName, string CustomerEmail, string MobileE164, string MobileRegion,
-    ReviewTrigger Trigger, DateTime SubmittedAt, DateTime DueAt, CustomerAccount? Account)
+    ReviewTrigger Trigger, DateTime SubmittedAt, DateTime DueAt, CustomerAccount? Account, TimeSpan TimeLeft)
 {
-    public TimeSpan TimeLeft(DateTime now) => DueAt - now;
-    public bool IsOverdue(DateTime now) => DueAt <= now;
+    /// <summary>The target has passed: <see cref="TimeLeft"/> is zero or less.</summary>
+    public bool IsOverdue => TimeLeft <= TimeSpan.Zero;
+
+    /// <summary>The account's facts that bear on the review, as one sentence; null without an account or without such facts.</summary>
+    public string? Facts => Account is { } a ? ReviewFacts.Sentence(a.PreregisteredByDirectSales, a.HasCashExpenditure, a.IsOnlineSalesTeamMember) : null;
 }
 
 /// <summary>The ecosystem manager's review queue.</summary>
-public sealed class ReviewQueries(IAppDb db, WorkingDays workingDays, Microsoft.Extensions.Options.IOptions<ReviewOptions> options)
+/// <param name="clock">"Time left" is counted at this moment, in working time, as the target is.</param>
+public sealed class ReviewQueries(IAppDb db, WorkingDays workingDays, Microsoft.Extensions.Options.IOptions<ReviewOptions> options, TimeProvider clock)
 {
     public async Task<List<ReviewItem>> QueueAsync(string managerId, CancellationToken ct)
     {
@@ -31,10 +35,11 @@ public sealed class ReviewQueries(IAppDb db, WorkingDays workingDays, Microsoft.
             .ToListAsync(ct);
         var emails = rows.Select(r => r.p.CustomerEmail).Distinct().ToList();
         var accounts = await db.CustomerAccounts.AsNoTracking().Where(a => emails.Contains(a.Email)).ToDictionaryAsync(a => a.Email, ct);
+        var now = clock.UtcNow();
         return rows
-            .Select(r => new ReviewItem(r.p.Id, r.Name, r.p.CustomerName, r.p.CustomerEmail, r.p.MobileE164, r.p.MobileRegion,
-                r.p.ReviewTrigger, r.p.CreatedAt, r.p.ReviewDueAt ?? workingDays.AddWorkingDays(r.p.CreatedAt, options.Value.TargetWorkingDays),
-                accounts.GetValueOrDefault(r.p.CustomerEmail)))
+            .Select(r => (Row: r, Due: r.p.ReviewDueAt ?? workingDays.AddWorkingDays(r.p.CreatedAt, options.Value.TargetWorkingDays)))
+            .Select(x => new ReviewItem(x.Row.p.Id, x.Row.Name, x.Row.p.CustomerName, x.Row.p.CustomerEmail, x.Row.p.MobileE164, x.Row.p.MobileRegion,
+                x.Row.p.ReviewTrigger, x.Row.p.CreatedAt, x.Due, accounts.GetValueOrDefault(x.Row.p.CustomerEmail), workingDays.TimeLeft(now, x.Due)))
             .OrderBy(i => i.DueAt)
             .ToList();
     }

@@ -63,6 +63,54 @@ public sealed class WorkingDays
         return TimeZoneInfo.ConvertTimeToUtc(dueLocal, zone);
     }
 
+    /// <summary>
+    /// Working time from <paramref name="nowUtc"/> until <paramref name="dueUtc"/>, counted as the target is:
+    /// only the hours of working days (in the configured zone) count. Negative once the due moment has
+    /// passed: then it is the working time since. A Friday 15:00 request due Tuesday 15:00 has 2 days left, not 4.
+    /// </summary>
+    public TimeSpan TimeLeft(DateTime nowUtc, DateTime dueUtc) =>
+        nowUtc <= dueUtc ? WorkingTimeBetween(nowUtc, dueUtc) : -WorkingTimeBetween(dueUtc, nowUtc);
+
+    /// <summary>The part of [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) that falls on working days.</summary>
+    public TimeSpan WorkingTimeBetween(DateTime fromUtc, DateTime toUtc)
+    {
+        var from = DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc);
+        var to = DateTime.SpecifyKind(toUtc, DateTimeKind.Utc);
+        var total = TimeSpan.Zero;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(from, zone));
+        var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(to, zone));
+        for (; day <= lastDay; day = day.AddDays(1))
+        {
+            if (!IsWorkingDay(day))
+            {
+                continue;
+            }
+
+            // The day's own length in UTC (23 or 25 hours on a daylight-saving change).
+            var start = StartOfDayUtc(day);
+            var end = StartOfDayUtc(day.AddDays(1));
+            var overlap = (end < to ? end : to) - (start > from ? start : from);
+            if (overlap > TimeSpan.Zero)
+            {
+                total += overlap;
+            }
+        }
+
+        return total;
+    }
+
+    private DateTime StartOfDayUtc(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(midnight))
+        {
+            // Midnight skipped by a daylight-saving jump: the day starts at its first valid moment.
+            midnight = midnight.AddMinutes(30);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(midnight, zone);
+    }
+
     private DateOnly NextWorkingDay(DateOnly day)
     {
         do

@@ -24,7 +24,8 @@ public abstract class AppController : Controller
     /// The one place a use case's result becomes what the user sees. Success runs <paramref name="onSuccess"/>.
     /// Not found answers 404. A conflict (someone else changed the record first) is a flash message on
     /// <paramref name="back"/>, or 409 with a problem+json body for a request that does not want a page. A
-    /// rule error goes at the top of <paramref name="form"/> and a field error next to its field; without a
+    /// rule error goes at the top of <paramref name="form"/> and a field error next to its field (an error with
+    /// several causes shows each of them); without a
     /// form to show again, both are flash messages on <paramref name="back"/>.
     /// </summary>
     protected async Task<IActionResult> OutcomeAsync<T>(
@@ -43,7 +44,11 @@ public abstract class AppController : Controller
             case ErrorKind.Conflict when !WantsPage():
                 return Problem(statusCode: StatusCodes.Status409Conflict, title: error.Message, type: error.Code);
             case ErrorKind.Rule or ErrorKind.Field when form is not null:
-                ModelState.AddModelError(error.Kind == ErrorKind.Field ? error.Field ?? "" : "", error.Message);
+                foreach (var cause in error.Causes ?? [error])
+                {
+                    ModelState.AddModelError(cause.Kind == ErrorKind.Field ? cause.Field ?? "" : "", cause.Message);
+                }
+
                 return await form();
             default:
                 Failure(error.Message);

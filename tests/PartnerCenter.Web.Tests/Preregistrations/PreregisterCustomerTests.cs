@@ -42,6 +42,66 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : AppTe
         Assert.Equal(audit, await AuditCountAsync());
     }
 
+    [Fact]
+    public async Task Every_refusal_cause_that_applies_is_shown_at_once_and_no_review_is_offered_even_when_a_trigger_applies_too()
+    {
+        // A customer refused for three causes at once, who would also trigger the online-sales-team review.
+        var email = Preregister.NewEmail("manycauses");
+        await App.WithDbAsync(async db =>
+        {
+            db.CustomerAccounts.Add(new Core.Customers.CustomerAccount
+            {
+                Email = email, Name = "Many Causes", CountryCode = "DE", RegisteredAt = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                Website = Core.Customers.RegistrationWebsite.ChineseMainland, IsConsumerCloudUser = true, HasSignedContract = true,
+                IsOnlineSalesTeamMember = true,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var rows = await App.PreregistrationCountAsync();
+        string[] all =
+        [
+            PreregistrationErrors.ChineseMainland.Message, PreregistrationErrors.ConsumerCloudUser.Message, PreregistrationErrors.SignedContract.Message,
+        ];
+
+        var page = await sales.PreregisterAsync("Many Causes", email, GermanMobile(14));
+
+        page.AssertStatus(HttpStatusCode.OK);
+        Assert.Equal(all, page.SummaryErrors);
+        Assert.DoesNotContain(ManualReview, page.MainText, StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("button[type=submit].btn-warning"));
+        Assert.Equal(email, page.InputValue("Email"));
+
+        // A crafted confirmation of a review is refused with the same causes: a refusal always wins.
+        using var crafted = await sales.PostFormAsync(FormUrl, FormFields("Many Causes", email, GermanMobile(14), confirmReview: true));
+        var again = await HtmlPage.ReadAsync(crafted);
+        Assert.Equal(all, again.SummaryErrors);
+        Assert.Equal(rows, await App.PreregistrationCountAsync());
+    }
+
+    [Fact]
+    public async Task The_partners_own_claim_and_a_refusal_cause_are_shown_together()
+    {
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        var email = Preregister.NewEmail("owncontract");
+        await sales.PreregisterOrFailAsync("Own Contract", email, GermanMobile(15));
+        await App.WithDbAsync(async db =>
+        {
+            db.CustomerAccounts.Add(new Core.Customers.CustomerAccount
+            {
+                Email = email, Name = "Own Contract", CountryCode = "DE", RegisteredAt = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                HasSignedContract = true,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await sales.PreregisterAsync("Own Contract", email, GermanMobile(15));
+
+        Assert.Equal(
+            ["You have already preregistered this customer; see it in your list.", PreregistrationErrors.SignedContract.Message],
+            page.SummaryErrors);
+    }
+
     [Theory]
     [InlineData("loyal@customers.example", "This customer is already your customer.")]
     [InlineData("anna.schmidt@prospects.example", "You have already preregistered this customer; see it in your list.")]

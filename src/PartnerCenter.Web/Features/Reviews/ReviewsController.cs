@@ -8,13 +8,12 @@ using PartnerCenter.Web.Security;
 namespace PartnerCenter.Web.Features.Reviews;
 
 /// <summary>The ecosystem manager's review queue: approve or reject preregistrations held for manual review.</summary>
-public sealed class ReviewsController(ReviewQueries queries, DecideReview decide, TimeProvider clock) : EcosystemManagerController
+public sealed class ReviewsController(ReviewQueries queries, DecideReview decide) : EcosystemManagerController
 {
     [HttpGet]
     public async Task<IActionResult> Reviews()
     {
         ViewData["Title"] = "Manual reviews";
-        ViewData["Now"] = clock.UtcNow();
         return View(await queries.QueueAsync(User.UserId(), HttpContext.RequestAborted));
     }
 
