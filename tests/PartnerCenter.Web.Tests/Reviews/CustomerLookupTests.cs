@@ -59,7 +59,7 @@ public sealed class CustomerLookupTests(TestApp app) : AppTest<TestApp>(app)
 
         Assert.Equal(["This customer has been preregistered by another partner."], result.Causes);
         Assert.Contains("Held by Northwind Cloud (Pending review)", result.Text, StringComparison.Ordinal);
-        Assert.Contains("No platform account with this email.", result.Text, StringComparison.Ordinal);
+        Assert.Contains("No platform account with this email", result.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +73,11 @@ public sealed class CustomerLookupTests(TestApp app) : AppTest<TestApp>(app)
         Assert.Empty(result.Causes);
         Assert.DoesNotContain("Held by", result.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Associated with", result.Text, StringComparison.Ordinal);
-        Assert.Contains("No platform account with this email.", result.Text, StringComparison.Ordinal);
+        Assert.Contains("No platform account with this email", result.Text, StringComparison.Ordinal);
+        // Without an account the customer's country is unknown: no country review is suggested.
+        Assert.DoesNotContain("review", result.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("business countries", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("your", result.Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -84,7 +88,9 @@ public sealed class CustomerLookupTests(TestApp app) : AppTest<TestApp>(app)
         var result = await LookupAsync(em, "directsales@customers.example");
 
         Assert.Contains("Can be preregistered now", result.Text, StringComparison.Ordinal);
-        Assert.Contains("May need a manual review for some partners: Preregistered by the platform's direct sales team", result.Text, StringComparison.Ordinal);
+        Assert.Contains("Needs a manual review whoever preregisters it: Preregistered by the platform's direct sales team.", result.Text, StringComparison.Ordinal);
+        Assert.Contains("A partner whose business countries do not include DE needs a manual review too", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("your", result.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Platform account: Direct Sales Prospect, DE, registered", result.Text, StringComparison.Ordinal);
     }
 

@@ -20,7 +20,9 @@ public sealed class ReviewDecisionTests(FakeClockApp app) : AppTest<FakeClockApp
         var row = queue.QueueRow("Alma Approved");
         Assert.Contains(Northwind, row.TextContent, StringComparison.Ordinal);
         Assert.Contains(email, row.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Customer's country is outside your business countries", row.TextContent, StringComparison.Ordinal);
+        // The ecosystem manager reads about the partner's countries, never "your".
+        Assert.Contains("Customer's country is outside the partner's business countries", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("your business countries", queue.MainText, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(Utc(submittedAt), Collapse(row.TextContent), StringComparison.Ordinal);
         using var response = await em.SubmitAsync(queue, queue.FormOfButton("Approve Alma Approved"));
 
@@ -39,6 +41,7 @@ public sealed class ReviewDecisionTests(FakeClockApp app) : AppTest<FakeClockApp
         var mail = Assert.Single(await DecisionMailsAsync(App, "Alma Approved"));
         Assert.Equal("Preregistration of Alma Approved approved", mail.Subject);
         Assert.Contains($"valid until {Utc(approvedAt.AddDays(15))}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("you can now invite the customer", mail.TextBody, StringComparison.Ordinal);
         // "Send invitation link: No": nothing goes to the customer.
         Assert.Empty(await MailToAsync(App, email));
         Assert.False(await App.WithDbAsync(db => db.Invitations.AnyAsync(i => i.PreregistrationId == id)));
@@ -70,7 +73,9 @@ public sealed class ReviewDecisionTests(FakeClockApp app) : AppTest<FakeClockApp
         Assert.Equal("Northwind Cloud invites you to become their customer", invite.Subject);
         Assert.Equal(invitation.Id, invite.InvitationId);
         Assert.Contains("/invite/", invite.TextBody, StringComparison.Ordinal);
-        Assert.Equal("Preregistration of Ivo Invited approved", Assert.Single(await DecisionMailsAsync(App, "Ivo Invited")).Subject);
+        var decision = Assert.Single(await DecisionMailsAsync(App, "Ivo Invited"));
+        Assert.Equal("Preregistration of Ivo Invited approved", decision.Subject);
+        Assert.Contains("The invitation email you chose to send is on its way to the customer.", decision.TextBody, StringComparison.Ordinal);
         Assert.Matches("Invitation email (queued|sent)", await PartnerStatusAsync(sales, email));
     }
 
