@@ -61,6 +61,11 @@ public sealed class ExpiredInvitationTests(FakeClockApp app) : AppTest<FakeClock
         // In the partner's words: never the customer's "Ask the partner who invited you...".
         Assert.Equal("The customer opened an expired link. Send a new invitation.", row.QuerySelector("details div")!.TextContent.Trim());
         Assert.DoesNotContain("Ask the partner who invited you", history.MainText, StringComparison.Ordinal);
+
+        // The customer's invitation history speaks to the partner too.
+        var invitations = await partner.GetPageAsync($"/Invitations/History/{invited.PreregistrationId}");
+        invitations.AssertStatus(HttpStatusCode.OK);
+        Assert.DoesNotContain("Ask the partner who invited you", invitations.MainText, StringComparison.Ordinal);
         Assert.Equal("Send the invitation again.", row.QuerySelectorAll("td")[^1].TextContent.Trim());
     }
 
