@@ -32,7 +32,9 @@ public sealed class ReviewJourneyTests(PortalFixture portal) : BrowserTest(porta
             var row = await manager.QueueRowAsync(name);
             await Expect(row).ToContainTextAsync(Northwind);
             await Expect(row).ToContainTextAsync(email);
-            await Expect(row).ToContainTextAsync("Customer's country is outside your business countries");
+            // The manager reads about the partner's countries, never "your".
+            await Expect(row).ToContainTextAsync("Customer's country is outside the partner's business countries");
+            await Expect(row).Not.ToContainTextAsync("your business countries");
             await Expect(row.GetByTestId("time-left")).ToHaveTextAsync(new Regex(@"^\s*(\d+ d \d+ h|\d+ h \d+ min) left\s*$"));
             await manager.ScreenshotAsync("review-3-manager-queue");
 
