@@ -2,7 +2,8 @@
 # Runs every check and every test; the README's test command and what CI runs (.ci/run).
 # On a fresh Debian 12 machine with the .NET SDK it first installs the Debian packages the
 # tests use when they are missing: chromium, python3-aiosmtpd, zbar-tools, docker-compose, sqlite3,
-# postgresql. Starts a throwaway PostgreSQL cluster (scripts/postgres.sh) for the suites that run on
+# postgresql, default-jre-headless (the Nu HTML checker), npm; then the page checkers of tests/tools
+# (axe-core, vnu-jar) with `npm ci` when their node_modules is missing. Starts a throwaway PostgreSQL cluster (scripts/postgres.sh) for the suites that run on
 # both engines, exports PC_TEST_POSTGRES, and stops the cluster on exit, also when tests fail.
 # Keeps going past failures to count them; the last line is "N passed, N failed" (tests across
 # all projects), and the exit status is non-zero if any test or step failed.
@@ -47,6 +48,8 @@ missing_packages() {
   command -v docker-compose >/dev/null || echo docker-compose
   command -v sqlite3 >/dev/null || echo sqlite3
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || echo postgresql
+  command -v java >/dev/null || echo default-jre-headless
+  command -v npm >/dev/null || echo npm
 }
 
 install_packages() {
@@ -63,6 +66,16 @@ install_packages() {
   # shellcheck disable=SC2086 # one word per package
   "${sudo[@]}" apt-get update -qq &&
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages
+}
+
+# The browser tests' page checkers (axe-core, vnu-jar) from the lock file. No install scripts:
+# vnu-jar's would download a Java runtime; Debian's default-jre-headless runs vnu.jar.
+install_page_checkers() {
+  if [ -f tests/tools/node_modules/axe-core/axe.min.js ] && [ -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+    echo "all present"
+    return 0
+  fi
+  npm ci --prefix tests/tools --ignore-scripts --no-audit --no-fund
 }
 
 # counter NAME TRX: one attribute of the TRX file's <Counters> element (0 when absent).
@@ -105,6 +118,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 check "Debian packages" install_packages
+check "Page checkers (tests/tools: axe-core, vnu-jar)" install_page_checkers
 check "Local tools (dotnet-ef)" dotnet tool restore
 check "Build" dotnet build PartnerCenter.sln || finish
 check "SQL Server migrations script" dotnet ef migrations script --idempotent --no-build \

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Partners;
@@ -126,6 +128,17 @@ public sealed class DemoSeeder(
         var record = Preregistration.Submit(partner.Id, email, name, Mobile(mobile), false, trigger, null, at, workingDays.AddWorkingDays(at, 2));
         record.MarkExpiredIfLapsed(clock.UtcNow());
         db.Preregistrations.Add(record);
+
+        // The row SubmitPreregistration writes, so the lists' Audit links open a trail, not a 404.
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = at,
+            PartnerId = partner.Id,
+            Action = "PreregistrationSubmitted",
+            EntityType = nameof(Preregistration),
+            EntityId = record.Id.ToString(),
+            After = JsonSerializer.Serialize(new { Status = record.Status.ToString(), ReviewTrigger = trigger.ToString(), SendInvitation = false }),
+        });
         return record;
     }
 
