@@ -23,6 +23,10 @@ public enum InvitationStatus
     Used = 2,
     /// <summary>Void: the preregistration was deleted or associated through another link.</summary>
     Revoked = 3,
+    /// <summary>The customer said no on the landing page; the link is used up, the claim stays.</summary>
+    Declined = 4,
+    /// <summary>The partner withdrew the invitation before it was used; the link stopped working at once.</summary>
+    Cancelled = 5,
 }
 
 /// <summary>For email invitations: where the email is.</summary>
@@ -46,6 +50,8 @@ public class Invitation
 {
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
 
+    public const int DeclineReasonMaxLength = 500;
+
     private Invitation()
     {
     }
@@ -65,6 +71,11 @@ public class Invitation
     public DateTime? OpenedAt { get; private set; }
     public DateTime? UsedAt { get; private set; }
     public DateTime? RevokedAt { get; private set; }
+    public DateTime? DeclinedAt { get; private set; }
+
+    /// <summary>The customer's optional reason for declining, trimmed; at most <see cref="DeclineReasonMaxLength"/> characters.</summary>
+    public string? DeclineReason { get; private set; }
+    public DateTime? CancelledAt { get; private set; }
     public int Version { get; private set; }
 
     /// <summary>A new token: 32 random bytes, Base64url. Only its hash is ever stored.</summary>
@@ -100,6 +111,8 @@ public class Invitation
     {
         InvitationStatus.Used => InvitationErrors.Used,
         InvitationStatus.Revoked => InvitationErrors.Revoked,
+        InvitationStatus.Declined => InvitationErrors.Used,
+        InvitationStatus.Cancelled => InvitationErrors.Revoked,
         _ when now >= ExpiresAt => InvitationErrors.Expired,
         _ => null,
     };
@@ -139,6 +152,44 @@ public class Invitation
         RevokedAt = now;
         Version++;
         return true;
+    }
+
+    /// <summary>
+    /// The customer declines: only a link that could still be used can be declined, and declining uses it up
+    /// (it then reads as used). An empty reason is no reason.
+    /// </summary>
+    public Result<Invitation> Decline(string? reason, DateTime now)
+    {
+        if (ProblemAt(now) is { } problem)
+        {
+            return problem;
+        }
+
+        var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (trimmed?.Length > DeclineReasonMaxLength)
+        {
+            return InvitationErrors.DeclineReasonTooLong;
+        }
+
+        Status = InvitationStatus.Declined;
+        DeclinedAt = now;
+        DeclineReason = trimmed;
+        Version++;
+        return this;
+    }
+
+    /// <summary>The partner cancels a sent invitation: only an Active link can be cancelled; it stops working at once.</summary>
+    public Result<Invitation> Cancel(DateTime now)
+    {
+        if (Status != InvitationStatus.Active)
+        {
+            return InvitationErrors.NotCancellable(Status);
+        }
+
+        Status = InvitationStatus.Cancelled;
+        CancelledAt = now;
+        Version++;
+        return this;
     }
 
     public void MarkSent(DateTime now)

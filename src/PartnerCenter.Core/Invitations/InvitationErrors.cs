@@ -16,5 +16,11 @@ public static class InvitationErrors
     public static readonly Error PrepaidPartner = new("prepaid_partner",
         "A prepaid partner cannot develop customers in the reseller model, so invitations cannot be sent.");
 
+    public static readonly Error DeclineReasonTooLong = new("reason_too_long",
+        $"The reason can have at most {Invitation.DeclineReasonMaxLength} characters.");
+
+    public static Error NotCancellable(InvitationStatus status) => new("not_cancellable",
+        $"Only an active invitation can be cancelled; this one is {status}.");
+
     public static readonly Error NothingSelected = new("nothing_selected", "Select at least one customer to invite.");
 }

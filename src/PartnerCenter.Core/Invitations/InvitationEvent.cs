@@ -14,6 +14,10 @@ public enum InvitationEventKind
     Used = 5,
     /// <summary>The link was voided.</summary>
     Revoked = 6,
+    /// <summary>The customer declined the invitation; Detail has their reason, if any.</summary>
+    Declined = 7,
+    /// <summary>The partner cancelled the invitation.</summary>
+    Cancelled = 8,
 }
 
 /// <summary>One line of a customer's invitation history, as the partner sees it.</summary>

@@ -8,7 +8,15 @@ namespace PartnerCenter.Core.Invitations;
 
 public sealed record InvitationHistoryLine(DateTime At, InvitationEventKind Kind, InvitationChannel Channel, string? Detail);
 
-public sealed record InvitationHistory(Guid PreregistrationId, string CustomerName, string CustomerEmail, IReadOnlyList<InvitationHistoryLine> Lines);
+/// <summary>One link of a customer, with its state (the history's Cancel acts on active ones).</summary>
+public sealed record InvitationLinkState(Guid Id, InvitationChannel Channel, InvitationStatus Status, DateTime CreatedAt, DateTime ExpiresAt)
+{
+    /// <summary>The partner may cancel a link that is still Active (<see cref="Invitation.Cancel"/> decides).</summary>
+    public bool CanCancel => Status == InvitationStatus.Active;
+}
+
+public sealed record InvitationHistory(
+    Guid PreregistrationId, string CustomerName, string CustomerEmail, IReadOnlyList<InvitationHistoryLine> Lines, IReadOnlyList<InvitationLinkState> Links);
 
 /// <summary>Landing facts for a valid link: what the customer is shown.</summary>
 public sealed record InvitationLanding(Guid InvitationId, string PartnerName, string CustomerEmail, DateTime ExpiresAt);
@@ -31,7 +39,12 @@ public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, IOptio
                            select new InvitationHistoryLine(e.At, e.Kind, i.Channel, e.Detail))
             .AsNoTracking()
             .ToListAsync(ct);
-        return new InvitationHistory(record.Id, record.CustomerName, record.CustomerEmail, lines);
+        var links = await db.Invitations.AsNoTracking()
+            .Where(i => i.PreregistrationId == preregistrationId)
+            .OrderByDescending(i => i.CreatedAt)
+            .Select(i => new InvitationLinkState(i.Id, i.Channel, i.Status, i.CreatedAt, i.ExpiresAt))
+            .ToListAsync(ct);
+        return new InvitationHistory(record.Id, record.CustomerName, record.CustomerEmail, lines, links);
     }
 
     /// <summary>The names of the partner's own records among <paramref name="ids"/> (for the Invite dialog).</summary>

@@ -494,6 +494,9 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
@@ -503,6 +506,12 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<string>("CreatedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Delivery")
                         .HasColumnType("integer");

@@ -496,6 +496,9 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Channel")
                         .HasColumnType("int");
 
@@ -505,6 +508,12 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.Property<string>("CreatedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("Delivery")
                         .HasColumnType("int");

@@ -475,6 +475,9 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
@@ -483,6 +486,12 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CreatedByUserId")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeclinedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Delivery")

@@ -17,7 +17,7 @@ namespace PartnerCenter.Web.Features.Associations;
 [EnableRateLimiting(RateLimits.InvitationLanding)]
 [ControllerName("Invite")]
 public sealed class AssociationsController(
-    InvitationQueries queries, RegisterCustomer register, AcceptInvitation accept, SignInManager<AppUser> signIn) : AppController
+    InvitationQueries queries, RegisterCustomer register, AcceptInvitation accept, DeclineInvitation decline, SignInManager<AppUser> signIn) : AppController
 {
     [HttpGet("")]
     [AllowAnonymous]
@@ -98,7 +98,28 @@ public sealed class AssociationsController(
         return Invalid(error.Message, StatusCodes.Status409Conflict);
     }
 
-    private ViewResult LandingView(string token, InvitationLanding landing, AssociateModel model)
+    /// <summary>The customer says no (optional reason): the link is used up, the partner is told, the claim stays.</summary>
+    [HttpPost("decline")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Decline(string token, DeclineModel model)
+    {
+        if (!await ValidateAsync(model))
+        {
+            var landing = await queries.OpenAsync(token, HttpContext.RequestAborted);
+            return landing.IsSuccess ? LandingView(token, landing.Value!, new AssociateModel(), model) : Invalid(landing.Error!.Message);
+        }
+
+        var result = await decline.ExecuteAsync(token, model.Reason, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            return Invalid(result.Error!.Message, result.Error == InvitationErrors.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict);
+        }
+
+        ViewData["Title"] = "Invitation declined";
+        return View("Declined", result.Value);
+    }
+
+    private ViewResult LandingView(string token, InvitationLanding landing, AssociateModel model, DeclineModel? declineModel = null)
     {
         ViewData["Title"] = "Invitation from " + landing.PartnerName;
         return View("Landing", new LandingPageModel
@@ -106,6 +127,7 @@ public sealed class AssociationsController(
             Token = token,
             Landing = landing,
             Form = model,
+            Decline = declineModel ?? new DeclineModel(),
             SignedInAsCustomer = User.IsInRole(Roles.Customer),
             SignedInOtherwise = User.Identity?.IsAuthenticated == true && !User.IsInRole(Roles.Customer),
         });

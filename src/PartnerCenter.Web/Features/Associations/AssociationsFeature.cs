@@ -11,6 +11,7 @@ public static class AssociationsFeature
             typeof(InvitationQueries),
             typeof(RegisterCustomer),
             typeof(AcceptInvitation),
+            typeof(DeclineInvitation),
             typeof(AssociationQueries),
             typeof(InvitationRevoker),
             typeof(AssociateCustomer));

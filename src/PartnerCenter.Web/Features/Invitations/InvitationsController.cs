@@ -16,6 +16,7 @@ namespace PartnerCenter.Web.Features.Invitations;
 public sealed class InvitationsController(
     InviteCustomers invite,
     CreateInvitationLink createLink,
+    CancelInvitation cancel,
     InvitationQueries queries,
     IOptions<InvitationOptions> options) : CustomerDevelopmentStaffController
 {
@@ -112,6 +113,18 @@ public sealed class InvitationsController(
 
         SetTitle("Invitation history");
         return View(result.Value!);
+    }
+
+    /// <summary>Cancels one sent invitation from the invitation history: the link stops working, a queued email is not sent.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Cancel(Guid id, [FromForm] Guid preregistrationId)
+    {
+        var result = await cancel.ExecuteAsync(User.UserId(), User.PartnerId(), id, HttpContext.RequestAborted);
+        return await OutcomeAsync(result, _ =>
+        {
+            Success("The invitation was cancelled. Its link no longer works.");
+            return RedirectToAction(nameof(History), new { id = preregistrationId });
+        }, () => RedirectToAction(nameof(History), new { id = preregistrationId }));
     }
 
     /// <summary>Email HTML shown inside a sandboxed frame: no scripts, nothing from elsewhere.</summary>

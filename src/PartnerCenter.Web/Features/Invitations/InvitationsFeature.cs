@@ -13,6 +13,7 @@ public static class InvitationsFeature
             typeof(InvitationRevoker),
             typeof(InviteCustomers),
             typeof(CreateInvitationLink),
+            typeof(CancelInvitation),
             typeof(InvitationQueries));
     }
 }

@@ -1,0 +1,49 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PartnerCenter.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class ClaimLifecycle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "CancelledAt",
+                table: "Invitations",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DeclineReason",
+                table: "Invitations",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DeclinedAt",
+                table: "Invitations",
+                type: "datetime2",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CancelledAt",
+                table: "Invitations");
+
+            migrationBuilder.DropColumn(
+                name: "DeclineReason",
+                table: "Invitations");
+
+            migrationBuilder.DropColumn(
+                name: "DeclinedAt",
+                table: "Invitations");
+        }
+    }
+}
