@@ -56,6 +56,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["GET Invitations/Preview"] = new("SFFOONF", async () => Req($"/Invitations/Preview/{await App.AddNorthwindRecordAsync()}")),
         ["POST Invitations/Link"] = new("SFFOONF", async () => Form($"/Invitations/Link/{await App.AddNorthwindRecordAsync()}")),
         ["GET Invitations/History"] = new("SFFOONF", async () => Req($"/Invitations/History/{await App.AddNorthwindRecordAsync()}")),
+        ["POST Invitations/Cancel"] = new("SFFNNNF", () => Post($"/Invitations/Cancel/{Guid.NewGuid()}", ("preregistrationId", Guid.NewGuid().ToString()))),
+        ["POST Invite/Decline"] = new("OOOOOOO", async () => Form($"/invite/{await FreshTokenAsync()}/decline", ("Reason", ""))),
         ["GET Invite/Landing"] = new("OOOOOOO", async () => Req($"/invite/{await FreshTokenAsync()}")),
         ["GET Invite/Register"] = new("OOOOOOO", async () => Req($"/invite/{await FreshTokenAsync()}/register")),
         ["POST Invite/Register"] = new("OOOOOOO", async () => Form($"/invite/{await FreshTokenAsync()}/register", ("FullName", ""), ("Password", ""), ("ConfirmPassword", "")), FreshClient: true),
