@@ -18,6 +18,7 @@ using PartnerCenter.Web.Features.Invitations;
 using PartnerCenter.Web.Features.Lookup;
 using PartnerCenter.Web.Features.Partners;
 using PartnerCenter.Web.Features.Preregistrations;
+using PartnerCenter.Web.Features.Profile;
 using PartnerCenter.Web.Features.Reviews;
 using PartnerCenter.Web.Features.Tickets;
 using PartnerCenter.Web.Mail;
@@ -92,6 +93,7 @@ services.AddReviews();
 services.AddTickets();
 services.AddLookup();
 services.AddDashboard();
+services.AddProfile();
 services.AddPortalMail(builder.Configuration);
 
 // A query, not just "can connect": SQLite "connects" to any file, even one that is not a database.

@@ -24,7 +24,7 @@ public sealed class CreateInvitationLink(PreregistrationQueries preregistrations
             return problem;
         }
 
-        var prepared = await issuer.PrepareAsync(record, partner.Name, InvitationChannel.Link, now, ct);
+        var prepared = await issuer.PrepareAsync(record, partner, InvitationChannel.Link, now, ct);
         var invitation = issuer.Add(prepared, record, userId, now);
         audit.Record(userId, partnerId, "InvitationLinkCreated", nameof(Invitation), invitation.Id.ToString(),
             after: new { PreregistrationId = record.Id, Channel = nameof(InvitationChannel.Link) });

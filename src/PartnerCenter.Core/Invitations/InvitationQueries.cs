@@ -13,7 +13,7 @@ public sealed record InvitationHistory(Guid PreregistrationId, string CustomerNa
 /// <summary>Landing facts for a valid link: what the customer is shown.</summary>
 public sealed record InvitationLanding(Guid InvitationId, string PartnerName, string CustomerEmail, DateTime ExpiresAt);
 
-public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, IOptions<InvitationOptions> options, TimeProvider clock)
+public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, InvitationIssuer issuer, IOptions<InvitationOptions> options, TimeProvider clock)
 {
     public async Task<Result<InvitationHistory>> HistoryAsync(int partnerId, Guid preregistrationId, CancellationToken ct)
     {
@@ -50,10 +50,13 @@ public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, IOptio
             return Error.NotFound("Preregistration");
         }
 
-        var partnerName = await db.Partners.Where(p => p.Id == partnerId).Select(p => p.Name).FirstAsync(ct);
+        var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
         var expires = Invitation.ExpiryFor(record.ExpiresAt, options.Value.Lifetime, clock.UtcNow());
         return await renderer.RenderAsync(
-            new InvitationEmail(partnerName, record.CustomerName, options.Value.LinkFor("your-personal-link-is-created-when-you-click-OK"), expires), ct);
+            new InvitationEmail(partner.Name, record.CustomerName, options.Value.LinkFor("your-personal-link-is-created-when-you-click-OK"), expires)
+            {
+                Zone = await issuer.InviteeZoneAsync(partner, record.CustomerEmail, ct),
+            }, ct);
     }
 
     /// <summary>The latest email delivery state per preregistration, for the list's "Failed / Resend".</summary>

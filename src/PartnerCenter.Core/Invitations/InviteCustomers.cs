@@ -60,7 +60,7 @@ public sealed class InviteCustomers(IAppDb db, UnitOfWork unit, InvitationIssuer
                 continue;
             }
 
-            var prepared = await issuer.PrepareAsync(record, partner.Name, InvitationChannel.Email, now, ct);
+            var prepared = await issuer.PrepareAsync(record, partner, InvitationChannel.Email, now, ct);
             var invitation = issuer.Add(prepared, record, userId, now);
             audit.Record(userId, partnerId, "InvitationQueued", nameof(Invitation), invitation.Id.ToString(),
                 after: new { PreregistrationId = id, Channel = nameof(InvitationChannel.Email) });

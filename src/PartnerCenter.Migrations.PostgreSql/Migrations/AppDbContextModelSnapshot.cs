@@ -188,6 +188,9 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<int?>("CustomerAccountId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("CustomerAssociatedEmailOff")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -227,6 +230,9 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReviewDecidedEmailOff")
                         .HasColumnType("boolean");
 
                     b.Property<string>("SecurityStamp")

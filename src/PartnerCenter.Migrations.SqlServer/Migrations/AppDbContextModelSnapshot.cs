@@ -189,6 +189,9 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.Property<int?>("CustomerAccountId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("CustomerAssociatedEmailOff")
+                        .HasColumnType("bit");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -228,6 +231,9 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ReviewDecidedEmailOff")
                         .HasColumnType("bit");
 
                     b.Property<string>("SecurityStamp")

@@ -177,6 +177,9 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.Property<int?>("CustomerAccountId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CustomerAssociatedEmailOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -216,6 +219,9 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReviewDecidedEmailOff")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")

@@ -28,7 +28,7 @@ public sealed class AcceptInvitationTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("ending the association later needs Northwind Cloud's consent", landing.MainText, StringComparison.Ordinal);
         var hash = Invitation.Hash(token);
         var expiresAt = await app.WithDbAsync(db => db.Invitations.Where(i => i.TokenHash == hash).Select(i => i.ExpiresAt).SingleAsync());
-        Assert.Contains($"valid until {expiresAt:yyyy-MM-dd HH:mm} UTC", landing.MainText, StringComparison.Ordinal);
+        Assert.Contains($"valid until {Shown.InUtc(expiresAt)}", landing.MainText, StringComparison.Ordinal);
         Assert.Equal($"/Account/SignIn?returnUrl={Uri.EscapeDataString($"/invite/{token}")}", landing.LinkHref("Sign in"));
         Assert.Equal($"/invite/{token}/register", landing.LinkHref("Register"));
         Assert.Null(landing.Document.QuerySelector("input[name='Consent']"));
@@ -114,7 +114,7 @@ public sealed class AcceptInvitationTests(TestApp app) : IClassFixture<TestApp>
         myPartner.AssertStatus(HttpStatusCode.OK);
         Assert.Equal("Northwind Cloud", myPartner.Definition("Partner"));
         Assert.Equal("Reseller", myPartner.Definition("Association type"));
-        Assert.Equal($"{account.AssociatedAt:yyyy-MM-dd HH:mm} UTC", myPartner.Definition("Since"));
+        Assert.Equal(Shown.ToNorthwind(account.AssociatedAt!.Value), myPartner.Definition("Since"));
         Assert.StartsWith("Frozen", myPartner.Definition("Account"), StringComparison.Ordinal);
         Assert.Equal("No budget set yet", myPartner.Definition("Budget"));
     }

@@ -68,7 +68,7 @@ public sealed class InvitationTokenTests(FakeClockPickupApp app) : AppTest<FakeC
         var linkPage = await sales.LinkPageAsync(id);
         await sales.InviteAsync(id);
 
-        var until = $"{claimEnds:yyyy-MM-dd HH:mm} UTC";
+        var until = Shown.ToNorthwind(claimEnds);
         Assert.Contains($"It is valid until {until} and can be used once.", linkPage.MainText, StringComparison.Ordinal);
         var email = Assert.Single(await App.OutboxForAsync("capped001@prospects.example"));
         Assert.Contains($"This link is valid until {until}", email.TextBody, StringComparison.Ordinal);

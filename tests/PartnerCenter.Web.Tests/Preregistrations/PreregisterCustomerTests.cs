@@ -189,7 +189,7 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : AppTe
         Assert.Equal(ListUrl, response.Headers.Location!.AbsolutePathOrOriginal());
         var list = await sales.FollowAsync(response);
         var success = Assert.Single(list.Alerts("success"));
-        Assert.StartsWith($"Frieda Neumann is preregistered, valid until {now.AddDays(15):yyyy-MM-dd HH:mm} UTC.", success, StringComparison.Ordinal);
+        Assert.StartsWith($"Frieda Neumann is preregistered, valid until {Shown.ToNorthwind(now.AddDays(15))}.", success, StringComparison.Ordinal);
         Assert.Equal(UsageLine(open + 1), list.Usage());
         var row = Assert.Single(list.Rows(), r => r.Email == "f***@prospects.example");
         Assert.Equal(("F*** N***", "Preregistered", "Expires in 15 days"), (row.Name, row.Status, row.ExpiresIn));
@@ -214,7 +214,7 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : AppTe
 
         var list = await sales.PreregisterAsync("Existing GmbH", "EXISTING@customers.example", GermanMobile(22));
 
-        Assert.Equal([$"Existing GmbH is preregistered, valid until {App.Now.AddDays(15):yyyy-MM-dd HH:mm} UTC."], list.Alerts("success"));
+        Assert.Equal([$"Existing GmbH is preregistered, valid until {Shown.ToNorthwind(App.Now.AddDays(15))}."], list.Alerts("success"));
         var record = Assert.Single(await App.RecordsAsync(DemoUsers.Customer));
         Assert.Equal(PreregistrationStatus.Preregistered, record.Status);
         Assert.False(record.SendInvitation);

@@ -39,6 +39,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST Account/SignOut"] = new("SSSSSSS", () => Post("/Account/SignOut"), FreshClient: true),
         ["GET Account/AccessDenied"] = new("FFFFFFF", () => Get("/Account/AccessDenied")),
         ["GET Home/Index"] = new("SOOOOOO", () => Get("/")),
+        ["GET Profile/Index"] = new("SOOOOOO", () => Get("/Profile")),
+        // An unknown zone: the form again with its message, for everyone signed in; nothing changes.
+        ["POST Profile/Index"] = new("SOOOOOO", () => Post("/Profile", ("TimeZoneId", "Mars/Olympus"))),
         ["GET Home/Status"] = new("NNNNNNN", () => Get("/Home/Status/404")),
         // Visited directly (no exception to report) the error page still says 500; it is never a stack trace.
         ["GET Home/Error"] = new("NNNNNNN", () => Get("/Home/Error")),
