@@ -26,7 +26,7 @@ public static class AssociationErrors
     /// <summary>The operation the partner sees next to a failure in History Records.</summary>
     public static string SuggestionFor(Error error) => error.Code switch
     {
-        "link_expired" or "link_used" or "link_not_found" or "different_email" => SendAgain,
+        "link_expired" or "link_used" or "link_not_found" or "link_revoked" or "different_email" => SendAgain,
         _ => CannotAssociate,
     };
 }

@@ -34,11 +34,12 @@ internal static class InvitationSteps
         return await client.FollowAsync(response);
     }
 
-    /// <summary>POST /Invitations/Link/{id}: the Link / QR code page.</summary>
+    /// <summary><b>New link</b> (POST /Invitations/Link/{id}), then the Link / QR code page it redirects to.</summary>
     public static async Task<HtmlPage> LinkPageAsync(this PartnerCenterClient client, Guid id)
     {
         using var response = await client.PostFormAsync($"/Invitations/Link/{id}", ("returnUrl", "/CustomerDevelopment"));
-        return (await HtmlPage.ReadAsync(response)).AssertStatus(HttpStatusCode.OK);
+        await response.AssertStatusAsync(HttpStatusCode.Redirect);
+        return (await client.FollowAsync(response)).AssertStatus(HttpStatusCode.OK);
     }
 
     /// <summary>The invitation URL the Link / QR code page shows for copying.</summary>
