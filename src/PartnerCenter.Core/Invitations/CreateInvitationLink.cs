@@ -51,8 +51,10 @@ public sealed class CreateInvitationLink(
                 return problem;
             }
 
+            // Live links only: an expired one keeps reading as Expired in the history.
             var previous = await db.Invitations
-                .Where(i => i.PreregistrationId == preregistrationId && i.Status == InvitationStatus.Active)
+                .Where(i => i.PreregistrationId == preregistrationId)
+                .Where(Invitation.ActiveAt(now))
                 .ToListAsync(token);
             await revoker.RevokeAsync(previous, ReplacedReason, now, token);
             var invitation = issuer.Add(prepared, current, userId, now);
