@@ -100,7 +100,7 @@ public sealed class LinkLifecycleTests(FakeClockPickupApp app) : AppTest<FakeClo
         // Revoking again is refused with a message; another partner cannot even see the link.
         using var again = await sales.PostFormAsync($"/Invitations/Revoke/{invitationId}", ("preregistrationId", id.ToString()));
         await again.AssertStatusAsync(HttpStatusCode.Redirect);
-        Assert.Equal(["This link is no longer active, so there is nothing to revoke."], (await sales.FollowAsync(again)).Alerts("error"));
+        Assert.Equal(["This link is no longer active, so there is nothing to revoke."], (await sales.FollowAsync(again)).Alerts("danger"));
         var contoso = await SignInAsync(DemoUsers.ContosoAdmin);
         using var foreign = await contoso.PostFormAsync($"/Invitations/Revoke/{invitationId}", ("preregistrationId", id.ToString()));
         await foreign.AssertStatusAsync(HttpStatusCode.NotFound);
