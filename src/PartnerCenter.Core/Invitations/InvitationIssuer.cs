@@ -8,14 +8,14 @@ using PartnerCenter.Core.Preregistrations;
 namespace PartnerCenter.Core.Invitations;
 
 /// <summary>An invitation ready to be saved: its token, link and (for email) the rendered email.</summary>
-public sealed record PreparedInvitation(InvitationChannel Channel, string Token, string Link, DateTime ExpiresAt, RenderedEmail? Email);
+public sealed record PreparedInvitation(InvitationChannel Channel, string Token, string ProtectedToken, string Link, DateTime ExpiresAt, RenderedEmail? Email);
 
 /// <summary>
 /// Mints invitation links in two steps: <see cref="PrepareAsync"/> makes the token and renders the
 /// email before any transaction or lock is taken; <see cref="Add"/> then writes the link, its history
 /// event and the outbox message in the caller's unit of work, so they are saved together or not at all.
 /// </summary>
-public sealed class InvitationIssuer(IAppDb db, IEmailRenderer renderer, IOptions<InvitationOptions> options)
+public sealed class InvitationIssuer(IAppDb db, IEmailRenderer renderer, ITokenProtector protector, IOptions<InvitationOptions> options)
 {
     /// <param name="claimExpiresAt">When the preregistration lapses: the link never outlives it.</param>
     public async Task<PreparedInvitation> PrepareAsync(
@@ -27,7 +27,7 @@ public sealed class InvitationIssuer(IAppDb db, IEmailRenderer renderer, IOption
         var email = channel == InvitationChannel.Email
             ? await renderer.RenderAsync(new InvitationEmail(partner.Name, customerName, link, expiresAt) { Zone = await InviteeZoneAsync(partner, customerEmail, ct) }, ct)
             : null;
-        return new PreparedInvitation(channel, token, link, expiresAt, email);
+        return new PreparedInvitation(channel, token, protector.Protect(token), link, expiresAt, email);
     }
 
     public Task<PreparedInvitation> PrepareAsync(Preregistration record, Partner partner, InvitationChannel channel, DateTime now, CancellationToken ct) =>
@@ -45,7 +45,7 @@ public sealed class InvitationIssuer(IAppDb db, IEmailRenderer renderer, IOption
 
     public Invitation Add(PreparedInvitation prepared, Preregistration record, string? userId, DateTime now)
     {
-        var invitation = Invitation.Issue(record, prepared.Channel, prepared.Token, prepared.ExpiresAt, userId, now);
+        var invitation = Invitation.Issue(record, prepared.Channel, prepared.Token, prepared.ProtectedToken, prepared.ExpiresAt, userId, now);
         db.Invitations.Add(invitation);
         db.InvitationEvents.Add(InvitationEvent.For(invitation, InvitationEventKind.Created, now,
             prepared.Email is null ? "Link and QR code created" : "Email queued"));

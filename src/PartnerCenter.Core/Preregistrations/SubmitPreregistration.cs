@@ -39,6 +39,11 @@ public sealed class SubmitPreregistration(
             return new Error("invalid_input", "Check the email address and mobile number.");
         }
 
+        if (PersonName.Problem(request.Name) is { } nameProblem)
+        {
+            return Error.InField("FullName", "invalid_name", nameProblem);
+        }
+
         var email = EmailAddress.Normalize(request.Email);
         var now = clock.UtcNow();
 

@@ -529,6 +529,9 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("PreregistrationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ProtectedToken")
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -531,6 +531,9 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.Property<Guid>("PreregistrationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ProtectedToken")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("datetime2");
 

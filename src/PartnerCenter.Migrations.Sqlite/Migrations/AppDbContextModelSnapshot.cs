@@ -510,6 +510,9 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PreregistrationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 

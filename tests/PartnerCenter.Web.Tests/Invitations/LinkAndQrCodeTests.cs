@@ -19,8 +19,10 @@ public sealed class LinkAndQrCodeTests(PickupApp app) : AppTest<PickupApp>(app)
         var anna = await App.PreregistrationIdAsync(Anna);
         var list = await sales.GetPageAsync("/CustomerDevelopment");
 
-        using var response = await sales.ClickAsync(list, "Link / QR code for A*** S***");
-        var page = (await HtmlPage.ReadAsync(response)).AssertStatus(HttpStatusCode.OK);
+        var opened = await sales.GetPageAsync(list.LinkHref("Link / QR code for A*** S***"));
+        using var response = await sales.SubmitAsync(opened, opened.FormOfButton("New link"));
+        await response.AssertStatusAsync(HttpStatusCode.Redirect);
+        var page = (await sales.FollowAsync(response)).AssertStatus(HttpStatusCode.OK);
 
         Assert.Equal("Link / QR code", page.Heading);
         var url = page.InviteUrl();

@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         // Visited directly (no exception to report) the error page still says 500; it is never a stack trace.
         ["GET Home/Error"] = new("NNNNNNN", () => Get("/Home/Error")),
         ["GET Audit/Trail"] = new("SFFFONO", async () => Req($"/Audit/Preregistration/{await AuditedRecordAsync()}")),
+        ["GET Audit/Reveals"] = new("SFFFOOO", () => Get("/Audit/Reveals")),
         ["GET CustomerDevelopment/Index"] = new("SFFOOOF", () => Get("/CustomerDevelopment")),
         ["GET CustomerDevelopment/History"] = new("SFFOOOF", () => Get("/CustomerDevelopment/History")),
         ["GET CustomerDevelopment/BackgroundAssociation"] = new("SFFOONF", async () => Req($"/CustomerDevelopment/BackgroundAssociation/{await App.AddNorthwindRecordAsync()}")),
@@ -57,7 +58,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST Invitations/Confirm"] = new("SFFOONF", async () => Form("/Invitations/Confirm", ("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
         ["POST Invitations/Send"] = new("SFFRRNF", async () => Form("/Invitations/Send", ("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
         ["GET Invitations/Preview"] = new("SFFOONF", async () => Req($"/Invitations/Preview/{await App.AddNorthwindRecordAsync()}")),
-        ["POST Invitations/Link"] = new("SFFOONF", async () => Form($"/Invitations/Link/{await App.AddNorthwindRecordAsync()}")),
+        ["GET Invitations/Link"] = new("SFFOONF", async () => Req($"/Invitations/Link/{await App.AddNorthwindRecordAsync()}")),
+        ["POST Invitations/Link"] = new("SFFRRNF", async () => Form($"/Invitations/Link/{await App.AddNorthwindRecordAsync()}")),
+        ["POST Invitations/Revoke"] = new("SFFRRNF", async () => Form($"/Invitations/Revoke/{await FreshInvitationIdAsync()}")),
         ["GET Invitations/History"] = new("SFFOONF", async () => Req($"/Invitations/History/{await App.AddNorthwindRecordAsync()}")),
         ["GET Invite/Landing"] = new("OOOOOOO", async () => Req($"/invite/{await FreshTokenAsync()}")),
         ["GET Invite/Register"] = new("OOOOOOO", async () => Req($"/invite/{await FreshTokenAsync()}/register")),
@@ -220,6 +223,14 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
     }
 
     private async Task<string> FreshTokenAsync() => await AssociationKit.MintTokenAsync(App, await App.AddNorthwindRecordAsync());
+
+    /// <summary>An active link of a new Northwind record (to revoke).</summary>
+    private async Task<Guid> FreshInvitationIdAsync()
+    {
+        var record = await App.AddNorthwindRecordAsync();
+        await AssociationKit.MintTokenAsync(App, record);
+        return await App.WithDbAsync(db => db.Invitations.Where(i => i.PreregistrationId == record).Select(i => i.Id).SingleAsync());
+    }
 
     /// <summary>A Northwind record preregistered through the App, so its trail has entries.</summary>
     private async Task<Guid> AuditedRecordAsync()
