@@ -20,6 +20,7 @@ using PartnerCenter.Web.Features.Partners;
 using PartnerCenter.Web.Features.Preregistrations;
 using PartnerCenter.Web.Features.Reviews;
 using PartnerCenter.Web.Features.Tickets;
+using PartnerCenter.Web.Features.Usage;
 using PartnerCenter.Web.Mail;
 using PartnerCenter.Web.Security;
 
@@ -92,6 +93,7 @@ services.AddReviews();
 services.AddTickets();
 services.AddLookup();
 services.AddDashboard();
+services.AddUsage(builder.Configuration);
 services.AddPortalMail(builder.Configuration);
 
 // A query, not just "can connect": SQLite "connects" to any file, even one that is not a database.
