@@ -55,7 +55,7 @@ public static class UsageKit
         return new UsageAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, json);
     }
 
-    /// <summary>A Northwind customer (associated, <paramref name="frozen"/>), with the budget set now when given.</summary>
+    /// <summary>A Northwind customer (associated, <paramref name="frozen"/>), with the budget set an hour ago when given.</summary>
     public static Task<(int Id, string Email)> CustomerAsync(TestApp app, string name, BudgetType type = BudgetType.None, decimal amount = 0,
         FreezeOnExhaustion onExhaustion = FreezeOnExhaustion.Manually, bool frozen = false) =>
         app.WithDbAsync(async db =>
@@ -72,7 +72,7 @@ public static class UsageKit
             Assert.True(account.AssociateWith(northwind, now.AddDays(-20), frozen).IsSuccess);
             if (type != BudgetType.None)
             {
-                Assert.True(account.SetBudget(new BudgetSetting(type, amount, onExhaustion, UnfreezeNow: false), now).IsSuccess);
+                Assert.True(account.SetBudget(new BudgetSetting(type, amount, onExhaustion, UnfreezeNow: false), now.AddHours(-1)).IsSuccess);
             }
 
             db.CustomerAccounts.Add(account);
