@@ -21,6 +21,7 @@ using PartnerCenter.Web.Features.Preregistrations;
 using PartnerCenter.Web.Features.Profile;
 using PartnerCenter.Web.Features.Reviews;
 using PartnerCenter.Web.Features.Tickets;
+using PartnerCenter.Web.Features.Usage;
 using PartnerCenter.Web.Mail;
 using PartnerCenter.Web.Security;
 
@@ -94,6 +95,7 @@ services.AddTickets();
 services.AddLookup();
 services.AddDashboard();
 services.AddProfile();
+services.AddUsage(builder.Configuration);
 services.AddPortalMail(builder.Configuration);
 
 // A query, not just "can connect": SQLite "connects" to any file, even one that is not a database.

@@ -11,6 +11,7 @@ using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Core.Usage;
 
 namespace PartnerCenter.Core.Common;
 
@@ -29,6 +30,8 @@ public interface IAppDb
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<AssociationAttempt> AssociationAttempts { get; }
     DbSet<BudgetAdjustment> BudgetAdjustments { get; }
+    DbSet<UsageRecord> UsageRecords { get; }
+    DbSet<BudgetAlert> BudgetAlerts { get; }
     DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets { get; }
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

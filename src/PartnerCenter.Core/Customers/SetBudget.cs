@@ -22,7 +22,7 @@ public sealed class SetBudget(CustomerQueries customers, CustomerAdjustments adj
         foreach (var account in accounts)
         {
             var before = account.Describe();
-            account.SetBudget(setting);
+            account.SetBudget(setting, now);
             adjustments.Record(account, partnerId, userId, now, AdjustmentKind.Budget, before, null);
         }
 

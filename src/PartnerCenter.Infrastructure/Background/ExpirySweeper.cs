@@ -12,6 +12,9 @@ public sealed class SweepOptions
 
     /// <summary>How often lapsed preregistrations are marked Expired.</summary>
     public TimeSpan ExpiryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often accounts frozen automatically last month are unfrozen at their Monthly reset.</summary>
+    public TimeSpan BudgetResetInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Marks lapsed preregistrations Expired in the background; safe to run on several instances.</summary>

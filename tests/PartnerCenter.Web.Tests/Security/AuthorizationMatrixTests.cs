@@ -29,7 +29,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
 
     private sealed record Row(string Expected, Func<Task<Request>> Build, bool FreshClient = false);
 
-    // O = 2xx, R = redirect elsewhere (success), S = redirect to sign-in, F = 403 or access denied, N = 404, B = 400, E = 500 page.
+    // O = 2xx, R = redirect elsewhere (success), S = redirect to sign-in, F = 403 or access denied, N = 404, B = 400, E = 500 page,
+    // U = 401 (the platform's machine endpoint: a bearer key, never a cookie).
     // The access-denied page itself answers 403; signing out redirects to the sign-in page.
     //                                     anon cust intern sales admin contoso em
     private Dictionary<string, Row> Table() => new()
@@ -89,6 +90,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["GET Ecosystem/DeclineTicket"] = new("SFFFFFN", () => Get($"/Ecosystem/DeclineTicket/{Guid.NewGuid()}")),
         ["POST Ecosystem/DeclineTicket"] = new("SFFFFFN", () => Post("/Ecosystem/DeclineTicket", ("Id", Guid.NewGuid().ToString()), ("Reason", "x"))),
         // Development pickup folder only, anonymous by design; unknown message ids are 404.
+        // The platform's usage endpoint takes only its bearer key: a signed-in cookie (and its antiforgery token) grants nothing.
+        ["POST PlatformUsage/Post"] = new("UUUUUUU", () => Post("/platform/usage", ("id", "x"))),
         ["GET Mailbox/Index"] = new("OOOOOOO", () => Get("/Mailbox")),
         ["GET Mailbox/Show"] = new("NNNNNNN", () => Get("/Mailbox/Show/no-such-message")),
         ["GET Mailbox/Html"] = new("NNNNNNN", () => Get("/Mailbox/Html/no-such-message")),
