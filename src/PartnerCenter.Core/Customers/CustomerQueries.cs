@@ -6,7 +6,7 @@ namespace PartnerCenter.Core.Customers;
 public sealed record AdjustmentLine(DateTime At, AdjustmentKind Kind, string Before, string After, string? Reason, string? Actor);
 
 public sealed record CustomerRow(int Id, string Name, string Email, DateTime? AssociatedAt, bool IsFrozen,
-    BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount, FreezeOnExhaustion OnExhaustion);
+    BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount, FreezeOnExhaustion OnExhaustion, int Version = 0);
 
 /// <summary>What a signed-in customer reads on My Partner.</summary>
 public sealed record MyPartner(string? PartnerName, DateTime? Since, bool IsFrozen, BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount);
@@ -19,7 +19,7 @@ public sealed class CustomerQueries(IAppDb db)
         db.CustomerAccounts.AsNoTracking()
             .Where(a => a.AssociatedPartnerId == partnerId && (ids == null || ids.Contains(a.Id)))
             .OrderByDescending(a => a.AssociatedAt)
-            .Select(a => new CustomerRow(a.Id, a.Name, a.Email, a.AssociatedAt, a.IsFrozen, a.BudgetType, a.BudgetAmount, a.UsedAmount, a.FreezeOnExhaustion))
+            .Select(a => new CustomerRow(a.Id, a.Name, a.Email, a.AssociatedAt, a.IsFrozen, a.BudgetType, a.BudgetAmount, a.UsedAmount, a.FreezeOnExhaustion, a.Version))
             .ToListAsync(ct);
 
     public async Task<Result<(CustomerRow Customer, List<AdjustmentLine> Records)>> AdjustmentsAsync(int partnerId, int accountId, CancellationToken ct)

@@ -92,8 +92,18 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
         var page = Math.Clamp(request.Page, 1, pageCount);
         var ordered = request.OldestFirst ? query.OrderBy(p => p.CreatedAt) : query.OrderByDescending(p => p.CreatedAt);
         var records = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var rows = records.Select(p => new PreregistrationRow(p.Id, p.CustomerName, p.CustomerEmail, p.MobileE164, p.StatusAt(now),
-            p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason, p.ReviewDueAt, p.AllowedOperations(now))).ToList();
+        var rows = records.Select(p => RowOf(p, now)).ToList();
         return new ListPage(rows, total, page, pageSize, await OpenCountAsync(db, partnerId, now, ct));
     }
+
+    /// <summary>One of the partner's records as the list shows it, or not found (another partner's, deleted).</summary>
+    public async Task<Result<PreregistrationRow>> RowAsync(int partnerId, Guid id, CancellationToken ct)
+    {
+        var record = await db.Preregistrations.AsNoTracking().OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == id, ct);
+        return record is null ? Error.NotFound("Preregistration") : RowOf(record, clock.UtcNow());
+    }
+
+    private static PreregistrationRow RowOf(Preregistration p, DateTime now) =>
+        new(p.Id, p.CustomerName, p.CustomerEmail, p.MobileE164, p.StatusAt(now),
+            p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason, p.ReviewDueAt, p.AllowedOperations(now));
 }
