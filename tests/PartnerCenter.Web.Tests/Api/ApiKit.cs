@@ -58,10 +58,10 @@ public class ApiApp : TestApp, IAsyncLifetime
     public async Task<PartnerCenterClient> SignedInBrowserAsync(string email)
     {
         var cookies = new System.Net.CookieContainer();
-#pragma warning disable CA2000 // The client owns the handler.
+#pragma warning disable CA2000 // The PartnerCenterClient owns the HttpClient, which owns the handler.
         var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-#pragma warning restore CA2000
         var client = new PartnerCenterClient(new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri(Url + "/") }, cookies);
+#pragma warning restore CA2000
         await client.SignInOrThrowAsync(email);
         return client;
     }
