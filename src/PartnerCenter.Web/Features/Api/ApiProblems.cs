@@ -78,7 +78,7 @@ public static class ApiProblems
         Title = error.Message,
         Detail = error.Message,
         Code = error.Code,
-        Errors = error.Kind == ErrorKind.Field ? [new ApiFieldError(JsonNamingPolicy.CamelCase.ConvertName(error.Field ?? ""), error.Code, error.Message)] : null,
+        Errors = error.Kind == ErrorKind.Field ? [new ApiFieldError(FieldName(error.Field ?? ""), error.Code, error.Message)] : null,
     };
 
     public static ApiProblem RateLimitedProblem(TimeSpan retryAfter)
@@ -86,6 +86,9 @@ public static class ApiProblems
         var message = $"Too many requests with this API key. Retry in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} seconds.";
         return new ApiProblem { Status = StatusCodes.Status429TooManyRequests, Title = message, Detail = message, Code = RateLimited };
     }
+
+    /// <summary>A property as JSON spells it (camelCase); a header keeps its own name.</summary>
+    private static string FieldName(string field) => field.Contains('-', StringComparison.Ordinal) ? field : JsonNamingPolicy.CamelCase.ConvertName(field);
 
     public static IResult From(Error error) => Write(ProblemOf(error));
 
