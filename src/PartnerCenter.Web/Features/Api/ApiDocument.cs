@@ -43,6 +43,12 @@ public static class ApiDocument
                 Description = "The stable machine code of a problem+json answer.",
                 Enum = ApiProblems.AllCodes.Distinct().Select(c => (JsonNode)JsonValue.Create(c)!).ToList(),
             };
+            // The problem schema's code is one of the known codes (set here: a schema transformer may not swap in a reference).
+            if (document.Components.Schemas.TryGetValue(nameof(ApiProblem), out var problem) && problem is OpenApiSchema { Properties: { } properties })
+            {
+                properties["code"] = new OpenApiSchemaReference("ErrorCode", document);
+            }
+
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemeName, document)] = [] }];
             return Task.CompletedTask;
         });
@@ -55,15 +61,6 @@ public static class ApiDocument
                 operation.Description = $"Scope: `{scope}`." + (context.Description.HttpMethod == "POST"
                     ? $" Send an `{ApiHttp.IdempotencyHeader}` to retry safely: the same key and body answer the first response; another body, 422."
                     : "");
-            }
-
-            return Task.CompletedTask;
-        });
-        options.AddSchemaTransformer((schema, context, _) =>
-        {
-            if (context.JsonTypeInfo.Type == typeof(ApiProblem) && schema.Properties is { } properties && properties.ContainsKey("code"))
-            {
-                properties["code"] = new OpenApiSchemaReference("ErrorCode", context.Document);
             }
 
             return Task.CompletedTask;
