@@ -305,7 +305,7 @@ public static class ApiEndpoints
         return ApiProblems.Validation(result.Errors.Select(e => new ApiFieldError(
             names.GetValueOrDefault(e.PropertyName, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName)),
             "invalid_" + System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(names.GetValueOrDefault(e.PropertyName, e.PropertyName)),
-            e.ErrorMessage)));
+            e.ErrorMessage)).DistinctBy(e => (e.Field, e.Message)));
     }
 }
 
