@@ -96,5 +96,5 @@ public sealed class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
 
     /// <summary>"/api/v1/customers/{id:int}" as OpenAPI writes it: "/api/v1/customers/{id}".</summary>
     private static string OpenApiPath(string route) =>
-        System.Text.RegularExpressions.Regex.Replace(route, @"\{(\w+):[^}]+\}", "{$1}");
+        System.Text.RegularExpressions.Regex.Replace(route, @"\{(\w+):[^}]+\}", "{$1}").TrimEnd('/');
 }
