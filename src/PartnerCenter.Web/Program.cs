@@ -9,6 +9,7 @@ using PartnerCenter.Core.Accounts;
 using PartnerCenter.Infrastructure.Data;
 using PartnerCenter.Infrastructure.Seeding;
 using PartnerCenter.Web.Features;
+using PartnerCenter.Web.Features.Api;
 using PartnerCenter.Web.Features.Associations;
 using PartnerCenter.Web.Features.Audit;
 using PartnerCenter.Web.Features.Customers;
@@ -96,6 +97,7 @@ services.AddLookup();
 services.AddDashboard();
 services.AddProfile();
 services.AddUsage(builder.Configuration);
+services.AddPartnerApi(builder.Configuration);
 services.AddPortalMail(builder.Configuration);
 
 // A query, not just "can connect": SQLite "connects" to any file, even one that is not a database.
@@ -153,6 +155,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseApiHttpConventions();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new()
@@ -160,6 +163,7 @@ app.MapHealthChecks("/health/ready", new()
     Predicate = check => check.Tags.Contains("ready"),
     ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
 });
+app.MapPartnerApiWithDocument();
 app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
 await app.RunAsync();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.ApiKeys;
 using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Tickets;
@@ -33,6 +34,8 @@ public interface IAppDb
     DbSet<UsageRecord> UsageRecords { get; }
     DbSet<BudgetAlert> BudgetAlerts { get; }
     DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets { get; }
+    DbSet<ApiKey> ApiKeys { get; }
+    DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }
 

@@ -7,7 +7,7 @@ public sealed record AdjustmentLine(DateTime At, AdjustmentKind Kind, string Bef
 
 /// <param name="UsedAmount">Spend in the current period (<see cref="CustomerAccount.UsedSince"/>).</param>
 public sealed record CustomerRow(int Id, string Name, string Email, DateTime? AssociatedAt, bool IsFrozen,
-    BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount, FreezeOnExhaustion OnExhaustion)
+    BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount, FreezeOnExhaustion OnExhaustion, int Version = 0)
 {
     /// <summary>The badge the Customers page shows: "80% used" or "Budget exhausted".</summary>
     public BudgetLevel? Level => BudgetType == BudgetType.None ? null : BudgetLevels.Highest(UsedAmount, BudgetAmount);
@@ -33,7 +33,7 @@ public sealed class CustomerQueries(IAppDb db, TimeProvider clock)
                     .Where(r => r.CustomerAccountId == a.Id
                                 && r.OccurredAt >= (a.BudgetType == BudgetType.OneTime && a.BudgetSetAt != null ? a.BudgetSetAt.Value : monthStart))
                     .Sum(r => (decimal?)r.Amount) ?? 0m,
-                a.FreezeOnExhaustion))
+                a.FreezeOnExhaustion, a.Version))
             .ToListAsync(ct);
     }
 

@@ -5,7 +5,8 @@ using PartnerCenter.Core.Preregistrations;
 
 namespace PartnerCenter.Core.Invitations;
 
-public sealed record InviteResult(Guid Id, string? Name, bool Queued, string? Reason);
+/// <param name="Code">The refusal's stable code (the API reports it per item).</param>
+public sealed record InviteResult(Guid Id, string? Name, bool Queued, string? Reason, string? Code = null);
 
 /// <summary>
 /// Invites one or many of the partner's Preregistered customers by email. Emails go through the
@@ -50,13 +51,13 @@ public sealed class InviteCustomers(IAppDb db, UnitOfWork unit, InvitationIssuer
         {
             if (!records.TryGetValue(id, out var record))
             {
-                results.Add(new InviteResult(id, null, false, "Not found."));
+                results.Add(new InviteResult(id, null, false, "Not found.", "not_found"));
                 continue;
             }
 
             if (record.CheckInvitable(partner, now) is { } problem)
             {
-                results.Add(new InviteResult(id, record.CustomerName, false, problem.Message));
+                results.Add(new InviteResult(id, record.CustomerName, false, problem.Message, problem.Code));
                 continue;
             }
 

@@ -76,6 +76,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["GET MyPartner/Index"] = new("SOFFFFF", () => Get("/MyPartner")),
         ["GET PartnerInformation/AccountInformation"] = new("SFOOOOF", () => Get("/PartnerInformation/AccountInformation")),
         ["POST PartnerInformation/AccountInformation"] = new("SFFFOOF", () => Post("/PartnerInformation/AccountInformation", ("ReservedEmail", "not an email"), ("ReservedMobile", ""))),
+        ["GET PartnerInformation/ApiKeys"] = new("SFFFOOF", () => Get("/PartnerInformation/ApiKeys")),
+        ["POST PartnerInformation/CreateApiKey"] = new("SFFFOOF", () => Post("/PartnerInformation/CreateApiKey", ("Name", ""))),
+        ["POST PartnerInformation/RevokeApiKey"] = new("SFFFRNF", async () => Form($"/PartnerInformation/RevokeApiKey/{await NorthwindApiKeyAsync()}")),
         ["GET Users/Index"] = new("SFFFOOF", () => Get("/Users")),
         ["POST Users/SetPermission"] = new("SFFFRNF", async () => Form($"/Users/SetPermission/{await App.UserIdAsync(DemoUsers.NorthwindSales)}", ("grant", "true"))),
         ["GET Ecosystem/Index"] = new("SFFFFFO", () => Get("/Ecosystem")),
@@ -246,5 +249,14 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         var sales = await SignInAsync(DemoUsers.NorthwindSales);
         audited = await AssociationKit.PreregisterAsync(App, sales, "Audited Customer", AssociationKit.NewEmail("audited"));
         return audited.Value;
+    }
+
+    private async Task<int> NorthwindApiKeyAsync()
+    {
+        var partnerId = await App.PartnerIdAsync(Northwind);
+        var userId = await App.UserIdAsync(DemoUsers.NorthwindAdmin);
+        var created = await App.WithServiceAsync<PartnerCenter.Core.ApiKeys.CreateApiKey, Result<PartnerCenter.Core.ApiKeys.CreatedApiKey>>(create =>
+            create.ExecuteAsync(userId, partnerId, new PartnerCenter.Core.ApiKeys.ApiKeyRequest("matrix", ["customers:read"], null), CancellationToken.None));
+        return created.Value!.Id;
     }
 }
