@@ -66,10 +66,11 @@ public sealed class InvitationTests(PortalFixture portal) : BrowserTest(portal)
 
         // Link / QR code: copy the link, download the QR code as PNG and SVG; both decode to the link.
         await Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = Portal.BaseUrl });
-        // Opening Link/QR changes nothing: with no link yet it says so and offers New link (confirmed first).
+        // Opening Link/QR changes nothing: it shows Wilma's current valid link (the one just emailed);
+        // New link (confirmed first) replaces it.
         await Page.Link($"Link / QR code for {Wilma.MaskedName}").ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Link / QR code", Level = 1 })).ToBeVisibleAsync();
-        await Expect(Page.GetByTestId("no-valid-link")).ToContainTextAsync($"{Wilma.MaskedName} has no valid invitation link.");
+        var emailed = await Page.GetByLabel("Invitation link", new() { Exact = true }).InputValueAsync();
         string? asked = null;
         void Accept(object? sender, IDialog dialog)
         {
@@ -81,8 +82,9 @@ public sealed class InvitationTests(PortalFixture portal) : BrowserTest(portal)
         await Page.Button("New link").ClickAsync();
         await Expect(Page.SuccessMessage()).ToContainTextAsync("New link issued.");
         Page.Dialog -= Accept;
-        Assert.Equal($"Issue a new invitation link for {Wilma.MaskedName}?", asked);
+        Assert.Equal($"Issue a new invitation link for {Wilma.MaskedName}? The current link stops working.", asked);
         var url = await Page.GetByLabel("Invitation link", new() { Exact = true }).InputValueAsync();
+        Assert.NotEqual(emailed, url);
         await Page.ReloadAsync();
         Assert.Equal(url, await Page.GetByLabel("Invitation link", new() { Exact = true }).InputValueAsync());
         Assert.Matches(new Regex("^" + Regex.Escape(Portal.BaseUrl) + "/invite/[A-Za-z0-9_-]{43}$"), url);
