@@ -80,6 +80,7 @@ public static class ApiFeature
         app.MapOpenApi(DocumentPath).AllowAnonymous();
         app.MapScalarApiReference(ReferencePath, scalar => scalar
             .WithTitle("Partner Center API")
+            .DisableDefaultFonts()
             .WithOpenApiRoutePattern(DocumentPath)).AllowAnonymous();
     }
 
