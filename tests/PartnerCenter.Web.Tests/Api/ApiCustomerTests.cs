@@ -99,6 +99,7 @@ public sealed class ApiCustomerTests(ApiApp app) : IClassFixture<ApiApp>
         Assert.Equal([(AdjustmentKind.Unfreeze, "Budget agreed by phone"), (AdjustmentKind.Freeze, "Unpaid invoice")], records.Select(r => (r.Kind, r.Reason)));
 
         // The key acts as the admin who created it.
-        Assert.All(records, r => Assert.Equal(app.UserIdAsync(DemoUsers.NorthwindAdmin).Result, r.ActorUserId));
+        var admin = await app.UserIdAsync(DemoUsers.NorthwindAdmin);
+        Assert.All(records, r => Assert.Equal(admin, r.ActorUserId));
     }
 }
