@@ -39,6 +39,8 @@ public sealed partial class ExpirySweeper(IServiceScopeFactory scopes, IOptions<
                     }
                 }
                 while (expired == ExpirePreregistrations.BatchSize);
+
+                LogRound();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -50,6 +52,9 @@ public sealed partial class ExpirySweeper(IServiceScopeFactory scopes, IOptions<
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Marked {Count} preregistrations Expired")]
     private partial void LogExpired(int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Expiry sweep round finished")]
+    private partial void LogRound();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Expiry sweep failed; it will run again")]
     private partial void LogFailed(Exception ex);
