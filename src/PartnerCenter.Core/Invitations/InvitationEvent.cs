@@ -16,8 +16,6 @@ public enum InvitationEventKind
     Revoked = 6,
     /// <summary>The customer declined the invitation; Detail has their reason, if any.</summary>
     Declined = 7,
-    /// <summary>The partner cancelled the invitation.</summary>
-    Cancelled = 8,
 }
 
 /// <summary>One line of a customer's invitation history, as the partner sees it.</summary>

@@ -18,7 +18,7 @@ public sealed class RevealPersonalData(IAppDb db, AuditLog audit)
 {
     public async Task ExecuteAsync(string userId, int partnerId, MaskedColumn column, CancellationToken ct)
     {
-        audit.Record(userId, partnerId, "PersonalDataRevealed", "PreregistrationList", column.ToString(),
+        audit.Record(userId, partnerId, AuditQueries.RevealAction, "PreregistrationList", column.ToString(),
             after: new { Column = column.ToString() });
         await db.SaveChangesAsync(ct);
     }

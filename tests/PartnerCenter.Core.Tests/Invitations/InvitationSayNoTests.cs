@@ -4,7 +4,7 @@ using PartnerCenter.Core.Preregistrations;
 
 namespace PartnerCenter.Core.Tests.Invitations;
 
-/// <summary>Decline and Cancel on the entity (docs/domain.md §4.6, §5.4): only an usable, Active link moves, and then it is dead.</summary>
+/// <summary>Decline on the entity (docs/domain.md §5.4): only an usable link can be declined, and then it reads as used. (Cancel is Revoke: InvitationStateTests.)</summary>
 public class InvitationSayNoTests
 {
     private static readonly DateTime Now = new(2031, 3, 3, 9, 0, 0, DateTimeKind.Utc);
@@ -13,7 +13,7 @@ public class InvitationSayNoTests
     {
         Assert.True(MobileNumber.TryParse("+49 1512 3456789", out var mobile));
         var record = Preregistration.Submit(1, "jane@example.com", "Jane", mobile!, false, ReviewTrigger.None, "u1", Now);
-        return Invitation.Issue(record, InvitationChannel.Link, Invitation.NewToken(), Now.AddDays(7), "u1", Now);
+        return Invitation.Issue(record, InvitationChannel.Link, Invitation.NewToken(), "protected", Now.AddDays(7), "u1", Now);
     }
 
     [Fact]
@@ -26,6 +26,9 @@ public class InvitationSayNoTests
         Assert.Equal((InvitationStatus.Declined, "not now", Now.AddHours(1)), (link.Status, link.DeclineReason, link.DeclinedAt!.Value));
         Assert.Equal(InvitationErrors.Used, link.ProblemAt(Now.AddHours(2)));
         Assert.Equal(InvitationErrors.Used, link.Decline(null, Now.AddHours(2)).Error);
+        Assert.Equal(InvitationStatus.Declined, link.StatusAt(Now.AddDays(30)));
+        Assert.False(Invitation.ActiveAt(Now.AddHours(2)).Compile()(link));
+        Assert.Equal(InvitationErrors.NotActive, link.CheckRevocableAt(Now.AddHours(2)));
     }
 
     [Fact]
@@ -36,19 +39,5 @@ public class InvitationSayNoTests
         Assert.True(link.Decline("   ", Now).IsSuccess);
         Assert.Null(link.DeclineReason);
         Assert.Equal(InvitationErrors.DeclineReasonTooLong, NewLink().Decline(new string('x', 501), Now).Error);
-    }
-
-    [Fact]
-    public void Cancelling_kills_an_active_link_at_once_and_only_an_active_one()
-    {
-        var link = NewLink();
-
-        Assert.True(link.Cancel(Now.AddMinutes(5)).IsSuccess);
-
-        Assert.Equal(InvitationErrors.NotFound, link.ProblemAt(Now.AddMinutes(5)));
-        Assert.Equal("not_cancellable", link.Cancel(Now.AddMinutes(6)).Error!.Code);
-        var declined = NewLink();
-        declined.Decline(null, Now);
-        Assert.Equal("not_cancellable", declined.Cancel(Now).Error!.Code);
     }
 }

@@ -14,6 +14,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.TokenHash).HasMaxLength(32);
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.Property(i => i.LastError).HasMaxLength(1000);
+        builder.Property(i => i.DeclineReason).HasMaxLength(Invitation.DeclineReasonMaxLength);
         builder.Property(i => i.CreatedByUserId).HasMaxLength(450);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasOne<Preregistration>().WithMany().HasForeignKey(i => i.PreregistrationId).OnDelete(DeleteBehavior.Restrict);

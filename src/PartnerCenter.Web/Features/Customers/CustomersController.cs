@@ -13,6 +13,7 @@ public sealed class CustomersController(CustomerQueries customers, SetBudget set
     public async Task<IActionResult> Index()
     {
         ViewData["Title"] = "Customers";
+        ViewData["ResetStatement"] = await customers.ResetStatementAsync(User.PartnerId(), HttpContext.RequestAborted);
         return View(await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted));
     }
 
@@ -32,7 +33,7 @@ public sealed class CustomersController(CustomerQueries customers, SetBudget set
             return RedirectToAction(nameof(Index));
         }
 
-        return BudgetView(new SetBudgetModel { Ids = mine.Select(c => c.Id).ToList() }, mine);
+        return await BudgetViewAsync(new SetBudgetModel { Ids = mine.Select(c => c.Id).ToList() }, mine);
     }
 
     [HttpPost]
@@ -46,7 +47,7 @@ public sealed class CustomersController(CustomerQueries customers, SetBudget set
 
         if (!await ValidateAsync(model))
         {
-            return BudgetView(model, mine);
+            return await BudgetViewAsync(model, mine);
         }
 
         var setting = new BudgetSetting(model.Type!.Value, model.Amount!.Value, model.OnExhaustion, model.UnfreezeNow);
@@ -55,7 +56,7 @@ public sealed class CustomersController(CustomerQueries customers, SetBudget set
         {
             Success(count == 1 ? "Budget saved." : $"Budget saved for {count} customers.");
             return RedirectToAction(nameof(Index));
-        }, () => RedirectToAction(nameof(Index)), () => BudgetView(model, mine));
+        }, () => RedirectToAction(nameof(Index)), () => BudgetViewAsync(model, mine));
     }
 
     [HttpGet]
@@ -99,9 +100,10 @@ public sealed class CustomersController(CustomerQueries customers, SetBudget set
         }, () => RedirectToAction(nameof(Index)));
     }
 
-    private ViewResult BudgetView(SetBudgetModel model, List<CustomerRow> selected)
+    private async Task<IActionResult> BudgetViewAsync(SetBudgetModel model, List<CustomerRow> selected)
     {
         ViewData["Title"] = "Set Budget";
+        ViewData["ResetStatement"] = await customers.ResetStatementAsync(User.PartnerId(), HttpContext.RequestAborted);
         return View("SetBudget", new SetBudgetPage { Form = model, Customers = selected });
     }
 

@@ -2,16 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PartnerCenter.Core.Dashboard;
 using PartnerCenter.Web.Security;
+using PartnerCenter.Web.Time;
 
 namespace PartnerCenter.Web.Features.Dashboard;
 
 /// <summary>The ecosystem manager's dashboard: the managed partners at a glance.</summary>
-public sealed class DashboardController(DashboardQueries dashboard) : EcosystemManagerController
+public sealed class DashboardController(DashboardQueries dashboard, ReaderTime readerTime) : EcosystemManagerController
 {
     [HttpGet]
     public async Task<IActionResult> Index()
     {
         ViewData["Title"] = "Dashboard";
-        return View(await dashboard.ForManagerAsync(User.UserId(), HttpContext.RequestAborted));
+        return View(await dashboard.ForManagerAsync(User.UserId(), readerTime.Zone, HttpContext.RequestAborted));
     }
 }

@@ -12,8 +12,8 @@ using PartnerCenter.Infrastructure.Data;
 namespace PartnerCenter.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201194918_ClaimLifecycle")]
-    partial class ClaimLifecycle
+    [Migration("20261201182827_InvitationProtectedToken")]
+    partial class InvitationProtectedToken
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -497,9 +497,6 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
@@ -509,12 +506,6 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<string>("CreatedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
-
-                    b.Property<string>("DeclineReason")
-                        .HasColumnType("text");
-
-                    b.Property<DateTime?>("DeclinedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Delivery")
                         .HasColumnType("integer");
@@ -534,6 +525,9 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("PreregistrationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ProtectedToken")
+                        .HasColumnType("text");
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");

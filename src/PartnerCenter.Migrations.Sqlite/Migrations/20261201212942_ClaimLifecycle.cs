@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PartnerCenter.Migrations.PostgreSql.Migrations
+namespace PartnerCenter.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ClaimLifecycle : Migration
@@ -11,32 +11,23 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTime>(
-                name: "CancelledAt",
-                table: "Invitations",
-                type: "timestamp with time zone",
-                nullable: true);
-
             migrationBuilder.AddColumn<string>(
                 name: "DeclineReason",
                 table: "Invitations",
-                type: "text",
+                type: "TEXT",
+                maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeclinedAt",
                 table: "Invitations",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "CancelledAt",
-                table: "Invitations");
-
             migrationBuilder.DropColumn(
                 name: "DeclineReason",
                 table: "Invitations");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PartnerCenter.Migrations.Sqlite.Migrations
+namespace PartnerCenter.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class ClaimLifecycle : Migration
@@ -11,32 +11,23 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTime>(
-                name: "CancelledAt",
-                table: "Invitations",
-                type: "TEXT",
-                nullable: true);
-
             migrationBuilder.AddColumn<string>(
                 name: "DeclineReason",
                 table: "Invitations",
-                type: "TEXT",
+                type: "nvarchar(500)",
+                maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeclinedAt",
                 table: "Invitations",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "CancelledAt",
-                table: "Invitations");
-
             migrationBuilder.DropColumn(
                 name: "DeclineReason",
                 table: "Invitations");

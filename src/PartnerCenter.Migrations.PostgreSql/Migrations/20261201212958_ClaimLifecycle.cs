@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PartnerCenter.Migrations.SqlServer.Migrations
+namespace PartnerCenter.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class ClaimLifecycle : Migration
@@ -11,32 +11,23 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTime>(
-                name: "CancelledAt",
-                table: "Invitations",
-                type: "datetime2",
-                nullable: true);
-
             migrationBuilder.AddColumn<string>(
                 name: "DeclineReason",
                 table: "Invitations",
-                type: "nvarchar(max)",
+                type: "character varying(500)",
+                maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeclinedAt",
                 table: "Invitations",
-                type: "datetime2",
+                type: "timestamp with time zone",
                 nullable: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "CancelledAt",
-                table: "Invitations");
-
             migrationBuilder.DropColumn(
                 name: "DeclineReason",
                 table: "Invitations");
