@@ -118,6 +118,9 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
     /// <summary>How often the Monthly budget reset sweep runs (long by default, for the same reason).</summary>
     public TimeSpan BudgetResetSweepInterval { get; init; } = TimeSpan.FromHours(12);
 
+    /// <summary>How often the claim reminder sweep runs; long by default (tests call <c>SendClaimReminders</c> themselves).</summary>
+    public TimeSpan ReminderSweepInterval { get; init; } = TimeSpan.FromHours(12);
+
     /// <summary>The development key of <c>POST /platform/usage</c> (appsettings.Development.json).</summary>
     public const string PlatformApiKey = "dev-platform-key-not-a-secret";
 
@@ -216,6 +219,7 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
             ["Mail:LeaseDuration"] = Format(LeaseDuration),
             ["Sweeps:ExpiryInterval"] = Format(ExpirySweepInterval),
             ["Sweeps:BudgetResetInterval"] = Format(BudgetResetSweepInterval),
+            ["Sweeps:ReminderInterval"] = Format(ReminderSweepInterval),
         };
         if (Smtp is not null)
         {

@@ -28,6 +28,12 @@ public class AppUser : IdentityUser
     /// <summary>Turned off on the profile page: no "customer associated" emails to this partner user.</summary>
     public bool CustomerAssociatedEmailOff { get; set; }
 
+    /// <summary>Turned off on the profile page: no reminders before this user's preregistrations lapse. Stored as "off" so the default is on.</summary>
+    public bool ClaimReminderEmailOff { get; set; }
+
+    /// <summary>Whether this user gets the reminders before the claims they created lapse.</summary>
+    public bool ClaimRemindersEnabled => !ClaimReminderEmailOff;
+
     public static readonly Error UnknownTimeZone = new("unknown_time_zone", "Choose a time zone from the list.", ErrorKind.Field, nameof(TimeZoneId));
 
     /// <summary>Sets the user's zone; null or empty goes back to the default. An id this machine does not know is refused.</summary>

@@ -4,7 +4,7 @@ using PartnerCenter.Core.Common;
 namespace PartnerCenter.Core.Accounts;
 
 /// <summary>What a user sets on their profile page; the email preferences only matter to partner users.</summary>
-public sealed record ProfileChange(string? TimeZoneId, bool EmailOnReviewDecided, bool EmailOnCustomerAssociated);
+public sealed record ProfileChange(string? TimeZoneId, bool EmailOnReviewDecided, bool EmailOnCustomerAssociated, bool ClaimReminders = true);
 
 /// <summary>A signed-in user saves their profile: their time zone and (partner users) which partner emails they get.</summary>
 public sealed class UpdateProfile(IAppDb db, UnitOfWork unit)
@@ -26,6 +26,7 @@ public sealed class UpdateProfile(IAppDb db, UnitOfWork unit)
         {
             user.ReviewDecidedEmailOff = !change.EmailOnReviewDecided;
             user.CustomerAssociatedEmailOff = !change.EmailOnCustomerAssociated;
+            user.ClaimReminderEmailOff = !change.ClaimReminders;
         }
 
         return await unit.SaveAsync(user, ct);

@@ -33,6 +33,7 @@ public interface IAppDb
     DbSet<BudgetAdjustment> BudgetAdjustments { get; }
     DbSet<UsageRecord> UsageRecords { get; }
     DbSet<BudgetAlert> BudgetAlerts { get; }
+    DbSet<ClaimReminder> ClaimReminders { get; }
     DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }

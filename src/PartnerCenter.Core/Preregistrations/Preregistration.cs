@@ -15,6 +15,12 @@ public class Preregistration
     public const int RejectionReasonMaxLength = 500;
     public static readonly TimeSpan Validity = TimeSpan.FromDays(15);
 
+    /// <summary>The partner is reminded this many days before a claim lapses (docs/domain.md, Reminders).</summary>
+    public static readonly IReadOnlyList<int> ReminderDays = [3, 1];
+
+    /// <summary>The list marks a claim that lapses within this time.</summary>
+    public static readonly TimeSpan LapsingSoon = TimeSpan.FromDays(3);
+
     private Preregistration()
     {
     }
@@ -126,6 +132,25 @@ public class Preregistration
                                               || (p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt <= now),
         _ => p => p.Status == status,
     };
+
+    /// <summary>
+    /// Which reminder is due as of <paramref name="now"/>: 3 or 1 when the claim is Preregistered and lapses on the
+    /// calendar day (in <paramref name="zone"/>, the partner's) that is that many days after today; else null.
+    /// Everything lapsing on one day is due on the same day, so it goes out as one digest.
+    /// </summary>
+    public int? ReminderDueAt(DateTime now, TimeZoneInfo zone)
+    {
+        if (StatusAt(now) != PreregistrationStatus.Preregistered || ExpiresAt is not { } end)
+        {
+            return null;
+        }
+
+        var days = (TimeZones.ToLocal(end, zone).Date - TimeZones.ToLocal(now, zone).Date).Days;
+        return ReminderDays.Contains(days) ? days : null;
+    }
+
+    /// <summary>Preregistered and lapsing within <see cref="LapsingSoon"/>: the list marks it.</summary>
+    public bool IsLapsingSoonAt(DateTime now) => StatusAt(now) == PreregistrationStatus.Preregistered && ExpiresAt - now <= LapsingSoon;
 
     /// <summary>Open records hold the customer and count toward the partner's cap.</summary>
     public bool IsOpenAt(DateTime now) => StatusAt(now) is PreregistrationStatus.PendingReview or PreregistrationStatus.Preregistered;

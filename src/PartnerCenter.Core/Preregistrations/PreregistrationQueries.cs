@@ -9,7 +9,7 @@ public sealed record ListRequest(PreregistrationStatus? Status, string? Search, 
 public sealed record PreregistrationRow(
     Guid Id, string Name, string Email, string MobileE164, PreregistrationStatus Status, ReviewTrigger ReviewTrigger,
     DateTime CreatedAt, DateTime? PreregisteredAt, DateTime? ExpiresAt, string? RejectionReason, DateTime? ReviewDueAt,
-    PreregistrationOperations Allowed)
+    PreregistrationOperations Allowed, bool LapsingSoon = false)
 {
     /// <summary>Whole days left, rounded up: "Expires in 3 days"; null when the record does not expire.</summary>
     public int? DaysLeft(DateTime now) =>
@@ -114,5 +114,6 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
 
     private static PreregistrationRow RowOf(Preregistration p, DateTime now) =>
         new(p.Id, p.CustomerName, p.CustomerEmail, p.MobileE164, p.StatusAt(now),
-            p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason, p.ReviewDueAt, p.AllowedOperations(now));
+            p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason, p.ReviewDueAt, p.AllowedOperations(now),
+            p.IsLapsingSoonAt(now));
 }

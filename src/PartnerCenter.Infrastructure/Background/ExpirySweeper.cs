@@ -15,6 +15,9 @@ public sealed class SweepOptions
 
     /// <summary>How often accounts frozen automatically last month are unfrozen at their Monthly reset.</summary>
     public TimeSpan BudgetResetInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often claims lapsing soon are checked for a reminder that is due.</summary>
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Marks lapsed preregistrations Expired in the background; safe to run on several instances.</summary>

@@ -30,6 +30,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<BudgetAdjustment> BudgetAdjustments => Set<BudgetAdjustment>();
     public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
     public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
+    public DbSet<ClaimReminder> ClaimReminders => Set<ClaimReminder>();
     public DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets => Set<BackgroundAssociationTicket>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

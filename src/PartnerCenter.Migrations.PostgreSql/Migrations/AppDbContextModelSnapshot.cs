@@ -181,6 +181,9 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ClaimReminderEmailOff")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -874,6 +877,34 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("PartnerCenter.Core.Preregistrations.ClaimReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PreregistrationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreregistrationId", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("ClaimReminders");
+                });
+
             modelBuilder.Entity("PartnerCenter.Core.Preregistrations.Preregistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1205,6 +1236,15 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("EcosystemManagerId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Preregistrations.ClaimReminder", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
+                        .WithMany()
+                        .HasForeignKey("PreregistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartnerCenter.Core.Preregistrations.Preregistration", b =>

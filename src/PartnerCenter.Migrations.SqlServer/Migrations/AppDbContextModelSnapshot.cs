@@ -182,6 +182,9 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
 
+                    b.Property<bool>("ClaimReminderEmailOff")
+                        .HasColumnType("bit");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
@@ -876,6 +879,34 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("PartnerCenter.Core.Preregistrations.ClaimReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PreregistrationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreregistrationId", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("ClaimReminders");
+                });
+
             modelBuilder.Entity("PartnerCenter.Core.Preregistrations.Preregistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1207,6 +1238,15 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("EcosystemManagerId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Preregistrations.ClaimReminder", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
+                        .WithMany()
+                        .HasForeignKey("PreregistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartnerCenter.Core.Preregistrations.Preregistration", b =>

@@ -170,6 +170,9 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ClaimReminderEmailOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -845,6 +848,32 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("PartnerCenter.Core.Preregistrations.ClaimReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PreregistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreregistrationId", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("ClaimReminders");
+                });
+
             modelBuilder.Entity("PartnerCenter.Core.Preregistrations.Preregistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1174,6 +1203,15 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("EcosystemManagerId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Preregistrations.ClaimReminder", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
+                        .WithMany()
+                        .HasForeignKey("PreregistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartnerCenter.Core.Preregistrations.Preregistration", b =>

@@ -125,3 +125,14 @@ internal sealed class BudgetAlertConfiguration : IEntityTypeConfiguration<Budget
         builder.HasIndex(a => new { a.CustomerAccountId, a.WindowStart, a.Level }).IsUnique();
     }
 }
+
+internal sealed class ClaimReminderConfiguration : IEntityTypeConfiguration<ClaimReminder>
+{
+    public void Configure(EntityTypeBuilder<ClaimReminder> builder)
+    {
+        builder.HasOne<Preregistration>().WithMany().HasForeignKey(r => r.PreregistrationId).OnDelete(DeleteBehavior.Restrict);
+
+        // Each reminder once per claim and threshold, whichever instance gets there first.
+        builder.HasIndex(r => new { r.PreregistrationId, r.DaysBefore }).IsUnique();
+    }
+}

@@ -14,6 +14,7 @@ public static class PreregistrationsFeature
     {
         services.AddOptions<SweepOptions>().BindConfiguration(SweepOptions.Section);
         services.AddHostedService<ExpirySweeper>();
+        services.AddHostedService<ClaimReminderSweeper>();
         return services.AddUseCases(
             typeof(PreregistrationQueries),
             typeof(SubmitPreregistration),
@@ -23,6 +24,7 @@ public static class PreregistrationsFeature
             typeof(InvitationQueries),
             typeof(TicketQueries),
             typeof(InvitationRevoker),
-            typeof(ExpirePreregistrations));
+            typeof(ExpirePreregistrations),
+            typeof(SendClaimReminders));
     }
 }

@@ -25,6 +25,7 @@ public sealed class ProfileController(UpdateProfile update, UserManager<AppUser>
             TimeZoneId = user.TimeZoneId,
             EmailOnReviewDecided = !user.ReviewDecidedEmailOff,
             EmailOnCustomerAssociated = !user.CustomerAssociatedEmailOff,
+            ClaimReminders = user.ClaimRemindersEnabled,
         });
     }
 
@@ -37,7 +38,7 @@ public sealed class ProfileController(UpdateProfile update, UserManager<AppUser>
         }
 
         var result = await update.ExecuteAsync(User.UserId(),
-            new ProfileChange(model.TimeZoneId, model.EmailOnReviewDecided, model.EmailOnCustomerAssociated), HttpContext.RequestAborted);
+            new ProfileChange(model.TimeZoneId, model.EmailOnReviewDecided, model.EmailOnCustomerAssociated, model.ClaimReminders), HttpContext.RequestAborted);
         if (result.IsSuccess)
         {
             // The zone travels in the auth cookie: refresh it, so the next page is already in the new zone.

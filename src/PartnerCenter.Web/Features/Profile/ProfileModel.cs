@@ -13,6 +13,9 @@ public sealed class ProfileModel
     [Display(Name = "Email me when a customer is associated")]
     public bool EmailOnCustomerAssociated { get; set; } = true;
 
+    [Display(Name = "Remind me before my preregistrations lapse")]
+    public bool ClaimReminders { get; set; } = true;
+
     /// <summary>Partner users choose which partner emails they get; other users have none.</summary>
     public bool ShowsEmailPreferences { get; set; }
 

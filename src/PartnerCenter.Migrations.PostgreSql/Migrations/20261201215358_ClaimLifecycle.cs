@@ -1,0 +1,83 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace PartnerCenter.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class ClaimLifecycle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DeclineReason",
+                table: "Invitations",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DeclinedAt",
+                table: "Invitations",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ClaimReminderEmailOff",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "ClaimReminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PreregistrationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartnerId = table.Column<int>(type: "integer", nullable: false),
+                    DaysBefore = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimReminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClaimReminders_Preregistrations_PreregistrationId",
+                        column: x => x.PreregistrationId,
+                        principalTable: "Preregistrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimReminders_PreregistrationId_DaysBefore",
+                table: "ClaimReminders",
+                columns: new[] { "PreregistrationId", "DaysBefore" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ClaimReminders");
+
+            migrationBuilder.DropColumn(
+                name: "DeclineReason",
+                table: "Invitations");
+
+            migrationBuilder.DropColumn(
+                name: "DeclinedAt",
+                table: "Invitations");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimReminderEmailOff",
+                table: "AspNetUsers");
+        }
+    }
+}

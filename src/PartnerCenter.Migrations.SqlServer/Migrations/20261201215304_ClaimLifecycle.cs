@@ -1,0 +1,82 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PartnerCenter.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class ClaimLifecycle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DeclineReason",
+                table: "Invitations",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DeclinedAt",
+                table: "Invitations",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ClaimReminderEmailOff",
+                table: "AspNetUsers",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "ClaimReminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PreregistrationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PartnerId = table.Column<int>(type: "int", nullable: false),
+                    DaysBefore = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimReminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClaimReminders_Preregistrations_PreregistrationId",
+                        column: x => x.PreregistrationId,
+                        principalTable: "Preregistrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimReminders_PreregistrationId_DaysBefore",
+                table: "ClaimReminders",
+                columns: new[] { "PreregistrationId", "DaysBefore" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ClaimReminders");
+
+            migrationBuilder.DropColumn(
+                name: "DeclineReason",
+                table: "Invitations");
+
+            migrationBuilder.DropColumn(
+                name: "DeclinedAt",
+                table: "Invitations");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimReminderEmailOff",
+                table: "AspNetUsers");
+        }
+    }
+}
