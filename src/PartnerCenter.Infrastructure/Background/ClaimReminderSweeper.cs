@@ -15,8 +15,10 @@ public sealed partial class ClaimReminderSweeper(IServiceScopeFactory scopes, IO
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first round waits one interval: a reminder is never urgent to the minute, and a starting
+        // instance does not mail the moment it comes up.
         using var timer = new PeriodicTimer(options.Value.ReminderInterval, clock);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -34,7 +36,6 @@ public sealed partial class ClaimReminderSweeper(IServiceScopeFactory scopes, IO
                 LogFailed(ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queued reminders for {Count} lapsing preregistrations")]

@@ -113,7 +113,8 @@ public sealed class RefusingSmtpTests : IAsyncLifetime, IDisposable
         var invitation = await database.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Id == refused.InvitationId));
         Assert.Equal(DeliveryStatus.Failed, invitation.Delivery);
 
-        var delivered = Messages();
+        // Only this test's invitations: the demo data's claim reminders may also go out through the same server.
+        var delivered = Messages().Where(m => m.To.Mailboxes.Any(a => a.Address.StartsWith("refuse", StringComparison.Ordinal))).ToList();
         Assert.Equal(9, delivered.Count);
         Assert.Equal(9, delivered.Select(m => m.MessageId).Distinct().Count());
         Assert.DoesNotContain(delivered, m => m.To.Mailboxes.Any(a => a.Address == Refused));

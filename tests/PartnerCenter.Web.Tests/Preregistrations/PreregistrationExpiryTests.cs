@@ -32,7 +32,7 @@ public sealed class PreregistrationExpiryTests
         {
             var list = await sales.GetPageAsync($"{ListUrl}?q={email}");
             var row = Assert.Single(list.Rows());
-            Assert.Equal(("Preregistered", "Expires in 1 day"), (row.Status, row.ExpiresIn));
+            Assert.Equal(("Preregistered", "Expires in 1 day Lapses soon"), (row.Status, row.ExpiresIn));
             Assert.Equal(UsageLine(2), list.Usage());
         }
 
