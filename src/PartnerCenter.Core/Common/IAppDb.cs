@@ -30,6 +30,7 @@ public interface IAppDb
     DbSet<AssociationAttempt> AssociationAttempts { get; }
     DbSet<BudgetAdjustment> BudgetAdjustments { get; }
     DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets { get; }
+    DbSet<DisassociationRequest> DisassociationRequests { get; }
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }
 

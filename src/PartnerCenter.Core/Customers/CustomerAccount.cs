@@ -46,6 +46,17 @@ public class CustomerAccount
     public decimal UsedAmount { get; private set; }
     public FreezeOnExhaustion FreezeOnExhaustion { get; private set; } = FreezeOnExhaustion.Manually;
 
+    /// <summary>
+    /// Spend of the current period the customer has not paid yet (USD). Today a stored amount; the usage records
+    /// plug in through <see cref="IUnpaidSpend"/>.
+    /// </summary>
+    public decimal UnpaidAmount { get; set; }
+
+    /// <summary>The share of the budget at which a partner is alerted ("over 80%").</summary>
+    public const decimal AlertShare = 0.8m;
+
+    public static readonly Error NotAssociated = new("not_associated", "Your account is not associated with a partner.");
+
     /// <summary>Concurrency token: two racing associations or budget changes, exactly one is saved.</summary>
     public int Version { get; private set; }
 
@@ -82,6 +93,48 @@ public class CustomerAccount
             IsFrozen = false;
         }
 
+        Version++;
+        return this;
+    }
+
+    /// <summary>Over <see cref="AlertShare"/> of a budget that is set.</summary>
+    public static System.Linq.Expressions.Expression<Func<CustomerAccount, bool>> OverAlertShare =>
+        a => a.BudgetType != BudgetType.None && a.UsedAmount >= a.BudgetAmount * AlertShare;
+
+    /// <summary>
+    /// Whether the customer may leave its partner now: never with unpaid spend this period
+    /// (<paramref name="unpaidSpendThisPeriod"/>, from <see cref="IUnpaidSpend"/>).
+    /// </summary>
+    public Error? CheckCanLeave(decimal unpaidSpendThisPeriod)
+    {
+        if (AssociatedPartnerId is null)
+        {
+            return NotAssociated;
+        }
+
+        return unpaidSpendThisPeriod > 0
+            ? new Error("unpaid_spend", string.Create(CultureInfo.InvariantCulture,
+                $"You cannot end the association yet: {unpaidSpendThisPeriod:N2} USD of this period's spend is unpaid. Pay it, then ask again."))
+            : null;
+    }
+
+    /// <summary>
+    /// Ends the association with <paramref name="partnerId"/> after it consented: the account is no longer the
+    /// partner's, and its budget and freeze settings end with it.
+    /// </summary>
+    public Result<CustomerAccount> EndAssociation(int partnerId)
+    {
+        if (AssociatedPartnerId != partnerId)
+        {
+            return NotAssociated;
+        }
+
+        AssociatedPartnerId = null;
+        AssociatedAt = null;
+        IsFrozen = false;
+        BudgetType = BudgetType.None;
+        BudgetAmount = 0;
+        FreezeOnExhaustion = FreezeOnExhaustion.Manually;
         Version++;
         return this;
     }

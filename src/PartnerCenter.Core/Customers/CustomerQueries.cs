@@ -11,9 +11,132 @@ public sealed record CustomerRow(int Id, string Name, string Email, DateTime? As
 /// <summary>What a signed-in customer reads on My Partner.</summary>
 public sealed record MyPartner(string? PartnerName, DateTime? Since, bool IsFrozen, BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount);
 
-/// <summary>The partner's associated customers (Sales &gt; Customers) and their adjustment records.</summary>
-public sealed class CustomerQueries(IAppDb db)
+public enum CustomerSort
 {
+    /// <summary>Associated on, newest first (the default).</summary>
+    AssociatedNewest = 0,
+    AssociatedOldest = 1,
+    /// <summary>Used, highest first.</summary>
+    UsedHighest = 2,
+    UsedLowest = 3,
+}
+
+/// <summary>Search (exact email, or name prefix), filters and sort of Sales &gt; Customers; null filters are "any".</summary>
+public sealed record CustomerListRequest(string? Search, bool? Frozen, bool? BudgetSet, bool OverAlertShare, CustomerSort Sort, int Page, int PageSize = 20);
+
+public sealed record CustomerPage(IReadOnlyList<CustomerRow> Rows, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+}
+
+/// <summary>A customer's request to end the association, as the partner (or its ecosystem manager) reads it.</summary>
+public sealed record DisassociationRow(Guid Id, int AccountId, string CustomerName, string CustomerEmail, string Reason, DateTime RequestedAt, DateTime DueAt, bool Overdue, string? PartnerName = null);
+
+/// <summary>The signed-in customer's latest request to end the association.</summary>
+public sealed record MyDisassociation(DisassociationStatus Status, DateTime RequestedAt, DateTime DueAt, string Reason, string? DeclineReason, DateTime? DecidedAt);
+
+/// <summary>The partner's associated customers (Sales &gt; Customers) and their adjustment records.</summary>
+public sealed class CustomerQueries(IAppDb db, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>One page of the partner's customers: searched, filtered, sorted and paged in the database.</summary>
+    public async Task<CustomerPage> PageAsync(int partnerId, CustomerListRequest request, CancellationToken ct)
+    {
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var query = db.CustomerAccounts.AsNoTracking().Where(a => a.AssociatedPartnerId == partnerId);
+        var search = request.Search?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            if (search.Contains('@', StringComparison.Ordinal))
+            {
+                var email = EmailAddress.Normalize(search);
+                query = query.Where(a => a.Email == email);
+            }
+            else
+            {
+                query = query.Where(a => a.Name.StartsWith(search));
+            }
+        }
+
+        if (request.Frozen is { } frozen)
+        {
+            query = query.Where(a => a.IsFrozen == frozen);
+        }
+
+        if (request.BudgetSet is { } set)
+        {
+            query = set ? query.Where(a => a.BudgetType != BudgetType.None) : query.Where(a => a.BudgetType == BudgetType.None);
+        }
+
+        if (request.OverAlertShare)
+        {
+            query = query.Where(CustomerAccount.OverAlertShare);
+        }
+
+        var total = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        var page = Math.Clamp(request.Page, 1, pageCount);
+        var sorted = request.Sort switch
+        {
+            CustomerSort.AssociatedOldest => query.OrderBy(a => a.AssociatedAt).ThenBy(a => a.Id),
+            CustomerSort.UsedHighest => query.OrderByDescending(a => a.UsedAmount).ThenByDescending(a => a.Id),
+            CustomerSort.UsedLowest => query.OrderBy(a => a.UsedAmount).ThenBy(a => a.Id),
+            _ => query.OrderByDescending(a => a.AssociatedAt).ThenByDescending(a => a.Id),
+        };
+        var rows = await sorted.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(a => new CustomerRow(a.Id, a.Name, a.Email, a.AssociatedAt, a.IsFrozen, a.BudgetType, a.BudgetAmount, a.UsedAmount, a.FreezeOnExhaustion))
+            .ToListAsync(ct);
+        return new CustomerPage(rows, total, page, pageSize);
+    }
+
+    /// <summary>The partner's customers' requests to end the association that wait for its answer, oldest first.</summary>
+    public async Task<List<DisassociationRow>> PendingRequestsAsync(int partnerId, CancellationToken ct)
+    {
+        var now = clock.UtcNow();
+        var rows = await (from r in db.DisassociationRequests
+                          join a in db.CustomerAccounts on r.CustomerAccountId equals a.Id
+                          where r.PartnerId == partnerId && r.Status == DisassociationStatus.Pending
+                          orderby r.RequestedAt
+                          select new { Request = r, a.Name, a.Email })
+            .AsNoTracking().ToListAsync(ct);
+        return rows.Select(x => new DisassociationRow(x.Request.Id, x.Request.CustomerAccountId, x.Name, x.Email, x.Request.Reason,
+            x.Request.RequestedAt, x.Request.DueAt, x.Request.IsOverdue(now))).ToList();
+    }
+
+    /// <summary>Overdue requests of the partners this ecosystem manager looks after.</summary>
+    public async Task<List<DisassociationRow>> OverdueForManagerAsync(string managerId, CancellationToken ct)
+    {
+        var now = clock.UtcNow();
+        var rows = await (from r in db.DisassociationRequests
+                          join a in db.CustomerAccounts on r.CustomerAccountId equals a.Id
+                          join p in db.Partners on r.PartnerId equals p.Id
+                          where p.EcosystemManagerId == managerId && r.Status == DisassociationStatus.Pending
+                          orderby r.RequestedAt
+                          select new { Request = r, a.Name, a.Email, Partner = p.Name })
+            .AsNoTracking().ToListAsync(ct);
+        return rows.Where(x => x.Request.IsOverdue(now))
+            .Select(x => new DisassociationRow(x.Request.Id, x.Request.CustomerAccountId, x.Name, x.Email, x.Request.Reason,
+                x.Request.RequestedAt, x.Request.DueAt, true, x.Partner)).ToList();
+    }
+
+    /// <summary>The partner's own pending request, for the answer forms; null when it is not the partner's or not pending.</summary>
+    public async Task<DisassociationRow?> PendingRequestAsync(int partnerId, Guid id, CancellationToken ct) =>
+        (await PendingRequestsAsync(partnerId, ct)).FirstOrDefault(r => r.Id == id);
+
+    /// <summary>The signed-in customer's latest request to end the association, if any.</summary>
+    public async Task<MyDisassociation?> MyRequestAsync(string customerUserId, CancellationToken ct)
+    {
+        var request = await (from u in db.Users
+                             join r in db.DisassociationRequests on u.CustomerAccountId equals r.CustomerAccountId
+                             where u.Id == customerUserId
+                             orderby r.RequestedAt descending
+                             select r)
+            .AsNoTracking().FirstOrDefaultAsync(ct);
+        return request is null ? null
+            : new MyDisassociation(request.Status, request.RequestedAt, request.DueAt, request.Reason, request.DeclineReason, request.DecidedAt);
+    }
+
     /// <param name="ids">Only these customers (still only the partner's own); null for all.</param>
     public Task<List<CustomerRow>> ListAsync(int partnerId, CancellationToken ct, IReadOnlyCollection<int>? ids = null) =>
         db.CustomerAccounts.AsNoTracking()
