@@ -321,6 +321,17 @@ internal sealed class Seeder(SeedPlan plan, SeedTarget target, string outDir, Te
             }
         }
 
+        // The bench partner's Customers page at scale: 20,000 (large) associated customers of one partner, a third
+        // frozen, half with a budget, every fifth over 80% of it; the search, filters, sorts and paging run on them.
+        for (var c = 0; c < plan.BenchPartnerCustomers; c++)
+        {
+            var budgetType = c % 2 == 0 ? 1 : 0;
+            var budget = budgetType == 0 ? 0m : 1_000m;
+            var used = c % 5 == 0 ? 850m + c % 100 : c % 700;
+            insert.Row($"customer{c:D5}@bench-customers.example", $"Customer {c:D5} GmbH", (int)Website.International, "DE", now.AddDays(-800),
+                0, 0, 1, 0, 0, 0, 0, 0, 0, SeedPlan.BenchPartnerId, now.AddMinutes(-c * 37), c % 3 == 0 ? 1 : 0, budgetType, budget, (decimal)used, 0, 1);
+        }
+
         // Open claims of partners the POST sessions do not belong to: "preregistered by another partner".
         for (var k = 0; k < rows.Count; k++)
         {

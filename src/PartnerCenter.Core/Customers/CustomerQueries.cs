@@ -124,6 +124,9 @@ public sealed class CustomerQueries(IAppDb db, TimeProvider clock)
     public async Task<DisassociationRow?> PendingRequestAsync(int partnerId, Guid id, CancellationToken ct) =>
         (await PendingRequestsAsync(partnerId, ct)).FirstOrDefault(r => r.Id == id);
 
+    public Task<bool> IsOwnRequestAsync(int partnerId, Guid id, CancellationToken ct) =>
+        db.DisassociationRequests.AnyAsync(r => r.Id == id && r.PartnerId == partnerId, ct);
+
     /// <summary>The signed-in customer's latest request to end the association, if any.</summary>
     public async Task<MyDisassociation?> MyRequestAsync(string customerUserId, CancellationToken ct)
     {
