@@ -23,10 +23,16 @@ public sealed class CustomerListTests(TestApp app) : AppTest<TestApp>(app)
     }
 
     private static List<string> Names(HtmlPage page) =>
-        page.Document.QuerySelectorAll("[data-testid='customers'] tbody tr").Select(tr => tr.QuerySelectorAll("td")[1].TextContent.Trim()).ToList();
+        Cells(page).Select(td => td[1]).ToList();
 
     private static List<string> Emails(HtmlPage page) =>
-        page.Document.QuerySelectorAll("[data-testid='customers'] tbody tr").Select(tr => tr.QuerySelectorAll("td")[2].TextContent.Trim()).ToList();
+        Cells(page).Select(td => td[2]).ToList();
+
+    /// <summary>The customer rows' cells (the "No customers match" row has one cell and is no customer).</summary>
+    private static List<List<string>> Cells(HtmlPage page) =>
+        page.Document.QuerySelectorAll("[data-testid='customers'] tbody tr")
+            .Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList())
+            .Where(cells => cells.Count > 1).ToList();
 
     [Fact]
     public async Task Search_filters_sort_and_paging_are_answered_by_the_database()
@@ -92,7 +98,7 @@ public sealed class CustomerListTests(TestApp app) : AppTest<TestApp>(app)
         var tag = Guid.NewGuid().ToString("N")[..6];
         await App.AddCustomerAsync(Northwind, $"Rita Reveal{tag}", $"rita-{tag}@customers.example", App.Now);
         var sales = await SignInAsync(DemoUsers.NorthwindSales);
-        var url = $"{Url}?q=rita-{tag}%40customers.example";
+        var url = $"{Url}?q=Rita";
 
         await App.AssertRevealAuditedAsync(sales, url, MaskedList.Customers, MaskedColumn.Email, $"rita-{tag}@customers.example", "r***@customers.example", DemoUsers.NorthwindSales);
         await App.AssertRevealAuditedAsync(sales, url, MaskedList.Customers, MaskedColumn.Name, $"Rita Reveal{tag}", "R*** R***", DemoUsers.NorthwindSales);
