@@ -269,7 +269,7 @@ internal sealed class Seeder(SeedPlan plan, SeedTarget target, string outDir, Te
         var insert = writer.Table("CustomerAccounts",
             "Email", "Name", "Website", "CountryCode", "RegisteredAt", "IsConsumerCloudUser", "HasSignedContract", "HasCashExpenditure",
             "PreregisteredByDirectSales", "IsOnlineSalesTeamMember", "EnterpriseMasterLink", "IsPartnerOrApplicant", "HasSpecialContract",
-            "IsInternalAccount", "AssociatedPartnerId", "AssociatedAt", "IsFrozen", "BudgetType", "BudgetAmount", "UsedAmount",
+            "IsInternalAccount", "AssociatedPartnerId", "AssociatedAt", "IsFrozen", "BudgetType", "BudgetAmount",
             "FreezeOnExhaustion", "Version");
 
         // 60% of the accounts are customers some partner won (one per Associated row), 40% are free
@@ -287,7 +287,7 @@ internal sealed class Seeder(SeedPlan plan, SeedTarget target, string outDir, Te
             var k = associatedRows[(int)e];
             var row = rows[k];
             insert.Row(Email(k), Name(k), (int)Website.International, "DE", row.CreatedAt.AddDays(-30), 0, 0, 1, 0, 0, 0, 0, 0, 0,
-                row.PartnerId, row.AssociatedAt, 1, 1, 500m, 120.5m, 0, 1);
+                row.PartnerId, row.AssociatedAt, 1, 1, 500m, 0, 1);
             if (row.PartnerId >= SeedPlan.FirstGeneralPartnerId)
             {
                 Mix("associated-elsewhere", Email(k));
@@ -302,7 +302,7 @@ internal sealed class Seeder(SeedPlan plan, SeedTarget target, string outDir, Te
             insert.Row(email, $"Account {a}", (int)(category == 0 ? Website.ChineseMainland : Website.International),
                 category switch { 0 => "CN", 7 => "BR", _ => "DE" }, registered,
                 category == 1 ? 1 : 0, category == 2 ? 1 : 0, category == 3 ? 1 : 0, category == 5 ? 1 : 0, category == 6 ? 1 : 0,
-                category == 4 ? 1 : 0, 0, 0, 0, null, null, 0, 0, 0m, 0m, 0, 0);
+                category == 4 ? 1 : 0, 0, 0, 0, null, null, 0, 0, 0m, 0, 0);
             var kind = category switch
             {
                 0 => "refuse-mainland",

@@ -9,6 +9,7 @@ using PartnerCenter.Core.Accounts;
 using PartnerCenter.Infrastructure.Data;
 using PartnerCenter.Infrastructure.Seeding;
 using PartnerCenter.Web.Features;
+using PartnerCenter.Web.Features.Api;
 using PartnerCenter.Web.Features.Associations;
 using PartnerCenter.Web.Features.Audit;
 using PartnerCenter.Web.Features.Customers;
@@ -18,8 +19,10 @@ using PartnerCenter.Web.Features.Invitations;
 using PartnerCenter.Web.Features.Lookup;
 using PartnerCenter.Web.Features.Partners;
 using PartnerCenter.Web.Features.Preregistrations;
+using PartnerCenter.Web.Features.Profile;
 using PartnerCenter.Web.Features.Reviews;
 using PartnerCenter.Web.Features.Tickets;
+using PartnerCenter.Web.Features.Usage;
 using PartnerCenter.Web.Mail;
 using PartnerCenter.Web.Security;
 
@@ -92,6 +95,9 @@ services.AddReviews();
 services.AddTickets();
 services.AddLookup();
 services.AddDashboard();
+services.AddProfile();
+services.AddUsage(builder.Configuration);
+services.AddPartnerApi(builder.Configuration);
 services.AddPortalMail(builder.Configuration);
 
 // A query, not just "can connect": SQLite "connects" to any file, even one that is not a database.
@@ -149,6 +155,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseApiHttpConventions();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new()
@@ -156,6 +163,7 @@ app.MapHealthChecks("/health/ready", new()
     Predicate = check => check.Tags.Contains("ready"),
     ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
 });
+app.MapPartnerApiWithDocument();
 app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
 await app.RunAsync();

@@ -40,7 +40,7 @@ public sealed class InvitationTests(PortalFixture portal) : BrowserTest(portal)
         var email = preview.ContentFrame;
         await Expect(email.Locator("body")).ToContainTextAsync("Northwind Cloud invites you to become their customer, with the association type Reseller.");
         await Expect(email.GetByRole(AriaRole.Link, new() { Name = "Accept the invitation" })).ToBeVisibleAsync();
-        await Expect(email.Locator("body")).ToContainTextAsync(new Regex(@"This link is valid until \d{4}-\d\d-\d\d \d\d:\d\d UTC"));
+        await Expect(email.Locator("body")).ToContainTextAsync(new Regex(@"This link is valid until \d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+-]\d\d:\d\d\)"));
         await ScreenshotAsync("invite-01-dialog-preview");
 
         await Page.Button("OK").ClickAsync();
@@ -66,9 +66,27 @@ public sealed class InvitationTests(PortalFixture portal) : BrowserTest(portal)
 
         // Link / QR code: copy the link, download the QR code as PNG and SVG; both decode to the link.
         await Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = Portal.BaseUrl });
-        await Page.Button($"Link / QR code for {Wilma.MaskedName}").ClickAsync();
+        // Opening Link/QR changes nothing: it shows Wilma's current valid link (the one just emailed);
+        // New link (confirmed first) replaces it.
+        await Page.Link($"Link / QR code for {Wilma.MaskedName}").ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Link / QR code", Level = 1 })).ToBeVisibleAsync();
+        var emailed = await Page.GetByLabel("Invitation link", new() { Exact = true }).InputValueAsync();
+        string? asked = null;
+        void Accept(object? sender, IDialog dialog)
+        {
+            asked = dialog.Message;
+            _ = dialog.AcceptAsync();
+        }
+
+        Page.Dialog += Accept;
+        await Page.Button("New link").ClickAsync();
+        await Expect(Page.SuccessMessage()).ToContainTextAsync("New link issued.");
+        Page.Dialog -= Accept;
+        Assert.Equal($"Issue a new invitation link for {Wilma.MaskedName}? The current link stops working.", asked);
         var url = await Page.GetByLabel("Invitation link", new() { Exact = true }).InputValueAsync();
+        Assert.NotEqual(emailed, url);
+        await Page.ReloadAsync();
+        Assert.Equal(url, await Page.GetByLabel("Invitation link", new() { Exact = true }).InputValueAsync());
         Assert.Matches(new Regex("^" + Regex.Escape(Portal.BaseUrl) + "/invite/[A-Za-z0-9_-]{43}$"), url);
         await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "QR code of the invitation link" })).ToBeVisibleAsync();
 

@@ -26,7 +26,7 @@ public sealed class PreregistrationTests(PortalFixture portal) : BrowserTest(por
         await Page.Button("OK").ClickAsync();
 
         await Expect(Page).ToHaveURLAsync(new Regex("/CustomerDevelopment$"));
-        await Expect(Page.SuccessMessage()).ToContainTextAsync(new Regex(@"Quirin Xaver is preregistered, valid until \d{4}-\d\d-\d\d \d\d:\d\d UTC\."));
+        await Expect(Page.SuccessMessage()).ToContainTextAsync(new Regex(@"Quirin Xaver is preregistered, valid until \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+0[12]:00\)\."));
 
         // Masked in the list: name, email and mobile; the full values appear nowhere on the page.
         var row = Page.RowOf(Quirin.MaskedName);

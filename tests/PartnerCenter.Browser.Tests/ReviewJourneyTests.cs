@@ -24,7 +24,7 @@ public sealed class ReviewJourneyTests(PortalFixture portal) : BrowserTest(porta
         await SubmitForReviewAsync(name, email, sendInvitation: true, "review-1-offered");
         var pending = await PartnerRowAsync(email);
         await Expect(pending).ToContainTextAsync("Pending review");
-        await Expect(pending).ToContainTextAsync(new Regex(@"Decision due \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC"));
+        await Expect(pending).ToContainTextAsync(new Regex(@"Decision due \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)"));
         await ScreenshotAsync("review-2-partner-pending");
 
         await using (var manager = await ManagerAsync())

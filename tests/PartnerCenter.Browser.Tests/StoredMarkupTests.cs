@@ -160,7 +160,7 @@ public sealed class StoredMarkupTests(PortalFixture portal) : BrowserTest(portal
         db.Preregistrations.AddRange(record, pending);
         await db.SaveChangesAsync();
         var token = Invitation.NewToken();
-        var invitation = Invitation.Issue(record, InvitationChannel.Link, token, Invitation.ExpiryFor(record.ExpiresAt, Invitation.DefaultLifetime, now), null, now);
+        var invitation = Invitation.Issue(record, InvitationChannel.Link, token, scope.ServiceProvider.GetRequiredService<ITokenProtector>().Protect(token), Invitation.ExpiryFor(record.ExpiresAt, Invitation.DefaultLifetime, now), null, now);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
         return (record.Id, pending.Id, token);

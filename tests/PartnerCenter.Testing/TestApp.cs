@@ -115,6 +115,12 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
     /// </summary>
     public TimeSpan ExpirySweepInterval { get; init; } = TimeSpan.FromHours(12);
 
+    /// <summary>How often the Monthly budget reset sweep runs (long by default, for the same reason).</summary>
+    public TimeSpan BudgetResetSweepInterval { get; init; } = TimeSpan.FromHours(12);
+
+    /// <summary>The development key of <c>POST /platform/usage</c> (appsettings.Development.json).</summary>
+    public const string PlatformApiKey = "dev-platform-key-not-a-secret";
+
     /// <summary>Once <see cref="StartRealServer"/> ran: e.g. <c>http://127.0.0.1:41235</c>, no trailing slash.</summary>
     public string BaseUrl { get; private set; } = "";
 
@@ -209,6 +215,7 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
             ["Mail:BatchSize"] = BatchSize.ToString(CultureInfo.InvariantCulture),
             ["Mail:LeaseDuration"] = Format(LeaseDuration),
             ["Sweeps:ExpiryInterval"] = Format(ExpirySweepInterval),
+            ["Sweeps:BudgetResetInterval"] = Format(BudgetResetSweepInterval),
         };
         if (Smtp is not null)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using PartnerCenter.Core.Common;
 
 namespace PartnerCenter.Core.Accounts;
 
@@ -20,6 +21,56 @@ public class AppUser : IdentityUser
 
     /// <summary>The IANA time zone pages and emails show this user's times in; null: the default (the partner's, else UTC).</summary>
     public string? TimeZoneId { get; set; }
+
+    /// <summary>Turned off on the profile page: no "review decided" emails to this partner user. Stored as "off" so the default is on.</summary>
+    public bool ReviewDecidedEmailOff { get; set; }
+
+    /// <summary>Turned off on the profile page: no "customer associated" emails to this partner user.</summary>
+    public bool CustomerAssociatedEmailOff { get; set; }
+
+    public static readonly Error UnknownTimeZone = new("unknown_time_zone", "Choose a time zone from the list.", ErrorKind.Field, nameof(TimeZoneId));
+
+    /// <summary>Sets the user's zone; null or empty goes back to the default. An id this machine does not know is refused.</summary>
+    public Error? ChooseTimeZone(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            TimeZoneId = null;
+            return null;
+        }
+
+        if (!TimeZones.IsKnown(id.Trim()) || id.Trim().Length > TimeZones.IdMaxLength)
+        {
+            return UnknownTimeZone;
+        }
+
+        TimeZoneId = TimeZones.Find(id.Trim()).Id;
+        return null;
+    }
+
+    /// <summary>
+    /// Whether this partner user gets a partner notice: they develop customers (admins always may) and did
+    /// not turn that email off on the profile page.
+    /// </summary>
+    public bool WantsPartnerNotice(PartnerNotice notice, bool isAdmin) =>
+        PartnerId is not null && !string.IsNullOrWhiteSpace(Email) && (isAdmin || HasCustomerDevelopment) && notice switch
+        {
+            PartnerNotice.ReviewDecided => !ReviewDecidedEmailOff,
+            PartnerNotice.CustomerAssociated => !CustomerAssociatedEmailOff,
+            PartnerNotice.AssociationEnded => true,
+            _ => false,
+        };
+}
+
+/// <summary>The emails a partner gets about its customers, sent to its reserved email and to its users who want them.</summary>
+public enum PartnerNotice
+{
+    /// <summary>An ecosystem manager approved or rejected a manual review.</summary>
+    ReviewDecided = 1,
+    /// <summary>A customer accepted an invitation.</summary>
+    CustomerAssociated = 2,
+    /// <summary>The partner consented to a customer's request to end the association (not switchable: the customer left).</summary>
+    AssociationEnded = 3,
 }
 
 public static class Roles

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Invitations;
@@ -15,7 +16,7 @@ public sealed record AssociationSuccess(string PartnerName, DateTime AssociatedA
 /// Records. The link, the preregistration and the account carry concurrency tokens, so double
 /// clicks, two tabs or two customers racing for one link end in exactly one association.
 /// </summary>
-public sealed class AcceptInvitation(IAppDb db, UnitOfWork unit, AssociateCustomer associate, IEmailRenderer renderer, AuditLog audit, TimeProvider clock)
+public sealed class AcceptInvitation(IAppDb db, UnitOfWork unit, AssociateCustomer associate, PartnerNotices notices, AuditLog audit, TimeProvider clock)
 {
     public async Task<Result<AssociationSuccess>> ExecuteAsync(string token, string customerUserId, bool consent, CancellationToken ct)
     {
@@ -37,14 +38,17 @@ public sealed class AcceptInvitation(IAppDb db, UnitOfWork unit, AssociateCustom
         var notice = await (from i in db.Invitations
                             join p in db.Preregistrations on i.PreregistrationId equals p.Id
                             join partner in db.Partners on i.PartnerId equals partner.Id
-                            where i.TokenHash == hash && partner.ReservedEmail != null
-                            select new { partner.Name, partner.ReservedEmail, p.CustomerName, p.CustomerEmail })
+                            where i.TokenHash == hash
+                            select new { Partner = partner, p.CustomerName, p.CustomerEmail })
             .AsNoTracking().FirstOrDefaultAsync(ct);
-        var email = notice is null ? null : await renderer.RenderAsync(new AssociatedEmail(notice.Name, notice.CustomerName, notice.CustomerEmail, now), ct);
+        IReadOnlyList<PreparedNotice> emails = notice is null
+            ? []
+            : await notices.PrepareAsync(notice.Partner, PartnerNotice.CustomerAssociated,
+                zone => new AssociatedEmail(notice.Partner.Name, notice.CustomerName, notice.CustomerEmail, now) { Zone = zone }, ct);
 
         // Someone else used this link (or associated this customer) a moment earlier.
         var outcome = await unit.RunAsync(
-            innerCt => AssociateAsync(hash, token, user.Id, user.Email ?? "", accountId, email is null ? null : (email, notice!.ReservedEmail!), now, innerCt),
+            innerCt => AssociateAsync(hash, token, user.Id, user.Email ?? "", accountId, emails, now, innerCt),
             InvitationErrors.Used, ct);
         if (!outcome.IsSuccess)
         {
@@ -58,7 +62,7 @@ public sealed class AcceptInvitation(IAppDb db, UnitOfWork unit, AssociateCustom
     private sealed record Outcome(AssociationSuccess? Success, Error? Failure);
 
     private async Task<Result<Outcome>> AssociateAsync(
-        byte[] hash, string token, string userId, string userEmail, int accountId, (RenderedEmail Email, string To)? notice, DateTime now, CancellationToken ct)
+        byte[] hash, string token, string userId, string userEmail, int accountId, IReadOnlyList<PreparedNotice> emails, DateTime now, CancellationToken ct)
     {
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
         if (invitation is null || !invitation.Matches(token))
@@ -93,10 +97,7 @@ public sealed class AcceptInvitation(IAppDb db, UnitOfWork unit, AssociateCustom
             return AssociationErrors.ForCustomer(associated.Error!);
         }
 
-        if (notice is { } n)
-        {
-            db.OutboxMessages.Add(OutboxMessage.For(n.Email, n.To, now));
-        }
+        notices.Queue(emails, now);
 
         return new Outcome(new AssociationSuccess(partner.Name, now), null);
     }

@@ -40,7 +40,9 @@ public static class AssociationErrors
     private static readonly AssociationFailure[] Catalogue =
     [
         new(InvitationErrors.NotFound.Code, InvitationErrors.NotFound.Message,
-            "The customer opened a link that does not exist or was revoked. Send a new invitation.", SendAgain),
+            "The customer opened a link that does not exist. Send a new invitation.", SendAgain),
+        new(InvitationErrors.Revoked.Code, InvitationErrors.Revoked.Message,
+            "The customer opened a link that you revoked or replaced. Send a new invitation.", SendAgain),
         new(InvitationErrors.Expired.Code, InvitationErrors.Expired.Message,
             "The customer opened an expired link. Send a new invitation.", SendAgain),
         new(InvitationErrors.Used.Code, InvitationErrors.Used.Message,
@@ -98,7 +100,7 @@ public static class AssociationErrors
     /// </summary>
     private static readonly Dictionary<string, AssociationFailure> ByLegacyText = new[]
         {
-            InvitationErrors.NotFound, InvitationErrors.Expired, InvitationErrors.Used, DifferentEmail, InvitationErrors.PrepaidPartner,
+            InvitationErrors.NotFound, InvitationErrors.Revoked, InvitationErrors.Expired, InvitationErrors.Used, DifferentEmail, InvitationErrors.PrepaidPartner,
             PreregistrationErrors.ChineseMainland, PreregistrationErrors.AssociatedWithAnotherPartner, PreregistrationErrors.PreregisteredByAnotherPartner,
             PreregistrationErrors.ConsumerCloudUser, PreregistrationErrors.SignedContract, PreregistrationErrors.CashExpenditure,
             PreregistrationErrors.EnterpriseMember, PreregistrationErrors.AlreadyYourCustomer,

@@ -18,6 +18,11 @@ public sealed class RegisterCustomer(IAppDb db, UnitOfWork unit, UserManager<App
 
     public async Task<Result<AppUser>> ExecuteAsync(string token, string name, string password, CancellationToken ct)
     {
+        if (PersonName.Problem(name) is { } nameProblem)
+        {
+            return Error.InField("FullName", "invalid_name", nameProblem);
+        }
+
         var landing = await invitations.OpenAsync(token, ct);
         if (!landing.IsSuccess)
         {

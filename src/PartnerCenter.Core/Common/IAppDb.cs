@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.ApiKeys;
 using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Tickets;
@@ -11,6 +12,7 @@ using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Core.Usage;
 
 namespace PartnerCenter.Core.Common;
 
@@ -29,8 +31,12 @@ public interface IAppDb
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<AssociationAttempt> AssociationAttempts { get; }
     DbSet<BudgetAdjustment> BudgetAdjustments { get; }
+    DbSet<UsageRecord> UsageRecords { get; }
+    DbSet<BudgetAlert> BudgetAlerts { get; }
     DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets { get; }
     DbSet<DisassociationRequest> DisassociationRequests { get; }
+    DbSet<ApiKey> ApiKeys { get; }
+    DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }
 

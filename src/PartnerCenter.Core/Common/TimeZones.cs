@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PartnerCenter.Core.Common;
 
 /// <summary>
@@ -31,4 +33,71 @@ public static class TimeZones
     /// <summary>The zone with this IANA id; UTC when the id is unknown to this machine.</summary>
     public static TimeZoneInfo Find(string? id) =>
         id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>The offset of <paramref name="zone"/> at that UTC moment, as pages name it: "(UTC+08:00)".</summary>
+    public static string OffsetLabel(DateTime utc, TimeZoneInfo zone)
+    {
+        var offset = zone.GetUtcOffset(AsUtc(utc));
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        return $"(UTC{sign}{offset.Duration():hh\\:mm})";
+    }
+
+    /// <summary>A UTC moment as every page and email shows it: local to the reader, zone named: "2026-12-16 21:58 (UTC+08:00)".</summary>
+    public static string Format(DateTime utc, TimeZoneInfo zone, bool seconds = false) =>
+        ToLocal(utc, zone).ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + OffsetLabel(utc, zone);
+
+    /// <summary>The reader's calendar date of a UTC moment: "2026-12-16".</summary>
+    public static string FormatDate(DateTime utc, TimeZoneInfo zone) =>
+        ToLocal(utc, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeFromUtc(AsUtc(utc), zone);
+
+    /// <summary>The UTC moment the reader's local day containing <paramref name="utc"/> ends (their next midnight).</summary>
+    public static DateTime EndOfLocalDay(DateTime utc, TimeZoneInfo zone)
+    {
+        var nextMidnight = ToLocal(utc, zone).Date.AddDays(1);
+        while (zone.IsInvalidTime(nextMidnight))
+        {
+            // A zone whose clocks jump over midnight: the day ends at the first moment that exists.
+            nextMidnight = nextMidnight.AddMinutes(30);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(nextMidnight, DateTimeKind.Unspecified), zone);
+    }
+
+    /// <summary>The zones a user can choose (IANA ids of this machine), by their offset now, then by name.</summary>
+    public static IReadOnlyList<TimeZoneInfo> Choosable(DateTime nowUtc) =>
+        TimeZoneInfo.GetSystemTimeZones()
+            .Where(z => z.Id.Contains('/', StringComparison.Ordinal) && !z.Id.StartsWith("Etc/", StringComparison.Ordinal)
+                        || z.Id == Utc)
+            .OrderBy(z => z.GetUtcOffset(AsUtc(nowUtc))).ThenBy(z => z.Id, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>A zone as the profile page lists it: "(UTC+08:00) Asia/Shanghai".</summary>
+    public static string Describe(TimeZoneInfo zone, DateTime nowUtc) => $"{OffsetLabel(nowUtc, zone)} {zone.Id}";
+
+    private static DateTime AsUtc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+}
+
+/// <summary>
+/// Which zone a reader sees times in (one home of the rule): their own choice; else a customer's (or an
+/// anonymous visitor's) browser zone; else their default: a partner user's partner's zone, a
+/// customer's account country's zone, UTC for everyone else.
+/// </summary>
+public static class ReaderZones
+{
+    /// <summary>The default zone of a user who chose none (without the browser's).</summary>
+    public static string DefaultFor(Partners.Partner? partner, Customers.CustomerAccount? account) =>
+        partner is not null ? partner.TimeZone.Id
+        : account is not null ? TimeZones.ForCountry(account.CountryCode)
+        : TimeZones.Utc;
+
+    /// <summary>Customers and visitors who are not signed in follow their browser; staff follow their partner or UTC.</summary>
+    public static bool FollowsBrowser(bool signedIn, bool isCustomer) => !signedIn || isCustomer;
+
+    public static string Resolve(string? chosen, string? browser, string? fallback) =>
+        TimeZones.IsKnown(chosen) ? chosen!
+        : TimeZones.IsKnown(browser) ? browser!
+        : TimeZones.IsKnown(fallback) ? fallback!
+        : TimeZones.Utc;
 }

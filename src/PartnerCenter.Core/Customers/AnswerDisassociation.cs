@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Common;
@@ -11,7 +12,7 @@ namespace PartnerCenter.Core.Customers;
 /// The partner consents to a customer's request to end the association: the account leaves the partner's
 /// Customers, its budget and freeze settings end, both sides are emailed, History Records and the audit keep it.
 /// </summary>
-public sealed class ConsentDisassociation(IAppDb db, UnitOfWork unit, IEmailRenderer renderer, AuditLog audit, TimeProvider clock)
+public sealed class ConsentDisassociation(IAppDb db, UnitOfWork unit, IEmailRenderer renderer, PartnerNotices notices, AuditLog audit, TimeProvider clock)
 {
     public async Task<Result<DisassociationRequest>> ExecuteAsync(string userId, int partnerId, Guid requestId, CancellationToken ct)
     {
@@ -20,17 +21,25 @@ public sealed class ConsentDisassociation(IAppDb db, UnitOfWork unit, IEmailRend
                            join a in db.CustomerAccounts on r.CustomerAccountId equals a.Id
                            join p in db.Partners on r.PartnerId equals p.Id
                            where r.Id == requestId && r.PartnerId == partnerId
-                           select new { p.Name, p.ReservedEmail, CustomerName = a.Name, a.Email })
+                           select new
+                           {
+                               Partner = p,
+                               Account = a,
+                               CustomerZoneId = db.Users.Where(u => u.Id == r.RequestedByUserId).Select(u => u.TimeZoneId).FirstOrDefault(),
+                           })
             .AsNoTracking().FirstOrDefaultAsync(ct);
         if (facts is null)
         {
             return Error.NotFound("Request");
         }
 
-        // Emails are rendered before the transaction and queued only if the association ends.
-        var toPartner = facts.ReservedEmail is null ? null
-            : await renderer.RenderAsync(new AssociationEndedEmail(facts.Name, facts.CustomerName, facts.Email, now, ToPartner: true), ct);
-        var toCustomer = await renderer.RenderAsync(new AssociationEndedEmail(facts.Name, facts.CustomerName, facts.Email, now, ToPartner: false), ct);
+        // Emails are rendered before the transaction (each in its reader's zone) and queued only if the association ends.
+        var (partner, customer) = (facts.Partner, facts.Account);
+        var toPartner = await notices.PrepareAsync(partner, PartnerNotice.AssociationEnded,
+            zone => new AssociationEndedEmail(partner.Name, customer.Name, customer.Email, now, ToPartner: true) { Zone = zone }, ct);
+        var customerZone = TimeZones.Find(ReaderZones.Resolve(facts.CustomerZoneId, null, ReaderZones.DefaultFor(null, customer)));
+        var toCustomer = await renderer.RenderAsync(
+            new AssociationEndedEmail(partner.Name, customer.Name, customer.Email, now, ToPartner: false) { Zone = customerZone }, ct);
 
         return await unit.RunAsync(async innerCt =>
         {
@@ -57,12 +66,8 @@ public sealed class ConsentDisassociation(IAppDb db, UnitOfWork unit, IEmailRend
                 new { Status = nameof(DisassociationStatus.Pending) }, new { Status = nameof(DisassociationStatus.Consented) });
             audit.Record(userId, partnerId, "AssociationEnded", nameof(CustomerAccount), account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { AssociatedPartnerId = partnerId, Setting = before }, new { AssociatedPartnerId = (int?)null, Setting = account.Describe() });
-            if (toPartner is not null)
-            {
-                db.OutboxMessages.Add(OutboxMessage.For(toPartner, facts.ReservedEmail!, now));
-            }
-
-            db.OutboxMessages.Add(OutboxMessage.For(toCustomer, facts.Email, now));
+            notices.Queue(toPartner, now);
+            db.OutboxMessages.Add(OutboxMessage.For(toCustomer, customer.Email, now));
             return Result<DisassociationRequest>.Ok(request);
         }, DisassociationRequest.NotPending, ct);
     }

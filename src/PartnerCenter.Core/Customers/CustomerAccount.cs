@@ -43,17 +43,23 @@ public class CustomerAccount
 
     /// <summary>USD, two decimals.</summary>
     public decimal BudgetAmount { get; private set; }
-    public decimal UsedAmount { get; private set; }
     public FreezeOnExhaustion FreezeOnExhaustion { get; private set; } = FreezeOnExhaustion.Manually;
 
-    /// <summary>
-    /// Spend of the current period the customer has not paid yet (USD). Today a stored amount; the usage records
-    /// plug in through <see cref="IUnpaidSpend"/>.
-    /// </summary>
-    public decimal UnpaidAmount { get; set; }
+    /// <summary>When the partner last set the budget: a One-time budget counts spend from here, and alerts start afresh.</summary>
+    public DateTime? BudgetSetAt { get; private set; }
 
-    /// <summary>The share of the budget at which a partner is alerted ("over 80%").</summary>
-    public const decimal AlertShare = 0.8m;
+    /// <summary>
+    /// Set when the system froze a Monthly budget's account at 100% that the partner had unfrozen: the
+    /// start (UTC) of that month. At the next reset the account is unfrozen again; any change by the
+    /// partner to the frozen state clears it (the partner has taken over).
+    /// </summary>
+    public DateTime? AutoFrozenInPeriod { get; private set; }
+
+    /// <summary>
+    /// Bumped by an <c>UPDATE</c> at the start of every unit that evaluates spend: the row lock serializes
+    /// one account's usage, thresholds and resets across app instances (not a concurrency token).
+    /// </summary>
+    public int UsageLock { get; set; }
 
     public static readonly Error NotAssociated = new("not_associated", "Your account is not associated with a partner.");
 
@@ -78,7 +84,7 @@ public class CustomerAccount
         return this;
     }
 
-    public Result<CustomerAccount> SetBudget(BudgetSetting setting)
+    public Result<CustomerAccount> SetBudget(BudgetSetting setting, DateTime now)
     {
         if (setting.Problem() is { } problem)
         {
@@ -88,22 +94,27 @@ public class CustomerAccount
         BudgetType = setting.Type;
         BudgetAmount = setting.Amount;
         FreezeOnExhaustion = setting.OnExhaustion;
+        BudgetSetAt = now;
         if (setting.UnfreezeNow)
         {
             IsFrozen = false;
+            AutoFrozenInPeriod = null;
         }
 
         Version++;
         return this;
     }
 
-    /// <summary>Over <see cref="AlertShare"/> of a budget that is set.</summary>
-    public static System.Linq.Expressions.Expression<Func<CustomerAccount, bool>> OverAlertShare =>
-        a => a.BudgetType != BudgetType.None && a.UsedAmount >= a.BudgetAmount * AlertShare;
+    /// <summary>
+    /// Where unpaid spend starts: the current billing month (the calendar month in the partner's time zone,
+    /// starting at <paramref name="monthStart"/>), whatever the budget; the platform bills each month after it
+    /// ends, so earlier months are billed and this month's spend is unpaid. <see cref="CustomerSpend"/> sums it.
+    /// </summary>
+    public static DateTime UnpaidSince(DateTime monthStart) => monthStart;
 
     /// <summary>
     /// Whether the customer may leave its partner now: never with unpaid spend this period
-    /// (<paramref name="unpaidSpendThisPeriod"/>, from <see cref="IUnpaidSpend"/>).
+    /// (<paramref name="unpaidSpendThisPeriod"/>, the usage records since <see cref="UnpaidSince"/>).
     /// </summary>
     public Error? CheckCanLeave(decimal unpaidSpendThisPeriod)
     {
@@ -135,6 +146,8 @@ public class CustomerAccount
         BudgetType = BudgetType.None;
         BudgetAmount = 0;
         FreezeOnExhaustion = FreezeOnExhaustion.Manually;
+        BudgetSetAt = null;
+        AutoFrozenInPeriod = null;
         Version++;
         return this;
     }
@@ -142,6 +155,67 @@ public class CustomerAccount
     public Result<CustomerAccount> Freeze() => SetFrozen(true);
 
     public Result<CustomerAccount> Unfreeze() => SetFrozen(false);
+
+    /// <summary>
+    /// The start (UTC) of the current budget period, from which spend counts as <em>Used</em>: for a
+    /// One-time budget when it was set; otherwise (Monthly, or no budget) the calendar month in the
+    /// partner's time zone. The SQL form of this rule is in <see cref="CustomerQueries"/>.
+    /// </summary>
+    public DateTime UsedSince(DateTime monthStart) =>
+        BudgetType == BudgetType.OneTime && BudgetSetAt is { } setAt ? setAt : monthStart;
+
+    /// <summary>
+    /// The window in which each threshold alerts once: the budget period, started afresh by a new budget
+    /// setting (a raised budget can alert and freeze again in the same month).
+    /// </summary>
+    public DateTime AlertWindow(DateTime monthStart)
+    {
+        var since = UsedSince(monthStart);
+        return BudgetSetAt is { } setAt && setAt > since ? setAt : since;
+    }
+
+    /// <summary>The thresholds (<see cref="BudgetLevel"/>) that <paramref name="used"/> has reached, lowest first.</summary>
+    public IReadOnlyList<BudgetLevel> LevelsReached(decimal used) =>
+        BudgetType == BudgetType.None ? [] : BudgetLevels.Reached(used, BudgetAmount);
+
+    /// <summary>
+    /// At 100%: freezes the account when the partner chose <em>Automatically</em> and it is not frozen yet;
+    /// true when it froze. A Monthly budget remembers the month, to unfreeze at the reset.
+    /// </summary>
+    public bool FreezeForExhaustedBudget(DateTime monthStart)
+    {
+        if (FreezeOnExhaustion != FreezeOnExhaustion.Automatically || IsFrozen || BudgetType == BudgetType.None)
+        {
+            return false;
+        }
+
+        IsFrozen = true;
+        AutoFrozenInPeriod = BudgetType == BudgetType.Monthly ? monthStart : null;
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// After a Monthly reset: unfreezes the account the system froze in an earlier month (the partner
+    /// had it unfrozen then); true when it unfroze.
+    /// </summary>
+    public bool UnfreezeAtReset(DateTime monthStart)
+    {
+        if (AutoFrozenInPeriod is not { } frozenIn || frozenIn >= monthStart)
+        {
+            return false;
+        }
+
+        AutoFrozenInPeriod = null;
+        Version++;
+        if (BudgetType != BudgetType.Monthly || !IsFrozen)
+        {
+            return false;
+        }
+
+        IsFrozen = false;
+        return true;
+    }
 
     /// <summary>The setting as a partner reads it, e.g. "Monthly 500.00 USD, freeze manually, frozen".</summary>
     public string Describe() =>
@@ -158,6 +232,7 @@ public class CustomerAccount
         }
 
         IsFrozen = frozen;
+        AutoFrozenInPeriod = null;
         Version++;
         return this;
     }
@@ -179,7 +254,7 @@ public enum BudgetType
 {
     /// <summary>No budget set yet.</summary>
     None = 0,
-    /// <summary>Resets at 00:00 UTC on the 1st of each month.</summary>
+    /// <summary>Resets at 00:00 on the 1st of each month in the partner's time zone.</summary>
     Monthly = 1,
     /// <summary>A single amount that does not reset.</summary>
     OneTime = 2,

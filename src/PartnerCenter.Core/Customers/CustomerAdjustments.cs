@@ -9,7 +9,11 @@ public sealed class CustomerAdjustments(IAppDb db, AuditLog audit)
 {
     public static readonly Error Changed = Error.Conflict("changed", "This customer was changed a moment ago by someone else. Reload and try again.");
 
-    public void Record(CustomerAccount account, int partnerId, string userId, DateTime now, AdjustmentKind kind, string before, string? reason)
+    /// <summary>The name adjustment records show for changes the portal made by itself (automatic freeze, reset).</summary>
+    public const string SystemActor = "system";
+
+    /// <param name="userId">The partner user; null for the system.</param>
+    public void Record(CustomerAccount account, int partnerId, string? userId, DateTime now, AdjustmentKind kind, string before, string? reason)
     {
         var after = account.Describe();
         db.BudgetAdjustments.Add(new BudgetAdjustment

@@ -5,11 +5,17 @@ namespace PartnerCenter.Core.Customers;
 
 public sealed record AdjustmentLine(DateTime At, AdjustmentKind Kind, string Before, string After, string? Reason, string? Actor);
 
+/// <param name="UsedAmount">Spend in the current period (<see cref="CustomerAccount.UsedSince"/>).</param>
 public sealed record CustomerRow(int Id, string Name, string Email, DateTime? AssociatedAt, bool IsFrozen,
-    BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount, FreezeOnExhaustion OnExhaustion);
+    BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount, FreezeOnExhaustion OnExhaustion, int Version = 0)
+{
+    /// <summary>The badge the Customers page shows: "80% used" or "Budget exhausted".</summary>
+    public BudgetLevel? Level => BudgetType == BudgetType.None ? null : BudgetLevels.Highest(UsedAmount, BudgetAmount);
+}
 
 /// <summary>What a signed-in customer reads on My Partner.</summary>
-public sealed record MyPartner(string? PartnerName, DateTime? Since, bool IsFrozen, BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount);
+public sealed record MyPartner(string? PartnerName, DateTime? Since, bool IsFrozen, BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount,
+    string? ResetStatement);
 
 public enum CustomerSort
 {
@@ -36,7 +42,7 @@ public sealed record DisassociationRow(Guid Id, int AccountId, string CustomerNa
 public sealed record MyDisassociation(DisassociationStatus Status, DateTime RequestedAt, DateTime DueAt, string Reason, string? DeclineReason, DateTime? DecidedAt);
 
 /// <summary>The partner's associated customers (Sales &gt; Customers) and their adjustment records.</summary>
-public sealed class CustomerQueries(IAppDb db, TimeProvider clock)
+public sealed class CustomerQueries(IAppDb db, CustomerSpend spend, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -69,23 +75,26 @@ public sealed class CustomerQueries(IAppDb db, TimeProvider clock)
             query = set ? query.Where(a => a.BudgetType != BudgetType.None) : query.Where(a => a.BudgetType == BudgetType.None);
         }
 
+        // Used is summed in the database (CustomerSpend.WithUsed), so "over 80%" and the sort by used stay there too.
+        var withUsed = spend.WithUsed(query, await MonthStartAsync(partnerId, ct));
         if (request.OverAlertShare)
         {
-            query = query.Where(CustomerAccount.OverAlertShare);
+            withUsed = withUsed.Where(AccountWithUsed.ReachedWarning);
         }
 
-        var total = await query.CountAsync(ct);
+        var total = await (request.OverAlertShare ? withUsed.CountAsync(ct) : query.CountAsync(ct));
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         var page = Math.Clamp(request.Page, 1, pageCount);
         var sorted = request.Sort switch
         {
-            CustomerSort.AssociatedOldest => query.OrderBy(a => a.AssociatedAt).ThenBy(a => a.Id),
-            CustomerSort.UsedHighest => query.OrderByDescending(a => a.UsedAmount).ThenByDescending(a => a.Id),
-            CustomerSort.UsedLowest => query.OrderBy(a => a.UsedAmount).ThenBy(a => a.Id),
-            _ => query.OrderByDescending(a => a.AssociatedAt).ThenByDescending(a => a.Id),
+            CustomerSort.AssociatedOldest => withUsed.OrderBy(x => x.Account.AssociatedAt).ThenBy(x => x.Account.Id),
+            CustomerSort.UsedHighest => withUsed.OrderByDescending(x => x.Used).ThenByDescending(x => x.Account.Id),
+            CustomerSort.UsedLowest => withUsed.OrderBy(x => x.Used).ThenBy(x => x.Account.Id),
+            _ => withUsed.OrderByDescending(x => x.Account.AssociatedAt).ThenByDescending(x => x.Account.Id),
         };
         var rows = await sorted.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(a => new CustomerRow(a.Id, a.Name, a.Email, a.AssociatedAt, a.IsFrozen, a.BudgetType, a.BudgetAmount, a.UsedAmount, a.FreezeOnExhaustion))
+            .Select(x => new CustomerRow(x.Account.Id, x.Account.Name, x.Account.Email, x.Account.AssociatedAt, x.Account.IsFrozen,
+                x.Account.BudgetType, x.Account.BudgetAmount, x.Used, x.Account.FreezeOnExhaustion, x.Account.Version))
             .ToListAsync(ct);
         return new CustomerPage(rows, total, page, pageSize);
     }
@@ -141,12 +150,28 @@ public sealed class CustomerQueries(IAppDb db, TimeProvider clock)
     }
 
     /// <param name="ids">Only these customers (still only the partner's own); null for all.</param>
-    public Task<List<CustomerRow>> ListAsync(int partnerId, CancellationToken ct, IReadOnlyCollection<int>? ids = null) =>
-        db.CustomerAccounts.AsNoTracking()
-            .Where(a => a.AssociatedPartnerId == partnerId && (ids == null || ids.Contains(a.Id)))
-            .OrderByDescending(a => a.AssociatedAt)
-            .Select(a => new CustomerRow(a.Id, a.Name, a.Email, a.AssociatedAt, a.IsFrozen, a.BudgetType, a.BudgetAmount, a.UsedAmount, a.FreezeOnExhaustion))
+    public async Task<List<CustomerRow>> ListAsync(int partnerId, CancellationToken ct, IReadOnlyCollection<int>? ids = null)
+    {
+        var mine = db.CustomerAccounts.AsNoTracking().Where(a => a.AssociatedPartnerId == partnerId && (ids == null || ids.Contains(a.Id)));
+        return await spend.WithUsed(mine, await MonthStartAsync(partnerId, ct))
+            .OrderByDescending(x => x.Account.AssociatedAt)
+            .Select(x => new CustomerRow(x.Account.Id, x.Account.Name, x.Account.Email, x.Account.AssociatedAt, x.Account.IsFrozen,
+                x.Account.BudgetType, x.Account.BudgetAmount, x.Used, x.Account.FreezeOnExhaustion, x.Account.Version))
             .ToListAsync(ct);
+    }
+
+    /// <summary>The sentence the pages show about the Monthly reset in the partner's zone.</summary>
+    public async Task<string> ResetStatementAsync(int partnerId, CancellationToken ct)
+    {
+        var partner = await db.Partners.AsNoTracking().SingleAsync(p => p.Id == partnerId, ct);
+        return BudgetPeriod.ResetStatement(partner.TimeZone, clock.UtcNow());
+    }
+
+    private async Task<DateTime> MonthStartAsync(int partnerId, CancellationToken ct)
+    {
+        var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnerId, ct);
+        return BudgetPeriod.MonthStart(clock.UtcNow(), partner?.TimeZone ?? TimeZoneInfo.Utc);
+    }
 
     public async Task<Result<(CustomerRow Customer, List<AdjustmentLine> Records)>> AdjustmentsAsync(int partnerId, int accountId, CancellationToken ct)
     {
@@ -160,21 +185,30 @@ public sealed class CustomerQueries(IAppDb db, TimeProvider clock)
             .Where(b => b.CustomerAccountId == accountId && b.PartnerId == partnerId)
             .OrderByDescending(b => b.Id)
             .Select(b => new AdjustmentLine(b.At, b.Kind, b.Before, b.After, b.Reason,
-                db.Users.Where(u => u.Id == b.ActorUserId).Select(u => u.DisplayName).FirstOrDefault()))
+                b.ActorUserId == null ? CustomerAdjustments.SystemActor : db.Users.Where(u => u.Id == b.ActorUserId).Select(u => u.DisplayName).FirstOrDefault()))
             .ToListAsync(ct);
         return (customer, records);
     }
 
-    /// <summary>The customer's partner, budget and frozen state, or null for a user without a customer account.</summary>
-    public Task<MyPartner?> MyPartnerAsync(string customerUserId, CancellationToken ct) =>
-        (from u in db.Users
-         join a in db.CustomerAccounts on u.CustomerAccountId equals a.Id
-         where u.Id == customerUserId
-         select new MyPartner(
-             db.Partners.Where(p => p.Id == a.AssociatedPartnerId).Select(p => p.Name).FirstOrDefault(),
-             a.AssociatedAt, a.IsFrozen, a.BudgetType, a.BudgetAmount, a.UsedAmount))
-        .AsNoTracking()
-        .FirstOrDefaultAsync(ct);
+    /// <summary>The customer's partner, budget, spend in the period and frozen state, or null for a user without a customer account.</summary>
+    public async Task<MyPartner?> MyPartnerAsync(string customerUserId, CancellationToken ct)
+    {
+        var account = await (from u in db.Users
+                             join a in db.CustomerAccounts on u.CustomerAccountId equals a.Id
+                             where u.Id == customerUserId
+                             select a).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (account is null)
+        {
+            return null;
+        }
+
+        var partner = account.AssociatedPartnerId is { } partnerId ? await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnerId, ct) : null;
+        var zone = partner?.TimeZone ?? TimeZoneInfo.Utc;
+        var now = clock.UtcNow();
+        var used = await spend.UsedAsync(account, BudgetPeriod.MonthStart(now, zone), ct);
+        return new MyPartner(partner?.Name, account.AssociatedAt, account.IsFrozen, account.BudgetType, account.BudgetAmount, used,
+            partner is null ? null : BudgetPeriod.ResetStatement(zone, now));
+    }
 
     /// <summary>The partner's own accounts among <paramref name="ids"/>, tracked for a change.</summary>
     internal Task<List<CustomerAccount>> MineAsync(int partnerId, IReadOnlyCollection<int> ids, CancellationToken ct) =>

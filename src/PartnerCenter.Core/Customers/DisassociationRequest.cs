@@ -99,18 +99,3 @@ public class DisassociationRequest
         return this;
     }
 }
-
-/// <summary>
-/// The seam for "unpaid spend this period": what a customer still owes for the current period. Today it reads
-/// the stored <see cref="CustomerAccount.UnpaidAmount"/>; the platform's usage records replace it.
-/// </summary>
-public interface IUnpaidSpend
-{
-    Task<decimal> ThisPeriodAsync(CustomerAccount account, DateTime now, CancellationToken ct);
-}
-
-/// <summary>Today's source: the amount stored on the account (set by the platform, or in the demo data).</summary>
-public sealed class StoredUnpaidSpend : IUnpaidSpend
-{
-    public Task<decimal> ThisPeriodAsync(CustomerAccount account, DateTime now, CancellationToken ct) => Task.FromResult(account.UnpaidAmount);
-}

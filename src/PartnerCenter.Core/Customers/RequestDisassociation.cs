@@ -5,7 +5,7 @@ using PartnerCenter.Core.Common;
 namespace PartnerCenter.Core.Customers;
 
 /// <summary>The customer asks, on My Partner, to end the association with its partner, with a reason.</summary>
-public sealed class RequestDisassociation(IAppDb db, UnitOfWork unit, IUnpaidSpend unpaid, AuditLog audit, TimeProvider clock)
+public sealed class RequestDisassociation(IAppDb db, UnitOfWork unit, CustomerSpend spend, AuditLog audit, TimeProvider clock)
 {
     public static readonly Error AlreadyAsked = new("already_asked", "You have already asked to end the association. Your partner has 7 days to answer.");
 
@@ -26,7 +26,14 @@ public sealed class RequestDisassociation(IAppDb db, UnitOfWork unit, IUnpaidSpe
                 return Error.NotFound("Customer account");
             }
 
-            if (account.CheckCanLeave(await unpaid.ThisPeriodAsync(account, now, innerCt)) is { } problem)
+            if (account.AssociatedPartnerId is not { } partnerId)
+            {
+                return CustomerAccount.NotAssociated;
+            }
+
+            var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, innerCt);
+            var monthStart = BudgetPeriod.MonthStart(now, partner.TimeZone);
+            if (account.CheckCanLeave(await spend.UnpaidThisPeriodAsync(account, monthStart, innerCt)) is { } problem)
             {
                 return problem;
             }

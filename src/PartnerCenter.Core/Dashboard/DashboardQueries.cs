@@ -16,11 +16,12 @@ public sealed record PartnerStats(int PartnerId, string PartnerName, IReadOnlyDi
 /// <summary>The ecosystem manager's dashboard: each managed partner's records by status, reviews due, invitations.</summary>
 public sealed class DashboardQueries(IAppDb db, TimeProvider clock)
 {
-    public async Task<List<PartnerStats>> ForManagerAsync(string managerId, CancellationToken ct)
+    /// <param name="zone">The ecosystem manager's zone: "due today" is until their midnight.</param>
+    public async Task<List<PartnerStats>> ForManagerAsync(string managerId, TimeZoneInfo zone, CancellationToken ct)
     {
         var now = clock.UtcNow();
         var since = now.AddDays(-30);
-        var endOfToday = now.Date.AddDays(1);
+        var endOfToday = TimeZones.EndOfLocalDay(now, zone);
         var partners = await db.Partners.AsNoTracking().Where(p => p.EcosystemManagerId == managerId).OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         var ids = partners.Select(p => p.Id).ToList();

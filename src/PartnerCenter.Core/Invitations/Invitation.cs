@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Preregistrations;
@@ -21,8 +22,10 @@ public enum InvitationStatus
     Active = 1,
     /// <summary>The customer used it; single use.</summary>
     Used = 2,
-    /// <summary>Void: the preregistration was deleted or associated through another link.</summary>
+    /// <summary>Void: the partner revoked it or issued a new link, or the preregistration was deleted or associated through another link.</summary>
     Revoked = 3,
+    /// <summary>Never stored: an Active link past its expiry reads as Expired (<see cref="Invitation.StatusAt"/>).</summary>
+    Expired = 4,
 }
 
 /// <summary>For email invitations: where the email is.</summary>
@@ -39,8 +42,10 @@ public enum DeliveryStatus
 }
 
 /// <summary>
-/// A single-use invitation link. Only the SHA-256 hash of its 32-byte random token is stored; the
-/// token itself exists in the link and nowhere else.
+/// A single-use invitation link. The token is looked up by its SHA-256 hash; besides the hash only
+/// <see cref="ProtectedToken"/> is stored: the token encrypted and authenticated by the app's Data
+/// Protection keys (<see cref="ITokenProtector"/>), so the partner's Link/QR page can show the current
+/// link again. The token is never stored in plain text and never logged.
 /// </summary>
 public class Invitation
 {
@@ -54,6 +59,9 @@ public class Invitation
     public Guid PreregistrationId { get; private set; }
     public int PartnerId { get; private set; }
     public byte[] TokenHash { get; private set; } = [];
+
+    /// <summary>The token protected by <see cref="ITokenProtector"/>; null for links issued before it was kept.</summary>
+    public string? ProtectedToken { get; private set; }
     public InvitationChannel Channel { get; private set; }
     public InvitationStatus Status { get; private set; }
     public DeliveryStatus Delivery { get; private set; }
@@ -75,13 +83,15 @@ public class Invitation
         claimExpiresAt is { } claimEnds && claimEnds < now + lifetime ? claimEnds : now + lifetime;
 
     /// <summary>The link for <paramref name="token"/> (minted by <see cref="NewToken"/>), for one Preregistered record.</summary>
+    /// <param name="protectedToken">The same token as <see cref="ITokenProtector.Protect"/> returns it.</param>
     public static Invitation Issue(
-        Preregistration preregistration, InvitationChannel channel, string token, DateTime expiresAt, string? userId, DateTime now) => new()
+        Preregistration preregistration, InvitationChannel channel, string token, string protectedToken, DateTime expiresAt, string? userId, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),
         PreregistrationId = preregistration.Id,
         PartnerId = preregistration.PartnerId,
         TokenHash = Hash(token),
+        ProtectedToken = protectedToken,
         Channel = channel,
         Status = InvitationStatus.Active,
         Delivery = channel == InvitationChannel.Email ? DeliveryStatus.Queued : DeliveryStatus.None,
@@ -95,12 +105,20 @@ public class Invitation
     /// <summary>Constant-time comparison of a presented token with the stored hash.</summary>
     public bool Matches(string token) => CryptographicOperations.FixedTimeEquals(TokenHash, Hash(token));
 
+    /// <summary>The state as of <paramref name="now"/>: an Active link past its expiry is Expired.</summary>
+    public InvitationStatus StatusAt(DateTime now) =>
+        Status == InvitationStatus.Active && now >= ExpiresAt ? InvitationStatus.Expired : Status;
+
+    /// <summary>The query form of <c>StatusAt(now) == Active</c>, kept beside it: usable as of <paramref name="now"/>.</summary>
+    public static Expression<Func<Invitation, bool>> ActiveAt(DateTime now) =>
+        i => i.Status == InvitationStatus.Active && i.ExpiresAt > now;
+
     /// <summary>Why the link cannot be used now, or null when it can.</summary>
-    public Error? ProblemAt(DateTime now) => Status switch
+    public Error? ProblemAt(DateTime now) => StatusAt(now) switch
     {
         InvitationStatus.Used => InvitationErrors.Used,
         InvitationStatus.Revoked => InvitationErrors.Revoked,
-        _ when now >= ExpiresAt => InvitationErrors.Expired,
+        InvitationStatus.Expired => InvitationErrors.Expired,
         _ => null,
     };
 
@@ -128,6 +146,10 @@ public class Invitation
         return this;
     }
 
+    /// <summary>Whether the partner may revoke this link now: only an Active one (not used, revoked or expired).</summary>
+    public Error? CheckRevocableAt(DateTime now) => StatusAt(now) == InvitationStatus.Active ? null : InvitationErrors.NotActive;
+
+    /// <summary>Voids the link if it is still stored as Active (expired or not); false when there was nothing to void.</summary>
     public bool Revoke(DateTime now)
     {
         if (Status != InvitationStatus.Active)

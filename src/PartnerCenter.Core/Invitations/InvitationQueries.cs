@@ -8,13 +8,56 @@ namespace PartnerCenter.Core.Invitations;
 
 public sealed record InvitationHistoryLine(DateTime At, InvitationEventKind Kind, InvitationChannel Channel, string? Detail);
 
-public sealed record InvitationHistory(Guid PreregistrationId, string CustomerName, string CustomerEmail, IReadOnlyList<InvitationHistoryLine> Lines);
+/// <summary>One link of a customer, newest first, with its state as of now (<see cref="Invitation.StatusAt"/>).</summary>
+public sealed record InvitationHistoryLink(Guid Id, InvitationChannel Channel, DateTime CreatedAt, DateTime ExpiresAt, InvitationStatus State)
+{
+    /// <summary>Only an active link can be revoked (<see cref="Invitation.CheckRevocableAt"/>).</summary>
+    public bool CanRevoke => State == InvitationStatus.Active;
+}
+
+public sealed record InvitationHistory(
+    Guid PreregistrationId, string CustomerName, string CustomerEmail, IReadOnlyList<InvitationHistoryLink> Links, IReadOnlyList<InvitationHistoryLine> Lines);
+
+/// <summary>
+/// What the Link/QR page shows: the customer's current valid link (null when there is none that can be
+/// shown), and why no new link can be issued (null when it can).
+/// </summary>
+public sealed record CurrentInvitationLink(Guid PreregistrationId, string CustomerName, InvitationLink? Link, Error? CannotIssue);
 
 /// <summary>Landing facts for a valid link: what the customer is shown.</summary>
 public sealed record InvitationLanding(Guid InvitationId, string PartnerName, string CustomerEmail, DateTime ExpiresAt);
 
-public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, IOptions<InvitationOptions> options, TimeProvider clock)
+public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, InvitationIssuer issuer, ITokenProtector protector, IOptions<InvitationOptions> options, TimeProvider clock)
 {
+    /// <summary>The customer's newest valid link, read back from its protected token. Changes nothing.</summary>
+    public async Task<Result<CurrentInvitationLink>> CurrentLinkAsync(int partnerId, Guid preregistrationId, CancellationToken ct)
+    {
+        var record = await db.Preregistrations.AsNoTracking().OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == preregistrationId, ct);
+        if (record is null)
+        {
+            return Error.NotFound("Preregistration");
+        }
+
+        var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
+        var now = clock.UtcNow();
+        var cannotIssue = record.CheckInvitable(partner, now);
+        var candidates = cannotIssue is not null
+            ? []
+            : await db.Invitations.AsNoTracking()
+                .Where(i => i.PreregistrationId == preregistrationId && i.ProtectedToken != null)
+                .Where(Invitation.ActiveAt(now))
+                .OrderByDescending(i => i.CreatedAt)
+                .Select(i => new { i.ProtectedToken, i.ExpiresAt })
+                .Take(5)
+                .ToListAsync(ct);
+        var link = candidates
+            .Select(c => (Token: protector.Unprotect(c.ProtectedToken!), c.ExpiresAt))
+            .Where(c => c.Token is not null)
+            .Select(c => new InvitationLink(record.Id, record.CustomerName, options.Value.LinkFor(c.Token!), c.ExpiresAt))
+            .FirstOrDefault();
+        return new CurrentInvitationLink(record.Id, record.CustomerName, link, cannotIssue);
+    }
+
     public async Task<Result<InvitationHistory>> HistoryAsync(int partnerId, Guid preregistrationId, CancellationToken ct)
     {
         var record = await db.Preregistrations.AsNoTracking()
@@ -31,7 +74,14 @@ public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, IOptio
                            select new InvitationHistoryLine(e.At, e.Kind, i.Channel, e.Detail))
             .AsNoTracking()
             .ToListAsync(ct);
-        return new InvitationHistory(record.Id, record.CustomerName, record.CustomerEmail, lines);
+        var now = clock.UtcNow();
+        var links = (await db.Invitations.AsNoTracking()
+                .Where(i => i.PreregistrationId == preregistrationId)
+                .OrderByDescending(i => i.CreatedAt)
+                .ToListAsync(ct))
+            .Select(i => new InvitationHistoryLink(i.Id, i.Channel, i.CreatedAt, i.ExpiresAt, i.StatusAt(now)))
+            .ToList();
+        return new InvitationHistory(record.Id, record.CustomerName, record.CustomerEmail, links, lines);
     }
 
     /// <summary>The names of the partner's own records among <paramref name="ids"/> (for the Invite dialog).</summary>
@@ -50,10 +100,13 @@ public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, IOptio
             return Error.NotFound("Preregistration");
         }
 
-        var partnerName = await db.Partners.Where(p => p.Id == partnerId).Select(p => p.Name).FirstAsync(ct);
+        var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
         var expires = Invitation.ExpiryFor(record.ExpiresAt, options.Value.Lifetime, clock.UtcNow());
         return await renderer.RenderAsync(
-            new InvitationEmail(partnerName, record.CustomerName, options.Value.LinkFor("your-personal-link-is-created-when-you-click-OK"), expires), ct);
+            new InvitationEmail(partner.Name, record.CustomerName, options.Value.LinkFor("your-personal-link-is-created-when-you-click-OK"), expires)
+            {
+                Zone = await issuer.InviteeZoneAsync(partner, record.CustomerEmail, ct),
+            }, ct);
     }
 
     /// <summary>The latest email delivery state per preregistration, for the list's "Failed / Resend".</summary>

@@ -7,7 +7,8 @@ namespace PartnerCenter.Core.Invitations;
 /// <summary>
 /// Voids every active link of some preregistrations, in the caller's unit of work: each gets a Revoked
 /// history event, and its emails not yet sent are cancelled (they would only deliver a dead link).
-/// Used when a record is deleted and when a customer is associated (through a link or in the background).
+/// Used when a record is deleted, when a customer is associated (through a link or in the background),
+/// when the partner issues a new link (the previous ones go) and when the partner revokes one link.
 /// </summary>
 public sealed class InvitationRevoker(IAppDb db)
 {
@@ -18,6 +19,12 @@ public sealed class InvitationRevoker(IAppDb db)
         var links = await db.Invitations
             .Where(i => preregistrationIds.Contains(i.PreregistrationId) && i.Status == InvitationStatus.Active && i.Id != except)
             .ToListAsync(ct);
+        await RevokeAsync(links, reason, now, ct);
+    }
+
+    /// <summary>Voids <paramref name="links"/> (tracked), with their history events and queued emails.</summary>
+    public async Task RevokeAsync(IReadOnlyCollection<Invitation> links, string reason, DateTime now, CancellationToken ct)
+    {
         if (links.Count == 0)
         {
             return;

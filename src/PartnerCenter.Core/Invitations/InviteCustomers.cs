@@ -5,7 +5,8 @@ using PartnerCenter.Core.Preregistrations;
 
 namespace PartnerCenter.Core.Invitations;
 
-public sealed record InviteResult(Guid Id, string? Name, bool Queued, string? Reason);
+/// <param name="Code">The refusal's stable code (the API reports it per item).</param>
+public sealed record InviteResult(Guid Id, string? Name, bool Queued, string? Reason, string? Code = null);
 
 /// <summary>
 /// Invites one or many of the partner's Preregistered customers by email. Emails go through the
@@ -50,17 +51,17 @@ public sealed class InviteCustomers(IAppDb db, UnitOfWork unit, InvitationIssuer
         {
             if (!records.TryGetValue(id, out var record))
             {
-                results.Add(new InviteResult(id, null, false, "Not found."));
+                results.Add(new InviteResult(id, null, false, "Not found.", "not_found"));
                 continue;
             }
 
             if (record.CheckInvitable(partner, now) is { } problem)
             {
-                results.Add(new InviteResult(id, record.CustomerName, false, problem.Message));
+                results.Add(new InviteResult(id, record.CustomerName, false, problem.Message, problem.Code));
                 continue;
             }
 
-            var prepared = await issuer.PrepareAsync(record, partner.Name, InvitationChannel.Email, now, ct);
+            var prepared = await issuer.PrepareAsync(record, partner, InvitationChannel.Email, now, ct);
             var invitation = issuer.Add(prepared, record, userId, now);
             audit.Record(userId, partnerId, "InvitationQueued", nameof(Invitation), invitation.Id.ToString(),
                 after: new { PreregistrationId = id, Channel = nameof(InvitationChannel.Email) });

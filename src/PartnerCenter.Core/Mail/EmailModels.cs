@@ -5,6 +5,9 @@ public abstract record EmailModel
 {
     public abstract string Template { get; }
     public abstract string Subject { get; }
+
+    /// <summary>The recipient's time zone: every time in the email is shown in it, with the zone named.</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 }
 
 /// <summary>The invitation a partner sends a preregistered customer.</summary>

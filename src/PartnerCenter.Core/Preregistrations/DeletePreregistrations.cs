@@ -5,7 +5,8 @@ using PartnerCenter.Core.Invitations;
 
 namespace PartnerCenter.Core.Preregistrations;
 
-public sealed record DeletionResult(Guid Id, string? Name, bool Deleted, string? Reason);
+/// <param name="Code">The refusal's stable code (the API reports it per item).</param>
+public sealed record DeletionResult(Guid Id, string? Name, bool Deleted, string? Reason, string? Code = null);
 
 /// <summary>
 /// Deletes one or several of the partner's records. Pending review and Associated are refused; a
@@ -47,7 +48,7 @@ public sealed class DeletePreregistrations(IAppDb db, UnitOfWork unit, Invitatio
         {
             if (!records.TryGetValue(id, out var record))
             {
-                results.Add(new DeletionResult(id, null, false, "Not found."));
+                results.Add(new DeletionResult(id, null, false, "Not found.", "not_found"));
                 continue;
             }
 
@@ -59,7 +60,7 @@ public sealed class DeletePreregistrations(IAppDb db, UnitOfWork unit, Invitatio
                     new { Status = before.ToString() }, new { Status = nameof(PreregistrationStatus.Deleted) });
             }
 
-            results.Add(new DeletionResult(id, record.CustomerName, outcome.IsSuccess, outcome.Error?.Message));
+            results.Add(new DeletionResult(id, record.CustomerName, outcome.IsSuccess, outcome.Error?.Message, outcome.Error?.Code));
         }
 
         var deleted = results.Where(r => r.Deleted).Select(r => r.Id).ToList();

@@ -11,7 +11,7 @@ namespace PartnerCenter.Core.Preregistrations;
 /// </summary>
 public class Preregistration
 {
-    public const int NameMaxLength = 64;
+    public const int NameMaxLength = PersonName.MaxLength;
     public const int RejectionReasonMaxLength = 500;
     public static readonly TimeSpan Validity = TimeSpan.FromDays(15);
 

@@ -38,6 +38,18 @@ public static class PreregistrationErrors
     public static Error AlreadyDecided(PreregistrationStatus status) => Error.Conflict("already_decided",
         $"This request has already been decided (now {status.Label()}).");
 
+    /// <summary>
+    /// The customer needs a manual review for this reason: the request is saved only when the partner
+    /// confirms (the page's "Submit for manual review"). One stable code per trigger.
+    /// </summary>
+    public static Error ReviewNeeded(ReviewTrigger trigger) => new(trigger switch
+    {
+        ReviewTrigger.DirectSales => "review_direct_sales",
+        ReviewTrigger.Country => "review_country",
+        ReviewTrigger.OnlineSalesTeam => "review_online_sales_team",
+        _ => "review_needed",
+    }, $"This customer needs a manual review: {trigger.Label()}.");
+
     public static Error NotInvitable(PreregistrationStatus status) => new("not_invitable",
         $"Only Preregistered customers can be invited; this one is {status.Label()}.");
 }

@@ -91,8 +91,7 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         var page = Math.Clamp(request.Page, 1, pageCount);
         var records = await ByPreregisteredDate(query, request.OldestFirst).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var rows = records.Select(p => new PreregistrationRow(p.Id, p.CustomerName, p.CustomerEmail, p.MobileE164, p.StatusAt(now),
-            p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason, p.ReviewDueAt, p.AllowedOperations(now))).ToList();
+        var rows = records.Select(p => RowOf(p, now)).ToList();
         return new ListPage(rows, total, page, pageSize, await OpenCountAsync(db, partnerId, now, ct));
     }
 
@@ -105,4 +104,15 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
         oldestFirst
             ? query.OrderBy(p => p.PreregisteredAt == null).ThenBy(p => p.PreregisteredAt).ThenBy(p => p.CreatedAt).ThenBy(p => p.Id)
             : query.OrderBy(p => p.PreregisteredAt == null).ThenByDescending(p => p.PreregisteredAt).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id);
+
+    /// <summary>One of the partner's records as the list shows it, or not found (another partner's, deleted).</summary>
+    public async Task<Result<PreregistrationRow>> RowAsync(int partnerId, Guid id, CancellationToken ct)
+    {
+        var record = await db.Preregistrations.AsNoTracking().OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == id, ct);
+        return record is null ? Error.NotFound("Preregistration") : RowOf(record, clock.UtcNow());
+    }
+
+    private static PreregistrationRow RowOf(Preregistration p, DateTime now) =>
+        new(p.Id, p.CustomerName, p.CustomerEmail, p.MobileE164, p.StatusAt(now),
+            p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason, p.ReviewDueAt, p.AllowedOperations(now));
 }

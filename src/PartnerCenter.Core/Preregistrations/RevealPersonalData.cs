@@ -36,7 +36,7 @@ public sealed class RevealPersonalData(IAppDb db, AuditLog audit)
 
     public async Task ExecuteAsync(string userId, int partnerId, MaskedList list, MaskedColumn column, CancellationToken ct)
     {
-        audit.Record(userId, partnerId, "PersonalDataRevealed", list.ToString(), column.ToString(),
+        audit.Record(userId, partnerId, AuditQueries.RevealAction, list.ToString(), column.ToString(),
             after: new { Column = column.ToString() });
         await db.SaveChangesAsync(ct);
     }

@@ -39,6 +39,11 @@ public sealed class SubmitPreregistration(
             return new Error("invalid_input", "Check the email address and mobile number.");
         }
 
+        if (PersonName.Problem(request.Name) is { } nameProblem)
+        {
+            return Error.InField("FullName", "invalid_name", nameProblem);
+        }
+
         var email = EmailAddress.Normalize(request.Email);
         var now = clock.UtcNow();
 
@@ -46,8 +51,8 @@ public sealed class SubmitPreregistration(
         PreparedInvitation? invitation = null;
         if (request.SendInvitation)
         {
-            var partnerName = await db.Partners.Where(p => p.Id == partnerId).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? "";
-            invitation = await invitations.PrepareAsync(partnerName, request.Name.Trim(), now + Preregistration.Validity, InvitationChannel.Email, now, ct);
+            var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
+            invitation = await invitations.PrepareAsync(partner, request.Name.Trim(), email, now + Preregistration.Validity, InvitationChannel.Email, now, ct);
         }
 
         try

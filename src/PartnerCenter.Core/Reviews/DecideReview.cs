@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Accounts;
 using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Partners;
@@ -13,7 +14,7 @@ namespace PartnerCenter.Core.Reviews;
 /// Decisions are final: the record's concurrency token lets exactly one of two racing decisions
 /// through, and the other manager is told it was already decided.
 /// </summary>
-public sealed class DecideReview(IAppDb db, UnitOfWork unit, InvitationIssuer invitations, IEmailRenderer renderer, AuditLog audit, TimeProvider clock)
+public sealed class DecideReview(IAppDb db, UnitOfWork unit, InvitationIssuer invitations, PartnerNotices notices, AuditLog audit, TimeProvider clock)
 {
     public const int ReasonMaxLength = Preregistration.RejectionReasonMaxLength;
 
@@ -50,10 +51,11 @@ public sealed class DecideReview(IAppDb db, UnitOfWork unit, InvitationIssuer in
         var queued = rejection is null && record.SendInvitation && notSent is null;
         if (queued)
         {
-            invitations.Add(await invitations.PrepareAsync(record, partner.Name, InvitationChannel.Email, now, ct), record, managerId, now);
+            invitations.Add(await invitations.PrepareAsync(record, partner, InvitationChannel.Email, now, ct), record, managerId, now);
         }
 
-        await NotifyPartnerAsync(partner, record, rejection, queued, notSent, now, ct);
+        notices.Queue(await notices.PrepareAsync(partner, PartnerNotice.ReviewDecided,
+            zone => new ReviewDecisionEmail(partner.Name, record.CustomerName, rejection is null, rejection, record.ExpiresAt, queued, notSent?.Message) { Zone = zone }, ct), now);
         var saved = await unit.SaveAsync(record, ct);
         if (saved.IsSuccess)
         {
@@ -62,18 +64,5 @@ public sealed class DecideReview(IAppDb db, UnitOfWork unit, InvitationIssuer in
 
         var current = await db.Preregistrations.AsNoTracking().Where(p => p.Id == id).Select(p => p.Status).FirstAsync(ct);
         return PreregistrationErrors.AlreadyDecided(current);
-    }
-
-    private async Task NotifyPartnerAsync(
-        Partner partner, Preregistration record, string? rejection, bool invitationQueued, Error? invitationRefused, DateTime now, CancellationToken ct)
-    {
-        if (partner.ReservedEmail is null)
-        {
-            return;
-        }
-
-        var email = await renderer.RenderAsync(
-            new ReviewDecisionEmail(partner.Name, record.CustomerName, rejection is null, rejection, record.ExpiresAt, invitationQueued, invitationRefused?.Message), ct);
-        db.OutboxMessages.Add(OutboxMessage.For(email, partner.ReservedEmail, now));
     }
 }

@@ -12,6 +12,9 @@ public sealed class SweepOptions
 
     /// <summary>How often lapsed preregistrations are marked Expired.</summary>
     public TimeSpan ExpiryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often accounts frozen automatically last month are unfrozen at their Monthly reset.</summary>
+    public TimeSpan BudgetResetInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Marks lapsed preregistrations Expired in the background; safe to run on several instances.</summary>
@@ -36,6 +39,8 @@ public sealed partial class ExpirySweeper(IServiceScopeFactory scopes, IOptions<
                     }
                 }
                 while (expired == ExpirePreregistrations.BatchSize);
+
+                LogRound();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -47,6 +52,9 @@ public sealed partial class ExpirySweeper(IServiceScopeFactory scopes, IOptions<
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Marked {Count} preregistrations Expired")]
     private partial void LogExpired(int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Expiry sweep round finished")]
+    private partial void LogRound();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Expiry sweep failed; it will run again")]
     private partial void LogFailed(Exception ex);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.ApiKeys;
 using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Tickets;
@@ -11,6 +12,7 @@ using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Core.Usage;
 
 namespace PartnerCenter.Infrastructure.Data;
 
@@ -26,8 +28,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AssociationAttempt> AssociationAttempts => Set<AssociationAttempt>();
     public DbSet<BudgetAdjustment> BudgetAdjustments => Set<BudgetAdjustment>();
+    public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
+    public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
     public DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets => Set<BackgroundAssociationTicket>();
     public DbSet<DisassociationRequest> DisassociationRequests => Set<DisassociationRequest>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>Shared by every app instance, so cookies and tokens protected by one are read by another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -7,6 +7,7 @@ using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Core.Reviews;
+using PartnerCenter.Core.Usage;
 using PartnerCenter.Infrastructure.Data;
 
 namespace PartnerCenter.Infrastructure.Seeding;
@@ -85,8 +86,9 @@ public sealed class DemoSeeder(
         Account("abroad", "Abroad Ventures", "BR", now.AddDays(-20));
         Account("onlinesales", "Online Sales Lead", "DE", now.AddDays(-20), a => a.IsOnlineSalesTeamMember = true);
         var existing = Account("existing", "Existing GmbH", "DE", now.AddDays(-10));
-        Account("loyal", "Loyal Customer AG", "DE", now.AddDays(-400), a => a.AssociateWith(northwind.Id, now.AddDays(-300), frozen: false));
+        var loyal = Account("loyal", "Loyal Customer AG", "DE", now.AddDays(-400), a => a.AssociateWith(northwind.Id, now.AddDays(-300), frozen: false));
         await db.SaveChangesAsync(ct);
+        await SeedSpendAsync(northwind, loyal, db.CustomerAccounts.Local.Single(a => a.Email == "associated@customers.example"), contoso, now, ct);
         await CreateUserAsync(existing.Email, existing.Name, Roles.Customer, customerAccountId: existing.Id);
 
         // Contoso holds claimed@ with a valid preregistration.
@@ -106,6 +108,40 @@ public sealed class DemoSeeder(
             Mobile("+4915123456705"), now.AddDays(-300)));
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// Some spend, so a newcomer sees budgets move (README): loyal@ has a Monthly 1,000 USD budget (freeze
+    /// automatically) with 640 USD used this month; Contoso's associated@ a One-time 200 USD budget with 170 USD used (80% used).
+    /// </summary>
+    private async Task SeedSpendAsync(Partner northwind, CustomerAccount loyal, CustomerAccount associated, Partner contoso, DateTime now, CancellationToken ct)
+    {
+        var monthStart = BudgetPeriod.MonthStart(now, northwind.TimeZone);
+        loyal.SetBudget(new BudgetSetting(BudgetType.Monthly, LoyalMonthlyBudget, FreezeOnExhaustion.Automatically, UnfreezeNow: false), monthStart);
+        Spend(loyal, "demo-loyal-1", 400m, monthStart + ((now - monthStart) / 3));
+        Spend(loyal, "demo-loyal-2", 240m, monthStart + ((now - monthStart) / 2));
+
+        var setAt = now.AddDays(-5);
+        associated.SetBudget(new BudgetSetting(BudgetType.OneTime, 200m, FreezeOnExhaustion.Manually, UnfreezeNow: false), setAt);
+        Spend(associated, "demo-associated-1", 170m, setAt.AddDays(1));
+        await db.SaveChangesAsync(ct);
+
+        // The 80% alert for associated@ was reached before the portal heard of it: record it as sent, so no email goes out at start.
+        db.BudgetAlerts.Add(new BudgetAlert
+        {
+            CustomerAccountId = associated.Id, PartnerId = contoso.Id, WindowStart = setAt, Level = BudgetLevel.Warning,
+            At = setAt.AddDays(1), Used = 170m, Budget = 200m,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>loyal@'s Monthly budget (USD); the README's curl moves it past 80%.</summary>
+    public const decimal LoyalMonthlyBudget = 1000m;
+
+    /// <summary>loyal@'s spend this month in the demo data (USD).</summary>
+    public const decimal LoyalSpend = 640m;
+
+    private void Spend(CustomerAccount account, string id, decimal amount, DateTime at) =>
+        db.UsageRecords.Add(new UsageRecord { ExternalId = id, CustomerAccountId = account.Id, Amount = amount, OccurredAt = at, RecordedAt = at });
 
     private Partner AddPartner(string name, string countries, string? email, string? mobile, bool prepaid, AppUser em)
     {

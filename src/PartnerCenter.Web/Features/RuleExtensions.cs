@@ -21,10 +21,11 @@ public static class RuleExtensions
         .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(whenMissing)
         .Must(v => v!.Trim().Length <= max).WithMessage($"The {what} can have at most {max} characters.");
 
-    /// <summary>A person's full name: required, any script, no control characters.</summary>
+    /// <summary>A person's full name (<see cref="PersonName"/>): required, any script, no control or bidirectional control characters.</summary>
     public static IRuleBuilderOptions<T, string?> ValidFullName<T>(this IRuleBuilderInitial<T, string?> rule, string whenMissing) => rule
-        .RequiredText(whenMissing, "full name", Preregistration.NameMaxLength)
-        .Must(v => !v!.Any(char.IsControl)).WithMessage("The full name cannot contain control characters.");
+        .RequiredText(whenMissing, "full name", PersonName.MaxLength)
+        .Must(v => !PersonName.HasControlCharacters(v!)).WithMessage(PersonName.ControlCharacters)
+        .Must(v => !PersonName.HasBidiControls(v!)).WithMessage(PersonName.BidiControls);
 
     public static IRuleBuilderOptions<T, string?> ValidMobile<T>(this IRuleBuilderInitial<T, string?> rule) => rule
         .Cascade(CascadeMode.Stop)

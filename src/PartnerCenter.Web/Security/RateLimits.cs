@@ -17,14 +17,17 @@ public static class RateLimits
         return services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) =>
+            limiter.OnRejected = async (context, _) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
-                return ValueTask.CompletedTask;
+                if (context.HttpContext.Request.Path.StartsWithSegments(Features.Api.ApiEndpoints.Prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    await Features.Api.ApiProblems.WriteAsync(context.HttpContext, Features.Api.ApiProblems.RateLimitedProblem(retryAfter));
+                }
             };
             limiter.AddPolicy(SignIn, http => PerClient(http, options.Enabled, options.SignInPerMinute));
             limiter.AddPolicy(Register, http => PerClient(http, options.Enabled, options.RegisterPerMinute));

@@ -166,9 +166,13 @@ public sealed partial class SiteCrawler(IPage page, string baseUrl, string role)
         }
     }
 
-    /// <summary>Static files and anything that is not a page; sign-out is a form, but never follow it either.</summary>
+    /// <summary>
+    /// Static files and anything that is not a page; sign-out is a form, but never follow it either. The
+    /// API reference (/scalar) is Scalar's own generated page, not the portal's markup.
+    /// </summary>
     private static bool Skipped(string path) =>
         path.StartsWith("/lib/", StringComparison.Ordinal) || path.StartsWith("/css/", StringComparison.Ordinal)
+        || path.StartsWith("/scalar", StringComparison.OrdinalIgnoreCase)
         || path.StartsWith("/js/", StringComparison.Ordinal)
         || path.Equals("/Account/SignOut", StringComparison.OrdinalIgnoreCase)
         || FileExtension().IsMatch(path);

@@ -53,7 +53,7 @@ public class CustomerAccountTests
         var account = Account();
         Assert.True(account.AssociateWith(1, Now, frozen: true).IsSuccess);
 
-        var result = account.SetBudget(new BudgetSetting(type, decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), FreezeOnExhaustion.Manually, UnfreezeNow: true));
+        var result = account.SetBudget(new BudgetSetting(type, decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), FreezeOnExhaustion.Manually, UnfreezeNow: true), Now);
 
         Assert.Equal(BudgetSetting.Invalid, result.Error);
         Assert.Equal("No budget, frozen", account.Describe());
@@ -65,7 +65,7 @@ public class CustomerAccountTests
         var account = Account();
         Assert.True(account.AssociateWith(1, Now, frozen: true).IsSuccess);
 
-        Assert.True(account.SetBudget(new BudgetSetting(BudgetType.Monthly, 2_147_483_647m, FreezeOnExhaustion.Automatically, UnfreezeNow: true)).IsSuccess);
+        Assert.True(account.SetBudget(new BudgetSetting(BudgetType.Monthly, 2_147_483_647m, FreezeOnExhaustion.Automatically, UnfreezeNow: true), Now).IsSuccess);
 
         Assert.Equal("Monthly 2,147,483,647.00 USD, freeze automatically, not frozen", account.Describe());
     }

@@ -28,7 +28,7 @@ public sealed class AcceptInvitationTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("ending the association later needs Northwind Cloud's consent", landing.MainText, StringComparison.Ordinal);
         var hash = Invitation.Hash(token);
         var expiresAt = await app.WithDbAsync(db => db.Invitations.Where(i => i.TokenHash == hash).Select(i => i.ExpiresAt).SingleAsync());
-        Assert.Contains($"valid until {expiresAt:yyyy-MM-dd HH:mm} UTC", landing.MainText, StringComparison.Ordinal);
+        Assert.Contains($"valid until {Shown.InUtc(expiresAt)}", landing.MainText, StringComparison.Ordinal);
         Assert.Equal($"/Account/SignIn?returnUrl={Uri.EscapeDataString($"/invite/{token}")}", landing.LinkHref("Sign in"));
         Assert.Equal($"/invite/{token}/register", landing.LinkHref("Register"));
         Assert.Null(landing.Document.QuerySelector("input[name='Consent']"));
@@ -114,7 +114,7 @@ public sealed class AcceptInvitationTests(TestApp app) : IClassFixture<TestApp>
         myPartner.AssertStatus(HttpStatusCode.OK);
         Assert.Equal("Northwind Cloud", myPartner.Definition("Partner"));
         Assert.Equal("Reseller", myPartner.Definition("Association type"));
-        Assert.Equal($"{account.AssociatedAt:yyyy-MM-dd HH:mm} UTC", myPartner.Definition("Since"));
+        Assert.Equal(Shown.ToNorthwind(account.AssociatedAt!.Value), myPartner.Definition("Since"));
         Assert.StartsWith("Frozen", myPartner.Definition("Account"), StringComparison.Ordinal);
         Assert.Equal("No budget set yet", myPartner.Definition("Budget"));
     }
@@ -313,27 +313,55 @@ public sealed class AcceptInvitationTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
-    public async Task An_unknown_or_void_link_says_it_does_not_exist_and_names_no_partner_or_customer()
+    public async Task The_headers_sign_in_on_the_landing_page_returns_to_the_invitation_after_signing_in_as_the_pages_own_button_does()
+    {
+        using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
+        var id = await PreregisterAsync(app, sales, "Hedda Header", NewEmail("hedda"));
+        var token = await MintTokenAsync(app, id);
+        using var customer = app.CreatePartnerCenterClient();
+        var landing = await customer.GetPageAsync($"/invite/{token}");
+
+        var header = landing.Document.QuerySelectorAll("header a").Single(a => a.TextContent.Trim() == "Sign in").GetAttribute("href");
+        var expected = $"/Account/SignIn?returnUrl={Uri.EscapeDataString($"/invite/{token}")}";
+        Assert.Equal(expected, header);
+        Assert.Equal(expected, landing.LinkHref("Sign in"));
+
+        var signIn = await customer.GetPageAsync(header!);
+        using var signedIn = await customer.SubmitAsync(signIn, signIn.FormOfButton("Sign in"), ("Email", DemoUsers.Customer), ("Password", DemoUsers.Password));
+        await signedIn.AssertStatusAsync(HttpStatusCode.Redirect);
+        Assert.Equal($"/invite/{token}", signedIn.Headers.Location!.AbsolutePathOrOriginal());
+        var back = await customer.FollowAsync(signedIn);
+        Assert.Equal("Northwind Cloud invites you to become their customer", back.Heading);
+        Assert.NotNull(back.Document.QuerySelector("input[type='checkbox'][name='Consent']"));
+
+        // Elsewhere the header's Sign in carries no return address.
+        var home = await app.CreatePartnerCenterClient().GetPageAsync("/Account/SignIn");
+        Assert.Equal("/Account/SignIn", home.Document.QuerySelectorAll("header a").Single(a => a.TextContent.Trim() == "Sign in").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task An_unknown_link_says_it_does_not_exist_a_void_one_that_it_is_no_longer_valid_and_neither_names_partner_or_customer()
     {
         using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
         using var invited = await InvitedCustomerAsync(app, sales, "Viktor Void");
-        var voided = await CreateLinkAsync(sales, invited.PreregistrationId);
+        var voided = await MintTokenAsync(app, invited.PreregistrationId);
         using (var associated = await AssociateAsync(invited.Client, invited.Token))
         {
             await associated.AssertStatusAsync(HttpStatusCode.OK);
         }
 
         const string notFound = "This invitation link does not exist. Ask the partner who invited you to send a new invitation.";
+        const string noLongerValid = "This invitation link is no longer valid. Ask the partner who invited you to send a new invitation.";
         const string unknown = "dGhpcy1pcy1ub3QtYS1yZWFsLWludml0YXRpb24tdG9rZW4";
         using var anonymous = app.CreatePartnerCenterClient();
-        foreach (var token in new[] { unknown, voided, new string('a', 65) })
+        foreach (var (token, expected) in new[] { (unknown, notFound), (voided, noLongerValid), (new string('a', 65), notFound) })
         {
             var landing = await anonymous.GetPageAsync($"/invite/{token}");
             landing.AssertStatus(HttpStatusCode.NotFound);
-            Assert.Equal(notFound, landing.Problem());
+            Assert.Equal(expected, landing.Problem());
             var register = await anonymous.GetPageAsync($"/invite/{token}/register");
             register.AssertStatus(HttpStatusCode.NotFound);
-            Assert.Equal(notFound, register.Problem());
+            Assert.Equal(expected, register.Problem());
             foreach (var text in new[] { landing.MainText, register.MainText })
             {
                 Assert.DoesNotContain("Northwind", text, StringComparison.OrdinalIgnoreCase);

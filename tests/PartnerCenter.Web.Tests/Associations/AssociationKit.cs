@@ -25,11 +25,12 @@ public static class AssociationKit
 
     public static Task<Guid> PreregistrationIdAsync(TestApp app, string email) => app.PreregistrationIdAsync(email);
 
-    /// <summary>Link/QR as the partner does it: POST /Invitations/Link/{id}; returns the token from the shown link.</summary>
+    /// <summary>Link/QR's <b>New link</b> as the partner does it: POST /Invitations/Link/{id}, then the page it redirects to; returns the token from the shown link.</summary>
     public static async Task<string> CreateLinkAsync(PartnerCenterClient partner, Guid preregistrationId)
     {
         using var response = await partner.PostFormAsync($"/Invitations/Link/{preregistrationId}");
-        var page = await HtmlPage.ReadAsync(response);
+        await response.AssertStatusAsync(HttpStatusCode.Redirect);
+        var page = await partner.FollowAsync(response);
         page.AssertStatus(HttpStatusCode.OK);
         var url = (page.Document.QuerySelector("input#invite-url") as IHtmlInputElement)?.Value
                   ?? throw new InvalidOperationException($"No invitation link on {page}");
@@ -45,7 +46,7 @@ public static class AssociationKit
             var record = await db.Preregistrations.AsNoTracking().SingleAsync(p => p.Id == preregistrationId);
             var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             var token = Invitation.NewToken();
-            var invitation = Invitation.Issue(record, InvitationChannel.Link, token, Invitation.ExpiryFor(record.ExpiresAt, Invitation.DefaultLifetime, now), null, now);
+            var invitation = Invitation.Issue(record, InvitationChannel.Link, token, app.Services.GetRequiredService<ITokenProtector>().Protect(token), Invitation.ExpiryFor(record.ExpiresAt, Invitation.DefaultLifetime, now), null, now);
             db.Invitations.Add(invitation);
             await db.SaveChangesAsync();
             return token;

@@ -2,26 +2,42 @@ using PartnerCenter.Web.Tests.Preregistrations;
 using AngleSharp.Html.Dom;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Customers;
+using PartnerCenter.Core.Usage;
 
 namespace PartnerCenter.Web.Tests.Customers;
 
 public static class CustomerKit
 {
-    /// <summary>Adds an associated customer of <paramref name="partner"/> straight into the database.</summary>
+    /// <summary>
+    /// Adds an associated customer of <paramref name="partner"/> straight into the database, with usage records:
+    /// <paramref name="used"/> now (this period), <paramref name="lastMonth"/> an hour before the partner's month began.
+    /// </summary>
     public static Task<int> AddCustomerAsync(this TestApp app, string partner, string name, string email, DateTime associatedAt,
-        bool frozen = false, decimal? monthlyBudget = null, decimal used = 0, decimal unpaid = 0) =>
+        bool frozen = false, decimal? monthlyBudget = null, decimal used = 0, decimal lastMonth = 0) =>
         app.WithDbAsync(async db =>
         {
-            var partnerId = await db.Partners.Where(p => p.Name == partner).Select(p => p.Id).SingleAsync();
-            var account = new CustomerAccount { Email = email, Name = name, CountryCode = "DE", RegisteredAt = associatedAt.AddDays(-1), UnpaidAmount = unpaid };
-            Assert.True(account.AssociateWith(partnerId, associatedAt, frozen).IsSuccess);
+            var owner = await db.Partners.AsNoTracking().SingleAsync(p => p.Name == partner);
+            var account = new CustomerAccount { Email = email, Name = name, CountryCode = "DE", RegisteredAt = associatedAt.AddDays(-1) };
+            Assert.True(account.AssociateWith(owner.Id, associatedAt, frozen).IsSuccess);
             if (monthlyBudget is { } amount)
             {
-                Assert.True(account.SetBudget(new BudgetSetting(BudgetType.Monthly, amount, FreezeOnExhaustion.Manually, false)).IsSuccess);
+                Assert.True(account.SetBudget(new BudgetSetting(BudgetType.Monthly, amount, FreezeOnExhaustion.Manually, false), associatedAt).IsSuccess);
             }
 
             db.CustomerAccounts.Add(account);
-            db.Entry(account).Property(a => a.UsedAmount).CurrentValue = used;
+            await db.SaveChangesAsync();
+            var now = app.Now;
+            foreach (var (amountSpent, at) in new[] { (used, now), (lastMonth, BudgetPeriod.MonthStart(now, owner.TimeZone).AddHours(-1)) })
+            {
+                if (amountSpent > 0)
+                {
+                    db.UsageRecords.Add(new UsageRecord
+                    {
+                        ExternalId = $"kit-{Guid.NewGuid():N}", CustomerAccountId = account.Id, Amount = amountSpent, OccurredAt = at, RecordedAt = now,
+                    });
+                }
+            }
+
             await db.SaveChangesAsync();
             return account.Id;
         });

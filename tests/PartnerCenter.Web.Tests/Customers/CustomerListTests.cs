@@ -8,7 +8,10 @@ public sealed class CustomerListTests(TestApp app) : AppTest<TestApp>(app)
 {
     private const string Url = "/Customers";
 
-    /// <summary>Contoso's customers for this class: 25 (two pages of 20), some frozen, some budgeted, two over 80%.</summary>
+    /// <summary>
+    /// Contoso's customers for this class: 25 (two pages of 20), some frozen, some budgeted, two over 80% this month.
+    /// Last month's spend (more for the lower numbers) is not Used: it would turn the sort by used and "over 80%" around.
+    /// </summary>
     private async Task<string> ArrangeAsync()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
@@ -16,7 +19,7 @@ public sealed class CustomerListTests(TestApp app) : AppTest<TestApp>(app)
         for (var i = 0; i < 25; i++)
         {
             await App.AddCustomerAsync(Contoso, $"Listed{tag} Customer{i:D2}", $"listed{i}-{tag}@customers.example", now.AddHours(-i),
-                frozen: i % 5 == 0, monthlyBudget: i < 10 ? 100m : null, used: i < 10 ? i * 10m : 0m);
+                frozen: i % 5 == 0, monthlyBudget: i < 10 ? 100m : null, used: i < 10 ? i * 10m : 0m, lastMonth: i < 10 ? 1000m - (i * 100m) : 0m);
         }
 
         return tag;

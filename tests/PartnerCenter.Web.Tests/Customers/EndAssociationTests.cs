@@ -1,6 +1,7 @@
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Web.Tests.Associations;
+using PartnerCenter.Web.Tests.Usage;
 using static PartnerCenter.Web.Tests.Associations.AssociationKit;
 
 namespace PartnerCenter.Web.Tests.Customers;
@@ -177,7 +178,22 @@ public sealed class EndAssociationTests(FakeClockApp app) : AppTest<FakeClockApp
     {
         var sales = await SignInAsync(DemoUsers.NorthwindSales);
         using var customer = await AssociatedCustomerAsync(sales, "Uwe Unpaid");
-        await App.WithDbAsync(db => db.CustomerAccounts.Where(a => a.Email == customer.Email).ExecuteUpdateAsync(s => s.SetProperty(a => a.UnpaidAmount, 42.5m)));
+        var zone = (await App.WithDbAsync(db => db.Partners.AsNoTracking().SingleAsync(p => p.Name == Northwind))).TimeZone;
+        Assert.NotEqual(TimeSpan.Zero, zone.GetUtcOffset(App.Now));
+        var monthStart = BudgetPeriod.MonthStart(App.Now, zone);
+        if (App.Now < monthStart.AddMinutes(2))
+        {
+            App.Clock.Advance(TimeSpan.FromMinutes(2));
+        }
+
+        // The platform reports spend: a minute before the partner's month began (billed), and a minute after it
+        // began (unpaid; in UTC that minute is still the earlier month).
+        using var platform = App.CreateClient();
+        foreach (var (amount, at) in new[] { (99m, monthStart.AddMinutes(-1)), (42.5m, monthStart.AddMinutes(1)) })
+        {
+            var answer = await UsageKit.PostAsync(platform, UsageKit.Record($"unpaid-{Guid.NewGuid():N}", customer.Email, amount, at));
+            Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
+        }
 
         var page = await AskToEndAsync(customer, "Leaving.");
 
@@ -185,5 +201,22 @@ public sealed class EndAssociationTests(FakeClockApp app) : AppTest<FakeClockApp
             page.Document.QuerySelector("main .alert-danger")?.TextContent ?? "", StringComparison.Ordinal);
         Assert.Equal("Leaving.", page.Document.QuerySelector("textarea#Reason")?.TextContent);
         Assert.Null(await RequestOfAsync(customer.Email));
+    }
+
+    [Fact]
+    public async Task Spend_of_an_earlier_month_does_not_keep_a_customer_from_asking()
+    {
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        using var customer = await AssociatedCustomerAsync(sales, "Bea Billed");
+        var zone = (await App.WithDbAsync(db => db.Partners.AsNoTracking().SingleAsync(p => p.Name == Northwind))).TimeZone;
+        using var platform = App.CreateClient();
+        var answer = await UsageKit.PostAsync(platform,
+            UsageKit.Record($"billed-{Guid.NewGuid():N}", customer.Email, 250m, BudgetPeriod.MonthStart(App.Now, zone).AddMinutes(-1)));
+        Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
+
+        var page = await AskToEndAsync(customer, "Moving on.");
+
+        Assert.Contains(page.Alerts("success"), a => a.StartsWith("Your request to end the association was sent.", StringComparison.Ordinal));
+        Assert.Equal(DisassociationStatus.Pending, (await RequestOfAsync(customer.Email))!.Status);
     }
 }

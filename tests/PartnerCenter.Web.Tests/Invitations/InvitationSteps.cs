@@ -34,11 +34,12 @@ internal static class InvitationSteps
         return await client.FollowAsync(response);
     }
 
-    /// <summary>POST /Invitations/Link/{id}: the Link / QR code page.</summary>
+    /// <summary><b>New link</b> (POST /Invitations/Link/{id}), then the Link / QR code page it redirects to.</summary>
     public static async Task<HtmlPage> LinkPageAsync(this PartnerCenterClient client, Guid id)
     {
         using var response = await client.PostFormAsync($"/Invitations/Link/{id}", ("returnUrl", "/CustomerDevelopment"));
-        return (await HtmlPage.ReadAsync(response)).AssertStatus(HttpStatusCode.OK);
+        await response.AssertStatusAsync(HttpStatusCode.Redirect);
+        return (await client.FollowAsync(response)).AssertStatus(HttpStatusCode.OK);
     }
 
     /// <summary>The invitation URL the Link / QR code page shows for copying.</summary>
@@ -87,8 +88,20 @@ internal static class InvitationSteps
 
     /// <summary>The rows of the Invitation history page: event, channel, detail.</summary>
     public static List<(string Event, string Channel, string Detail)> HistoryLines(HtmlPage history) =>
-        history.Document.QuerySelectorAll("tbody tr")
+        history.Document.QuerySelectorAll("tbody tr:not([data-link])")
             .Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList())
             .Select(cells => (cells[1], cells[2], cells[3]))
             .ToList();
+
+    /// <summary>The Links table of the invitation history: each link's channel and state, newest first, and whether it offers Revoke.</summary>
+    public static List<(string Channel, string State, bool CanRevoke)> HistoryLinks(HtmlPage history) =>
+        history.Document.QuerySelectorAll("tbody tr[data-link]")
+            .Select(tr => (tr.QuerySelectorAll("td")[1].TextContent.Trim(), tr.QuerySelector("[data-testid=link-state]")!.TextContent.Trim(),
+                tr.QuerySelectorAll("button").Any(b => b.TextContent.Trim() == "Revoke")))
+            .ToList();
+
+    /// <summary>The address of a row link of the list (an anchor found by its accessible name).</summary>
+    public static string LinkHref(this HtmlPage page, string ariaLabel) =>
+        page.Document.QuerySelectorAll("a").FirstOrDefault(a => a.GetAttribute("aria-label") == ariaLabel)?.GetAttribute("href")
+        ?? throw new InvalidOperationException($"No link '{ariaLabel}' on {page}");
 }

@@ -14,6 +14,7 @@ namespace PartnerCenter.Web.Tests.Invitations;
 public sealed class InvitationTokenTests(FakeClockPickupApp app) : AppTest<FakeClockPickupApp>(app)
 {
     private const string DoesNotExist = "This invitation link does not exist. Ask the partner who invited you to send a new invitation.";
+    private const string NoLongerValid = "This invitation link is no longer valid. Ask the partner who invited you to send a new invitation.";
     private const string HasExpired = "This invitation link has expired. Ask the partner who invited you to send a new invitation.";
     private const string WasUsed = "This invitation link has already been used. Ask the partner who invited you to send a new invitation.";
 
@@ -68,7 +69,7 @@ public sealed class InvitationTokenTests(FakeClockPickupApp app) : AppTest<FakeC
         var linkPage = await sales.LinkPageAsync(id);
         await sales.InviteAsync(id);
 
-        var until = $"{claimEnds:yyyy-MM-dd HH:mm} UTC";
+        var until = Shown.ToNorthwind(claimEnds);
         Assert.Contains($"It is valid until {until} and can be used once.", linkPage.MainText, StringComparison.Ordinal);
         var email = Assert.Single(await App.OutboxForAsync("capped001@prospects.example"));
         Assert.Contains($"This link is valid until {until}", email.TextBody, StringComparison.Ordinal);
@@ -101,7 +102,7 @@ public sealed class InvitationTokenTests(FakeClockPickupApp app) : AppTest<FakeC
     }
 
     [Fact]
-    public async Task Deleting_the_preregistration_revokes_its_links_and_emails_which_then_do_not_exist()
+    public async Task Deleting_the_preregistration_revokes_its_links_and_emails_which_then_read_as_no_longer_valid()
     {
         var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var (id, url) = await NewLinkAsync(sales, "revoked");
@@ -118,26 +119,31 @@ public sealed class InvitationTokenTests(FakeClockPickupApp app) : AppTest<FakeC
         var revocations = await App.WithDbAsync(db => db.InvitationEvents.Where(e => e.PreregistrationId == id && e.Kind == InvitationEventKind.Revoked).Select(e => e.Detail).ToListAsync());
         Assert.Equal(["Preregistration deleted", "Preregistration deleted"], revocations);
         var customer = NewClient();
-        await AssertProblemAsync(customer, TokenOf(url), DoesNotExist);
-        await AssertProblemAsync(customer, TokenOf(emailed), DoesNotExist);
+        await AssertProblemAsync(customer, TokenOf(url), NoLongerValid);
+        await AssertProblemAsync(customer, TokenOf(emailed), NoLongerValid);
     }
 
     [Fact]
-    public async Task The_database_keeps_only_the_tokens_sha256_never_the_token_and_reinviting_issues_a_new_link()
+    public async Task The_database_keeps_the_tokens_sha256_and_its_data_protected_form_never_the_token_and_new_link_replaces_the_link()
     {
         var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var (id, url) = await NewLinkAsync(sales, "hashed");
         var again = (await sales.LinkPageAsync(id)).InviteUrl();
         var customer = NewClient();
-        (await customer.GetPageAsync(PathOf(url))).AssertStatus(HttpStatusCode.OK);
-        var token = TokenOf(url);
+        (await customer.GetPageAsync(PathOf(again))).AssertStatus(HttpStatusCode.OK);
+        await AssertProblemAsync(customer, TokenOf(url), NoLongerValid);
+        var token = TokenOf(again);
 
         Assert.NotEqual(url, again);
-        var hashes = await App.WithDbAsync(db => db.Invitations.Where(i => i.PreregistrationId == id).OrderBy(i => i.CreatedAt).Select(i => i.TokenHash).ToListAsync());
-        Assert.Equal([SHA256.HashData(Encoding.UTF8.GetBytes(token)), SHA256.HashData(Encoding.UTF8.GetBytes(TokenOf(again)))], hashes);
+        var stored = await App.WithDbAsync(db => db.Invitations.Where(i => i.PreregistrationId == id).OrderBy(i => i.CreatedAt)
+            .Select(i => new { i.TokenHash, i.ProtectedToken }).ToListAsync());
+        Assert.Equal([SHA256.HashData(Encoding.UTF8.GetBytes(TokenOf(url))), SHA256.HashData(Encoding.UTF8.GetBytes(token))], stored.Select(s => s.TokenHash));
 
-        // A link-channel token was never in an email: it must not be anywhere in the database,
-        // neither as text nor as its 32 raw bytes.
+        // The token is kept only protected (encrypted and authenticated by the app's Data Protection
+        // keys) so Link/QR can show it again: it must not be anywhere in the database as text or as its 32 raw bytes.
+        var protector = App.Services.GetRequiredService<ITokenProtector>();
+        Assert.Equal([TokenOf(url), token], stored.Select(s => protector.Unprotect(s.ProtectedToken!)));
+        Assert.All(stored, s => Assert.DoesNotContain(token, s.ProtectedToken!, StringComparison.Ordinal));
         var found = await App.WithDbAsync(db => FindAnywhereAsync(db, token));
         Assert.Empty(found);
     }

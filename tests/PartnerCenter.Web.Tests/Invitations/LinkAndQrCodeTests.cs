@@ -19,8 +19,10 @@ public sealed class LinkAndQrCodeTests(PickupApp app) : AppTest<PickupApp>(app)
         var anna = await App.PreregistrationIdAsync(Anna);
         var list = await sales.GetPageAsync("/CustomerDevelopment");
 
-        using var response = await sales.ClickAsync(list, "Link / QR code for A*** S***");
-        var page = (await HtmlPage.ReadAsync(response)).AssertStatus(HttpStatusCode.OK);
+        var opened = await sales.GetPageAsync(list.LinkHref("Link / QR code for A*** S***"));
+        using var response = await sales.SubmitAsync(opened, opened.FormOfButton("New link"));
+        await response.AssertStatusAsync(HttpStatusCode.Redirect);
+        var page = (await sales.FollowAsync(response)).AssertStatus(HttpStatusCode.OK);
 
         Assert.Equal("Link / QR code", page.Heading);
         var url = page.InviteUrl();
@@ -28,7 +30,7 @@ public sealed class LinkAndQrCodeTests(PickupApp app) : AppTest<PickupApp>(app)
         Assert.Equal("Copy", page.Document.QuerySelector("button[data-copy='#invite-url']")?.TextContent.Trim());
         var invitation = await App.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.PreregistrationId == anna && i.Channel == InvitationChannel.Link));
         Assert.True(invitation.Matches(url[(url.LastIndexOf('/') + 1)..]));
-        Assert.Contains($"It is valid until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC and can be used once.", page.MainText, StringComparison.Ordinal);
+        Assert.Contains($"It is valid until {Shown.ToNorthwind(invitation.ExpiresAt)} and can be used once.", page.MainText, StringComparison.Ordinal);
 
         // PNG: shown, downloadable, and it scans to the URL.
         var image = page.Document.QuerySelector("img[alt='QR code of the invitation link']")?.GetAttribute("src");

@@ -78,6 +78,7 @@ public sealed class PreviewHistoryMailboxTests(PickupApp app) : AppTest<PickupAp
             [
                 ("Opened", "Link / QR code", ""),
                 ("Created", "Link / QR code", "Link and QR code created"),
+                ("Revoked", "Email", "Replaced by a new link"),
                 ("Sent", "Email", ""),
                 ("Created", "Email", "Email queued"),
             ],

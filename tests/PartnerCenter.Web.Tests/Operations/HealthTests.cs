@@ -78,16 +78,31 @@ public sealed class ReadinessWhenDatabaseIsUnusableTests
     {
         public EmptyDatabaseFactory() => SeedDemoData = false;
 
-        /// <summary>Deletes the database (and its WAL), closes pooled handles, then lets <paramref name="replace"/> put something else there.</summary>
+        /// <summary>
+        /// Deletes the database (and its WAL), closes pooled handles, then lets <paramref name="replace"/> put
+        /// something else there. A background sweeper opening the database in between recreates the file
+        /// (SQLite creates a missing one), so a replacement that finds a file there tries again.
+        /// </summary>
         public void BreakDatabase(Action<string> replace)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in DatabaseFiles)
+            for (var attempt = 1; ; attempt++)
             {
-                File.Delete(file);
-            }
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var file in DatabaseFiles)
+                {
+                    File.Delete(file);
+                }
 
-            replace(DatabasePath);
+                try
+                {
+                    replace(DatabasePath);
+                    return;
+                }
+                catch (IOException) when (attempt < 50)
+                {
+                    Thread.Sleep(20);
+                }
+            }
         }
     }
 }

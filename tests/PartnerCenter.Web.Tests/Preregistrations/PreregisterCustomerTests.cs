@@ -11,6 +11,7 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : AppTe
 {
     private const string NameRequired = "Enter the customer's full name.";
     private const string NameTooLong = "The full name can have at most 64 characters.";
+    private const string NameBidi = "The full name cannot contain text direction control characters (U+202A to U+202E, U+2066 to U+2069).";
     private const string EmailCharacters = "The email address can contain only letters, digits, underscores (_), hyphens (-) and periods (.).";
     private const string EmailMalformed = "Enter a valid email address, such as name@example.com.";
     private const string MobileInvalid = "Enter a valid mobile number in international format with the country code, such as +49 1512 3456789.";
@@ -189,7 +190,7 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : AppTe
         Assert.Equal(ListUrl, response.Headers.Location!.AbsolutePathOrOriginal());
         var list = await sales.FollowAsync(response);
         var success = Assert.Single(list.Alerts("success"));
-        Assert.StartsWith($"Frieda Neumann is preregistered, valid until {now.AddDays(15):yyyy-MM-dd HH:mm} UTC.", success, StringComparison.Ordinal);
+        Assert.StartsWith($"Frieda Neumann is preregistered, valid until {Shown.ToNorthwind(now.AddDays(15))}.", success, StringComparison.Ordinal);
         Assert.Equal(UsageLine(open + 1), list.Usage());
         var row = Assert.Single(list.Rows(), r => r.Email == "f***@prospects.example");
         Assert.Equal(("F*** N***", "Preregistered", "Expires in 15 days"), (row.Name, row.Status, row.ExpiresIn));
@@ -214,7 +215,7 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : AppTe
 
         var list = await sales.PreregisterAsync("Existing GmbH", "EXISTING@customers.example", GermanMobile(22));
 
-        Assert.Equal([$"Existing GmbH is preregistered, valid until {App.Now.AddDays(15):yyyy-MM-dd HH:mm} UTC."], list.Alerts("success"));
+        Assert.Equal([$"Existing GmbH is preregistered, valid until {Shown.ToNorthwind(App.Now.AddDays(15))}."], list.Alerts("success"));
         var record = Assert.Single(await App.RecordsAsync(DemoUsers.Customer));
         Assert.Equal(PreregistrationStatus.Preregistered, record.Status);
         Assert.False(record.SendInvitation);
@@ -232,10 +233,26 @@ public sealed class PreregisterCustomerTests(PreregistrationFactory app) : AppTe
         Assert.Equal(name, Assert.Single(await App.RecordsAsync("long.name@prospects.example")).CustomerName);
     }
 
+    [Fact]
+    public async Task The_name_field_takes_as_many_characters_as_the_server_accepts_and_text_direction_marks_are_still_allowed()
+    {
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+
+        var form = await sales.GetPageAsync(FormUrl);
+        Assert.Equal(PersonName.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture), form.Document.QuerySelector("input#FullName")?.GetAttribute("maxlength"));
+
+        // U+200F (right-to-left mark) and Arabic script are names, not bidi controls.
+        await sales.PreregisterOrFailAsync("\u0645\u0631\u064A\u0645 \u200F\u0639\u0644\u064A", "rtl.name@prospects.example", GermanMobile(24));
+        Assert.Single(await App.RecordsAsync("rtl.name@prospects.example"));
+    }
+
     [Theory]
     [InlineData("FullName", "", "input.empty.name@prospects.example", "+4915123456731", NameRequired)]
     [InlineData("FullName", "   ", "input.blank.name@prospects.example", "+4915123456732", NameRequired)]
     [InlineData("FullName", SixtyFiveCharacters, "input.long.name@prospects.example", "+4915123456733", NameTooLong)]
+    [InlineData("FullName", "Anna \u202Egnirts\u202C Schmidt", "input.rlo.name@prospects.example", "+4915123456738", NameBidi)]
+    [InlineData("FullName", "\u202AAnna Schmidt", "input.lre.name@prospects.example", "+4915123456739", NameBidi)]
+    [InlineData("FullName", "Anna \u2066Schmidt\u2069", "input.lri.name@prospects.example", "+4915123456740", NameBidi)]
     [InlineData("Email", "Input Person", "a+b@x.com", "+4915123456734", EmailCharacters)]
     [InlineData("Email", "Input Person", "name with space@prospects.example", "+4915123456735", EmailCharacters)]
     [InlineData("Email", "Input Person", "name@prospects", "+4915123456736", EmailMalformed)]

@@ -17,7 +17,7 @@ public sealed class PreregistrationCapTests(PreregistrationFactory app) : IClass
         Assert.Null(form.Document.QuerySelector("main form fieldset[disabled]"));
         var hundredth = await sales.PreregisterAsync("Cap Hundred", "cap.hundred@prospects.example", GermanMobile(1));
 
-        Assert.Equal([$"Cap Hundred is preregistered, valid until {app.Now.AddDays(15):yyyy-MM-dd HH:mm} UTC."], hundredth.Alerts("success"));
+        Assert.Equal([$"Cap Hundred is preregistered, valid until {Shown.ToNorthwind(app.Now.AddDays(15))}."], hundredth.Alerts("success"));
         Assert.Equal(UsageLine(100), hundredth.Usage());
 
         // At the cap the form says so and is disabled...

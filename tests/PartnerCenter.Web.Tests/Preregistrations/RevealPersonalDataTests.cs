@@ -138,6 +138,34 @@ public sealed class RevealPersonalDataTests(PreregistrationFactory app) : AppTes
         Assert.Equal(before, (await RevealsAsync()).Count);
     }
 
+    [Fact]
+    public async Task Reveals_are_shown_on_the_audit_page_to_the_partners_admin_and_ecosystem_manager_and_to_no_other_partner()
+    {
+        var sales = await SignInAsync(DemoUsers.NorthwindSales);
+        using var shown = await sales.ToggleColumnAsync(await sales.GetPageAsync(ListUrl), MaskedColumn.Mobile, show: true);
+        await shown.AssertStatusAsync(HttpStatusCode.Redirect);
+        var salesName = await App.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.NorthwindSales).Select(u => u.DisplayName).SingleAsync());
+
+        var admin = await SignInAsync(DemoUsers.NorthwindAdmin);
+        var list = await admin.GetPageAsync(ListUrl);
+        Assert.Equal("/Audit/Reveals", list.Document.QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "Reveals of personal data").GetAttribute("href"));
+        var page = await admin.GetPageAsync("/Audit/Reveals");
+        page.AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("Reveals of personal data", page.Heading);
+        Assert.Equal([salesName, "Mobile Number"], Cells(page)[0][1..]);
+
+        var manager = await SignInAsync(DemoUsers.EcosystemManager);
+        Assert.Equal([salesName, "Northwind Cloud", "Mobile Number"], Cells(await manager.GetPageAsync("/Audit/Reveals"))[0][1..]);
+
+        var contoso = await SignInAsync(DemoUsers.ContosoAdmin);
+        Assert.DoesNotContain(Cells(await contoso.GetPageAsync("/Audit/Reveals")), row => row.Contains(salesName));
+        using var forbidden = await sales.GetAsync("/Audit/Reveals");
+        Assert.NotEqual(HttpStatusCode.OK, forbidden.StatusCode);
+    }
+
+    private static List<List<string>> Cells(HtmlPage page) =>
+        page.Document.QuerySelectorAll("main tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList()).ToList();
+
     private Task<List<AuditEntry>> RevealsAsync() =>
         App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == "PersonalDataRevealed").ToListAsync());
 }

@@ -13,7 +13,7 @@ public sealed class ReviewQueueWordingTests(FakeClockApp app) : AppTest<FakeCloc
         var online = NewEmail("onlineonly");
         await App.WithDbAsync(async db =>
         {
-            var registered = DateTime.UtcNow.AddDays(-30);
+            var registered = App.Now.AddDays(-30);
             db.CustomerAccounts.Add(new CustomerAccount
             {
                 Email = all, Name = "All Facts", CountryCode = "DE", RegisteredAt = registered,

@@ -28,7 +28,7 @@ public sealed class ReviewDeadlineTests(FakeClockApp app) : AppTest<FakeClockApp
         Assert.Equal(TuesdayAfternoon, (await RecordAsync(App, id)).ReviewDueAt);
         var status = await PartnerStatusAsync(sales, email);
         Assert.StartsWith("Pending review", status, StringComparison.Ordinal);
-        Assert.Contains($"Decision due {Utc(TuesdayAfternoon)}", status, StringComparison.Ordinal);
+        Assert.Contains($"Decision due {Shown.ToNorthwind(TuesdayAfternoon)}", status, StringComparison.Ordinal);
 
         // Friday: nothing is late; the earliest due comes first.
         using (var em = await App.SignedInClientAsync(DemoUsers.EcosystemManager))
@@ -124,7 +124,7 @@ public sealed class ReviewHolidayTests(HolidayClockFactory app) : AppTest<Holida
 
         var thursday = new DateTime(2031, 3, 20, 14, 30, 0, DateTimeKind.Utc);
         Assert.Equal(thursday, (await RecordAsync(App, id)).ReviewDueAt);
-        Assert.Contains($"Decision due {Utc(thursday)}", await PartnerStatusAsync(sales, email), StringComparison.Ordinal);
+        Assert.Contains($"Decision due {Shown.ToNorthwind(thursday)}", await PartnerStatusAsync(sales, email), StringComparison.Ordinal);
         var em = await SignInAsync(DemoUsers.EcosystemManager);
         Assert.Equal("2 d 0 h left", (await QueueAsync(em)).QueueRow("Hedda Holiday").TimeLeft());
     }

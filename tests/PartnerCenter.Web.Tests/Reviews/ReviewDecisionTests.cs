@@ -40,7 +40,7 @@ public sealed class ReviewDecisionTests(FakeClockApp app) : AppTest<FakeClockApp
 
         var mail = Assert.Single(await DecisionMailsAsync(App, "Alma Approved"));
         Assert.Equal("Preregistration of Alma Approved approved", mail.Subject);
-        Assert.Contains($"valid until {Utc(approvedAt.AddDays(15))}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"valid until {Shown.ToNorthwind(approvedAt.AddDays(15))}", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("you can now invite the customer", mail.TextBody, StringComparison.Ordinal);
         // "Send invitation link: No": nothing goes to the customer.
         Assert.Empty(await MailToAsync(App, email));

@@ -152,8 +152,8 @@ public static class ReviewKit
             return (record.Id, ticket.Id);
         });
 
-    /// <summary>A UTC moment as the pages and emails write it: "2031-03-18 14:30 UTC".</summary>
-    public static string Utc(DateTime moment) => moment.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+    /// <summary>A UTC moment as an ecosystem manager without a chosen zone reads it: "2031-03-18 14:30 (UTC+00:00)".</summary>
+    public static string Utc(DateTime moment) => Shown.InUtc(moment);
 
     public static string Collapse(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

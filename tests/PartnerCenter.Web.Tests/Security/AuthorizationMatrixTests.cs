@@ -29,7 +29,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
 
     private sealed record Row(string Expected, Func<Task<Request>> Build, bool FreshClient = false);
 
-    // O = 2xx, R = redirect elsewhere (success), S = redirect to sign-in, F = 403 or access denied, N = 404, B = 400, E = 500 page.
+    // O = 2xx, R = redirect elsewhere (success), S = redirect to sign-in, F = 403 or access denied, N = 404, B = 400, E = 500 page,
+    // U = 401 (the platform's machine endpoint: a bearer key, never a cookie).
     // The access-denied page itself answers 403; signing out redirects to the sign-in page.
     //                                     anon cust intern sales admin contoso em
     private Dictionary<string, Row> Table() => new()
@@ -39,10 +40,14 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST Account/SignOut"] = new("SSSSSSS", () => Post("/Account/SignOut"), FreshClient: true),
         ["GET Account/AccessDenied"] = new("FFFFFFF", () => Get("/Account/AccessDenied")),
         ["GET Home/Index"] = new("SOOOOOO", () => Get("/")),
+        ["GET Profile/Index"] = new("SOOOOOO", () => Get("/Profile")),
+        // An unknown zone: the form again with its message, for everyone signed in; nothing changes.
+        ["POST Profile/Index"] = new("SOOOOOO", () => Post("/Profile", ("TimeZoneId", "Mars/Olympus"))),
         ["GET Home/Status"] = new("NNNNNNN", () => Get("/Home/Status/404")),
         // Visited directly (no exception to report) the error page still says 500; it is never a stack trace.
         ["GET Home/Error"] = new("NNNNNNN", () => Get("/Home/Error")),
         ["GET Audit/Trail"] = new("SFFFONO", async () => Req($"/Audit/Preregistration/{await AuditedRecordAsync()}")),
+        ["GET Audit/Reveals"] = new("SFFFOOO", () => Get("/Audit/Reveals")),
         ["GET CustomerDevelopment/Index"] = new("SFFOOOF", () => Get("/CustomerDevelopment")),
         ["GET CustomerDevelopment/History"] = new("SFFOOOF", () => Get("/CustomerDevelopment/History")),
         ["GET CustomerDevelopment/BackgroundAssociation"] = new("SFFOONF", async () => Req($"/CustomerDevelopment/BackgroundAssociation/{await App.AddNorthwindRecordAsync()}")),
@@ -54,7 +59,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST Invitations/Confirm"] = new("SFFOONF", async () => Form("/Invitations/Confirm", ("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
         ["POST Invitations/Send"] = new("SFFRRNF", async () => Form("/Invitations/Send", ("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
         ["GET Invitations/Preview"] = new("SFFOONF", async () => Req($"/Invitations/Preview/{await App.AddNorthwindRecordAsync()}")),
-        ["POST Invitations/Link"] = new("SFFOONF", async () => Form($"/Invitations/Link/{await App.AddNorthwindRecordAsync()}")),
+        ["GET Invitations/Link"] = new("SFFOONF", async () => Req($"/Invitations/Link/{await App.AddNorthwindRecordAsync()}")),
+        ["POST Invitations/Link"] = new("SFFRRNF", async () => Form($"/Invitations/Link/{await App.AddNorthwindRecordAsync()}")),
+        ["POST Invitations/Revoke"] = new("SFFRRNF", async () => Form($"/Invitations/Revoke/{await FreshInvitationIdAsync()}")),
         ["GET Invitations/History"] = new("SFFOONF", async () => Req($"/Invitations/History/{await App.AddNorthwindRecordAsync()}")),
         ["GET Invite/Landing"] = new("OOOOOOO", async () => Req($"/invite/{await FreshTokenAsync()}")),
         ["GET Invite/Register"] = new("OOOOOOO", async () => Req($"/invite/{await FreshTokenAsync()}/register")),
@@ -76,6 +83,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST Reveal/Toggle"] = new("SFFRRRF", () => Post("/Reveal", ("list", "Customers"), ("column", "Name"), ("show", "false"), ("returnUrl", "/Customers"))),
         ["GET PartnerInformation/AccountInformation"] = new("SFOOOOF", () => Get("/PartnerInformation/AccountInformation")),
         ["POST PartnerInformation/AccountInformation"] = new("SFFFOOF", () => Post("/PartnerInformation/AccountInformation", ("ReservedEmail", "not an email"), ("ReservedMobile", ""))),
+        ["GET PartnerInformation/ApiKeys"] = new("SFFFOOF", () => Get("/PartnerInformation/ApiKeys")),
+        ["POST PartnerInformation/CreateApiKey"] = new("SFFFOOF", () => Post("/PartnerInformation/CreateApiKey", ("Name", ""))),
+        ["POST PartnerInformation/RevokeApiKey"] = new("SFFFRNF", async () => Form($"/PartnerInformation/RevokeApiKey/{await NorthwindApiKeyAsync()}")),
         ["GET Users/Index"] = new("SFFFOOF", () => Get("/Users")),
         ["POST Users/SetPermission"] = new("SFFFRNF", async () => Form($"/Users/SetPermission/{await App.UserIdAsync(DemoUsers.NorthwindSales)}", ("grant", "true"))),
         ["GET Ecosystem/Index"] = new("SFFFFFO", () => Get("/Ecosystem")),
@@ -90,6 +100,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["GET Ecosystem/DeclineTicket"] = new("SFFFFFN", () => Get($"/Ecosystem/DeclineTicket/{Guid.NewGuid()}")),
         ["POST Ecosystem/DeclineTicket"] = new("SFFFFFN", () => Post("/Ecosystem/DeclineTicket", ("Id", Guid.NewGuid().ToString()), ("Reason", "x"))),
         // Development pickup folder only, anonymous by design; unknown message ids are 404.
+        // The platform's usage endpoint takes only its bearer key: a signed-in cookie (and its antiforgery token) grants nothing.
+        ["POST PlatformUsage/Post"] = new("UUUUUUU", () => Post("/platform/usage", ("id", "x"))),
         ["GET Mailbox/Index"] = new("OOOOOOO", () => Get("/Mailbox")),
         ["GET Mailbox/Show"] = new("NNNNNNN", () => Get("/Mailbox/Show/no-such-message")),
         ["GET Mailbox/Html"] = new("NNNNNNN", () => Get("/Mailbox/Html/no-such-message")),
@@ -225,6 +237,14 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
 
     private async Task<string> FreshTokenAsync() => await AssociationKit.MintTokenAsync(App, await App.AddNorthwindRecordAsync());
 
+    /// <summary>An active link of a new Northwind record (to revoke).</summary>
+    private async Task<Guid> FreshInvitationIdAsync()
+    {
+        var record = await App.AddNorthwindRecordAsync();
+        await AssociationKit.MintTokenAsync(App, record);
+        return await App.WithDbAsync(db => db.Invitations.Where(i => i.PreregistrationId == record).Select(i => i.Id).SingleAsync());
+    }
+
     /// <summary>A Northwind record preregistered through the App, so its trail has entries.</summary>
     private async Task<Guid> AuditedRecordAsync()
     {
@@ -236,5 +256,14 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         var sales = await SignInAsync(DemoUsers.NorthwindSales);
         audited = await AssociationKit.PreregisterAsync(App, sales, "Audited Customer", AssociationKit.NewEmail("audited"));
         return audited.Value;
+    }
+
+    private async Task<int> NorthwindApiKeyAsync()
+    {
+        var partnerId = await App.PartnerIdAsync(Northwind);
+        var userId = await App.UserIdAsync(DemoUsers.NorthwindAdmin);
+        var created = await App.WithServiceAsync<PartnerCenter.Core.ApiKeys.CreateApiKey, Result<PartnerCenter.Core.ApiKeys.CreatedApiKey>>(create =>
+            create.ExecuteAsync(userId, partnerId, new PartnerCenter.Core.ApiKeys.ApiKeyRequest("matrix", ["customers:read"], null), CancellationToken.None));
+        return created.Value!.Id;
     }
 }

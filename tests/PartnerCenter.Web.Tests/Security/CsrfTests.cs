@@ -12,12 +12,13 @@ public sealed class CsrfTests(TestApp app) : AppTest<TestApp>(app)
         var admin = await SignInAsync(DemoUsers.NorthwindAdmin);
         var internId = await App.UserIdAsync(DemoUsers.NorthwindIntern);
         await admin.GetPageAsync("/Users");
+        var auditRows = await App.WithDbAsync(db => db.AuditEntries.CountAsync());
 
         using var response = await PostAsync(admin, token, $"/Users/SetPermission/{internId}", ("grant", "true"));
 
         await response.AssertStatusAsync(HttpStatusCode.BadRequest);
         Assert.False(await App.WithDbAsync(db => db.Users.Where(u => u.Id == internId).Select(u => u.HasCustomerDevelopment).SingleAsync()));
-        Assert.Equal(0, await App.WithDbAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Equal(auditRows, await App.WithDbAsync(db => db.AuditEntries.CountAsync()));
     }
 
     [Theory]

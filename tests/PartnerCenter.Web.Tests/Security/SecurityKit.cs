@@ -25,6 +25,7 @@ internal static class SecurityKit
         return status switch
         {
             >= 200 and < 300 => "O",
+            401 => "U",
             403 => "F",
             404 => "N",
             400 => "B",

@@ -111,7 +111,10 @@ public sealed class InvitationSliceTests(FakeClockApp app) : AppTest<FakeClockAp
         {
             var refused = await AcceptAsync(token, customer);
 
-            Assert.Equal(InvitationErrors.PrepaidPartner, refused.Error);
+            // Same code; the customer reads their own words, never the partner-side reason.
+            Assert.Equal(AssociationErrors.ForCustomer(InvitationErrors.PrepaidPartner), refused.Error);
+            Assert.Equal(InvitationErrors.PrepaidPartner.Code, refused.Error!.Code);
+            Assert.DoesNotContain("prepaid", refused.Error.Message, StringComparison.OrdinalIgnoreCase);
             Assert.Equal(PreregistrationStatus.Preregistered, (await App.WithDbAsync(db => db.Preregistrations.SingleAsync(p => p.Id == id))).Status);
         }
         finally

@@ -6,6 +6,7 @@ using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Core.Usage;
 
 namespace PartnerCenter.Infrastructure.Data.Configurations;
 
@@ -47,8 +48,6 @@ internal sealed class CustomerAccountConfiguration : IEntityTypeConfiguration<Cu
         builder.HasOne<Partner>().WithMany().HasForeignKey(c => c.AssociatedPartnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.AssociatedPartnerId, c.AssociatedAt });
         builder.Property(c => c.BudgetAmount).HasPrecision(18, 2);
-        builder.Property(c => c.UsedAmount).HasPrecision(18, 2);
-        builder.Property(c => c.UnpaidAmount).HasPrecision(18, 2);
 
         // Sales > Customers at 20,000 customers for one partner: name prefix search and the frozen filter per partner.
         builder.HasIndex(c => new { c.AssociatedPartnerId, c.Name });
@@ -99,5 +98,34 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.ActorUserId).HasMaxLength(450);
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
         builder.HasIndex(a => new { a.PartnerId, a.At });
+    }
+}
+
+internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageRecord>
+{
+    public void Configure(EntityTypeBuilder<UsageRecord> builder)
+    {
+        builder.Property(r => r.ExternalId).HasMaxLength(UsageRecord.IdMaxLength);
+
+        // Idempotency by the platform's id is the database's job: a concurrent replay hits this index.
+        builder.HasIndex(r => r.ExternalId).IsUnique();
+        builder.Property(r => r.Amount).HasPrecision(18, UsageRecord.MaxDecimals);
+        builder.HasOne<CustomerAccount>().WithMany().HasForeignKey(r => r.CustomerAccountId).OnDelete(DeleteBehavior.Restrict);
+
+        // Used: one customer's spend since the period began.
+        builder.HasIndex(r => new { r.CustomerAccountId, r.OccurredAt });
+    }
+}
+
+internal sealed class BudgetAlertConfiguration : IEntityTypeConfiguration<BudgetAlert>
+{
+    public void Configure(EntityTypeBuilder<BudgetAlert> builder)
+    {
+        builder.Property(a => a.Used).HasPrecision(18, UsageRecord.MaxDecimals);
+        builder.Property(a => a.Budget).HasPrecision(18, 2);
+        builder.HasOne<CustomerAccount>().WithMany().HasForeignKey(a => a.CustomerAccountId).OnDelete(DeleteBehavior.Restrict);
+
+        // Each threshold once per account and window, whichever instance gets there first.
+        builder.HasIndex(a => new { a.CustomerAccountId, a.WindowStart, a.Level }).IsUnique();
     }
 }

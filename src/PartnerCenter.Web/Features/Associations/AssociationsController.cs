@@ -64,7 +64,7 @@ public sealed class AssociationsController(
         var result = await register.ExecuteAsync(token, model.FullName!, model.Password!, HttpContext.RequestAborted);
         if (!result.IsSuccess)
         {
-            ModelState.AddModelError(result.Error!.Code == "password_rules" ? nameof(model.Password) : "", result.Error.Message);
+            ModelState.AddModelError(result.Error!.Code == "password_rules" ? nameof(model.Password) : result.Error.Field ?? "", result.Error.Message);
             return RegisterView(token, landing.Value!, model);
         }
 
@@ -101,6 +101,7 @@ public sealed class AssociationsController(
     private ViewResult LandingView(string token, InvitationLanding landing, AssociateModel model)
     {
         ViewData["Title"] = "Invitation from " + landing.PartnerName;
+        ReturnHereAfterSignIn(token);
         return View("Landing", new LandingPageModel
         {
             Token = token,
@@ -114,9 +115,16 @@ public sealed class AssociationsController(
     private ViewResult RegisterView(string token, InvitationLanding landing, RegisterCustomerModel model)
     {
         ViewData["Title"] = "Register";
+        ReturnHereAfterSignIn(token);
         model.Email = landing.CustomerEmail;
         return View("Register", new RegisterPageModel { Token = token, Landing = landing, Form = model });
     }
+
+    /// <summary>The header's <b>Sign in</b> (and the page's own button) come back to the invitation after signing in.</summary>
+    private void ReturnHereAfterSignIn(string token) => ViewData[SignInReturnUrl] = $"/invite/{Uri.EscapeDataString(token)}";
+
+    /// <summary>The ViewData key the layout's <b>Sign in</b> link reads its return address from.</summary>
+    public const string SignInReturnUrl = "SignInReturnUrl";
 
     private ViewResult Invalid(string message, int status = StatusCodes.Status404NotFound)
     {

@@ -20,9 +20,7 @@ public sealed class AuditController(AuditQueries audit) : AppController
             return NotFound();
         }
 
-        IReadOnlyCollection<int> partners = User.IsInRole(Roles.EcosystemManager)
-            ? await audit.ManagedPartnerIdsAsync(User.UserId(), HttpContext.RequestAborted)
-            : [User.PartnerId()];
+        var partners = await PartnersAsync();
         var lines = await audit.TrailAsync(type, id, partners, HttpContext.RequestAborted);
         if (lines.Count == 0)
         {
@@ -33,4 +31,19 @@ public sealed class AuditController(AuditQueries audit) : AppController
         ViewData["Record"] = $"{type} {id}";
         return View(lines);
     }
+
+    /// <summary>Who revealed which masked column of the Customer Development list, and when (newest first).</summary>
+    [HttpGet("/Audit/Reveals")]
+    public async Task<IActionResult> Reveals()
+    {
+        var lines = await audit.RevealsAsync(await PartnersAsync(), HttpContext.RequestAborted);
+        ViewData["Title"] = "Reveals of personal data";
+        ViewData["ShowPartner"] = User.IsInRole(Roles.EcosystemManager);
+        return View(lines);
+    }
+
+    private async Task<IReadOnlyCollection<int>> PartnersAsync() =>
+        User.IsInRole(Roles.EcosystemManager)
+            ? await audit.ManagedPartnerIdsAsync(User.UserId(), HttpContext.RequestAborted)
+            : [User.PartnerId()];
 }

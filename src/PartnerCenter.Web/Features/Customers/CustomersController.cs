@@ -16,6 +16,7 @@ public sealed class CustomersController(
     {
         ViewData["Title"] = "Customers";
         var ct = HttpContext.RequestAborted;
+        ViewData["ResetStatement"] = await customers.ResetStatementAsync(User.PartnerId(), ct);
         var page = await customers.PageAsync(User.PartnerId(), query.ToRequest(), ct);
         var requests = await customers.PendingRequestsAsync(User.PartnerId(), ct);
         return View(new CustomersPageModel { Page = page, Query = query, Requests = requests });
@@ -90,7 +91,7 @@ public sealed class CustomersController(
             return RedirectToAction(nameof(Index));
         }
 
-        return BudgetView(new SetBudgetModel { Ids = mine.Select(c => c.Id).ToList() }, mine);
+        return await BudgetViewAsync(new SetBudgetModel { Ids = mine.Select(c => c.Id).ToList() }, mine);
     }
 
     [HttpPost]
@@ -104,7 +105,7 @@ public sealed class CustomersController(
 
         if (!await ValidateAsync(model))
         {
-            return BudgetView(model, mine);
+            return await BudgetViewAsync(model, mine);
         }
 
         var setting = new BudgetSetting(model.Type!.Value, model.Amount!.Value, model.OnExhaustion, model.UnfreezeNow);
@@ -113,7 +114,7 @@ public sealed class CustomersController(
         {
             Success(count == 1 ? "Budget saved." : $"Budget saved for {count} customers.");
             return RedirectToAction(nameof(Index));
-        }, () => RedirectToAction(nameof(Index)), () => BudgetView(model, mine));
+        }, () => RedirectToAction(nameof(Index)), () => BudgetViewAsync(model, mine));
     }
 
     [HttpGet]
@@ -157,9 +158,10 @@ public sealed class CustomersController(
         }, () => RedirectToAction(nameof(Index)));
     }
 
-    private ViewResult BudgetView(SetBudgetModel model, List<CustomerRow> selected)
+    private async Task<IActionResult> BudgetViewAsync(SetBudgetModel model, List<CustomerRow> selected)
     {
         ViewData["Title"] = "Set Budget";
+        ViewData["ResetStatement"] = await customers.ResetStatementAsync(User.PartnerId(), HttpContext.RequestAborted);
         return View("SetBudget", new SetBudgetPage { Form = model, Customers = selected });
     }
 

@@ -3,17 +3,18 @@ using Microsoft.AspNetCore.Mvc;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Dashboard;
 using PartnerCenter.Web.Security;
+using PartnerCenter.Web.Time;
 
 namespace PartnerCenter.Web.Features.Dashboard;
 
 /// <summary>The ecosystem manager's dashboard: the managed partners at a glance.</summary>
-public sealed class DashboardController(DashboardQueries dashboard, CustomerQueries customers) : EcosystemManagerController
+public sealed class DashboardController(DashboardQueries dashboard, CustomerQueries customers, ReaderTime readerTime) : EcosystemManagerController
 {
     [HttpGet]
     public async Task<IActionResult> Index()
     {
         ViewData["Title"] = "Dashboard";
         ViewData["OverdueEnds"] = await customers.OverdueForManagerAsync(User.UserId(), HttpContext.RequestAborted);
-        return View(await dashboard.ForManagerAsync(User.UserId(), HttpContext.RequestAborted));
+        return View(await dashboard.ForManagerAsync(User.UserId(), readerTime.Zone, HttpContext.RequestAborted));
     }
 }

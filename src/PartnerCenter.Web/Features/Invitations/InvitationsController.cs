@@ -16,6 +16,7 @@ namespace PartnerCenter.Web.Features.Invitations;
 public sealed class InvitationsController(
     InviteCustomers invite,
     CreateInvitationLink createLink,
+    RevokeInvitation revoke,
     InvitationQueries queries,
     IOptions<InvitationOptions> options) : CustomerDevelopmentStaffController
 {
@@ -80,25 +81,54 @@ public sealed class InvitationsController(
         return await OutcomeAsync(result, email => EmailHtml(email.Html), () => RedirectToAction("Index", "CustomerDevelopment"));
     }
 
-    [HttpPost]
-    public async Task<IActionResult> Link(Guid id, [FromForm] string? returnUrl)
+    /// <summary>Link/QR: the customer's current valid link, or that there is none. A GET that changes nothing.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Link(Guid id, string? returnUrl)
     {
-        var result = await createLink.ExecuteAsync(User.UserId(), User.PartnerId(), id, HttpContext.RequestAborted);
-        return await OutcomeAsync(result, link => LinkView(link, returnUrl), () => BackToList(returnUrl));
+        var result = await queries.CurrentLinkAsync(User.PartnerId(), id, HttpContext.RequestAborted);
+        return await OutcomeAsync(result, current => LinkView(current, returnUrl), () => BackToList(returnUrl));
     }
 
-    private ViewResult LinkView(InvitationLink link, string? returnUrl)
+    /// <summary><b>New link</b>: issues a fresh link and revokes the previous ones, then shows it (POST, redirect, GET).</summary>
+    [HttpPost]
+    [ActionName("Link")]
+    public async Task<IActionResult> NewLink(Guid id, [FromForm] string? returnUrl)
+    {
+        var result = await createLink.ExecuteAsync(User.UserId(), User.PartnerId(), id, HttpContext.RequestAborted);
+        return await OutcomeAsync(result, _ =>
+        {
+            Success("New link issued. Earlier links for this customer no longer work.");
+            return RedirectToAction("Link", new { id, returnUrl = SafeReturnUrl(returnUrl) });
+        }, () => RedirectToAction("Link", new { id, returnUrl = SafeReturnUrl(returnUrl) }));
+    }
+
+    private ViewResult LinkView(CurrentInvitationLink current, string? returnUrl)
     {
         SetTitle("Link / QR code");
+        var url = current.Link?.Url;
         return View(new LinkQrModel
         {
-            CustomerName = Masking.Name(link.CustomerName),
-            Url = link.Url,
-            ExpiresAt = link.ExpiresAt,
-            PngDataUri = "data:image/png;base64," + Convert.ToBase64String(QrCodes.Png(link.Url)),
-            SvgDataUri = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(QrCodes.Svg(link.Url))),
+            Id = current.PreregistrationId,
+            CustomerName = Masking.Name(current.CustomerName),
+            Url = url,
+            ExpiresAt = current.Link?.ExpiresAt,
+            CannotIssue = current.CannotIssue?.Message,
+            PngDataUri = url is null ? null : "data:image/png;base64," + Convert.ToBase64String(QrCodes.Png(url)),
+            SvgDataUri = url is null ? null : "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(QrCodes.Svg(url))),
             ReturnUrl = SafeReturnUrl(returnUrl),
         });
+    }
+
+    /// <summary>Revokes one active link from the invitation history.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Revoke(Guid id, [FromForm] Guid preregistrationId)
+    {
+        var result = await revoke.ExecuteAsync(User.UserId(), User.PartnerId(), id, HttpContext.RequestAborted);
+        return await OutcomeAsync(result, owner =>
+        {
+            Success("Link revoked. The customer can no longer use it.");
+            return RedirectToAction("History", new { id = owner });
+        }, () => RedirectToAction("History", new { id = preregistrationId }));
     }
 
     [HttpGet]

@@ -1,4 +1,5 @@
 using PartnerCenter.Core.Invitations;
+using PartnerCenter.Infrastructure.Tokens;
 
 namespace PartnerCenter.Web.Features.Invitations;
 
@@ -8,11 +9,13 @@ public static class InvitationsFeature
     public static IServiceCollection AddInvitations(this IServiceCollection services)
     {
         services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section);
+        services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
         return services.AddUseCases(
             typeof(InvitationIssuer),
             typeof(InvitationRevoker),
             typeof(InviteCustomers),
             typeof(CreateInvitationLink),
+            typeof(RevokeInvitation),
             typeof(InvitationQueries));
     }
 }

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Accounts;
 using PartnerCenter.Web.Security;
+using PartnerCenter.Web.Time;
 
 namespace PartnerCenter.Web.Features.Partners;
 
 /// <summary>The signed-in customer's view of their partner, and the request to end the association.</summary>
 [Authorize(Roles = Roles.Customer)]
-public sealed class MyPartnerController(CustomerQueries customers, RequestDisassociation requestEnd) : AppController
+public sealed class MyPartnerController(CustomerQueries customers, RequestDisassociation requestEnd, ReaderTime readerTime) : AppController
 {
     [HttpGet]
     public Task<IActionResult> Index() => PageAsync(new EndAssociationModel());
@@ -24,7 +25,7 @@ public sealed class MyPartnerController(CustomerQueries customers, RequestDisass
         var result = await requestEnd.ExecuteAsync(User.UserId(), model.Reason!, HttpContext.RequestAborted);
         return await OutcomeAsync(result, request =>
         {
-            Success($"Your request to end the association was sent. Your partner answers by {request.DueAt:yyyy-MM-dd HH:mm} UTC.");
+            Success($"Your request to end the association was sent. Your partner answers by {readerTime.Format(request.DueAt)}.");
             return RedirectToAction(nameof(Index));
         }, () => RedirectToAction(nameof(Index)), () => PageAsync(model));
     }

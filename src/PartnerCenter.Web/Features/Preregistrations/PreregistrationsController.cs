@@ -9,6 +9,7 @@ using PartnerCenter.Core.Reviews;
 using PartnerCenter.Core.Tickets;
 using PartnerCenter.Web.Features.Reveal;
 using PartnerCenter.Web.Security;
+using PartnerCenter.Web.Time;
 
 namespace PartnerCenter.Web.Features.Preregistrations;
 
@@ -26,6 +27,7 @@ public sealed class PreregistrationsController(
     InvitationQueries invitations,
     TicketQueries tickets,
     IOptions<ReviewOptions> reviewOptions,
+    ReaderTime readerTime,
     TimeProvider clock) : CustomerDevelopmentController
 {
     /// <summary>The breadcrumb of every Customer Development page.</summary>
@@ -79,7 +81,7 @@ public sealed class PreregistrationsController(
                 Success($"{outcome.Record!.CustomerName} was submitted for manual review. An ecosystem manager decides within {reviewOptions.Value.TargetWorkingDays} working days.");
                 break;
             default:
-                Success($"{outcome.Record!.CustomerName} is preregistered, valid until {outcome.Record.ExpiresAt:yyyy-MM-dd HH:mm} UTC." +
+                Success($"{outcome.Record!.CustomerName} is preregistered, valid until {readerTime.Format(outcome.Record.ExpiresAt)}." +
                         (outcome.InvitationQueued ? " The invitation email is on its way." : ""));
                 if (outcome.InvitationRefused is { } refused)
                 {

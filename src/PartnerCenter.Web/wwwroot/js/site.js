@@ -1,4 +1,18 @@
 // Progressive enhancement only: every action also works as a plain form post.
+
+// The browser's time zone, for customers who did not choose one on their profile: the server reads
+// this cookie (ReaderTime.BrowserZoneCookie); without it, the customer account's country zone is used.
+(() => {
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const cookie = 'pc.tz=' + encodeURIComponent(zone || '');
+    if (zone && !document.cookie.split('; ').includes(cookie)) {
+      document.cookie = cookie + '; path=/; max-age=31536000; SameSite=Lax' + (location.protocol === 'https:' ? '; Secure' : '');
+    }
+  } catch {
+    // No Intl time zone support: the server's default applies.
+  }
+})();
 document.addEventListener('DOMContentLoaded', () => {
   // Ask before destructive actions: any submit button or form marked data-confirm.
   document.addEventListener('click', event => {

@@ -12,8 +12,8 @@ using PartnerCenter.Infrastructure.Data;
 namespace PartnerCenter.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201192940_EndAssociation")]
-    partial class EndAssociation
+    [Migration("20261201182452_ProfilePreferences")]
+    partial class ProfilePreferences
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -191,6 +191,9 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<int?>("CustomerAccountId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("CustomerAssociatedEmailOff")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -230,6 +233,9 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReviewDecidedEmailOff")
                         .HasColumnType("boolean");
 
                     b.Property<string>("SecurityStamp")
@@ -286,13 +292,6 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
-
-                    b.Property<string>("EndReason")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("Ended")
-                        .HasColumnType("boolean");
 
                     b.Property<int>("PartnerId")
                         .HasColumnType("integer");
@@ -478,10 +477,6 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<decimal>("UnpaidAmount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
                     b.Property<decimal>("UsedAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -500,67 +495,7 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AssociatedPartnerId", "AssociatedAt");
 
-                    b.HasIndex("AssociatedPartnerId", "Name");
-
-                    b.HasIndex("AssociatedPartnerId", "IsFrozen", "AssociatedAt");
-
                     b.ToTable("CustomerAccounts");
-                });
-
-            modelBuilder.Entity("PartnerCenter.Core.Customers.DisassociationRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("CustomerAccountId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DecidedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("DeclineReason")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<int>("PartnerId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RequestedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CustomerAccountId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_DisassociationRequests_OnePending")
-                        .HasFilter("\"Status\" = 1");
-
-                    b.HasIndex("CustomerAccountId", "RequestedAt");
-
-                    b.HasIndex("PartnerId", "Status", "RequestedAt");
-
-                    b.ToTable("DisassociationRequests");
                 });
 
             modelBuilder.Entity("PartnerCenter.Core.Invitations.Invitation", b =>
@@ -1005,21 +940,6 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("AssociatedPartnerId")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("PartnerCenter.Core.Customers.DisassociationRequest", b =>
-                {
-                    b.HasOne("PartnerCenter.Core.Customers.CustomerAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerAccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("PartnerCenter.Core.Partners.Partner", null)
-                        .WithMany()
-                        .HasForeignKey("PartnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartnerCenter.Core.Invitations.Invitation", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PartnerCenter.Migrations.PostgreSql.Migrations
+namespace PartnerCenter.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class EndAssociation : Migration
@@ -11,26 +11,17 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<decimal>(
-                name: "UnpaidAmount",
-                table: "CustomerAccounts",
-                type: "numeric(18,2)",
-                precision: 18,
-                scale: 2,
-                nullable: false,
-                defaultValue: 0m);
-
             migrationBuilder.AddColumn<string>(
                 name: "EndReason",
                 table: "AssociationAttempts",
-                type: "character varying(256)",
+                type: "nvarchar(256)",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Ended",
                 table: "AssociationAttempts",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
@@ -38,17 +29,17 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                 name: "DisassociationRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerAccountId = table.Column<int>(type: "integer", nullable: false),
-                    PartnerId = table.Column<int>(type: "integer", nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    DeclineReason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CustomerAccountId = table.Column<int>(type: "int", nullable: false),
+                    PartnerId = table.Column<int>(type: "int", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DeclineReason = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,10 +98,6 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_CustomerAccounts_AssociatedPartnerId_Name",
-                table: "CustomerAccounts");
-
-            migrationBuilder.DropColumn(
-                name: "UnpaidAmount",
                 table: "CustomerAccounts");
 
             migrationBuilder.DropColumn(

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PartnerCenter.Migrations.Sqlite.Migrations
+namespace PartnerCenter.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class EndAssociation : Migration
@@ -11,26 +11,17 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<decimal>(
-                name: "UnpaidAmount",
-                table: "CustomerAccounts",
-                type: "TEXT",
-                precision: 18,
-                scale: 2,
-                nullable: false,
-                defaultValue: 0m);
-
             migrationBuilder.AddColumn<string>(
                 name: "EndReason",
                 table: "AssociationAttempts",
-                type: "TEXT",
+                type: "character varying(256)",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Ended",
                 table: "AssociationAttempts",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -38,17 +29,17 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                 name: "DisassociationRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerAccountId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerAccountId = table.Column<int>(type: "integer", nullable: false),
+                    PartnerId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,10 +98,6 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_CustomerAccounts_AssociatedPartnerId_Name",
-                table: "CustomerAccounts");
-
-            migrationBuilder.DropColumn(
-                name: "UnpaidAmount",
                 table: "CustomerAccounts");
 
             migrationBuilder.DropColumn(

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Web.Security;
+
+namespace PartnerCenter.Web.Features.Profile;
+
+/// <summary>Every signed-in user's profile: their time zone and, for partner users, which partner emails they get.</summary>
+[Authorize]
+public sealed class ProfileController(UpdateProfile update, UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : AppController
+{
+    [HttpGet]
+    public async Task<IActionResult> Index()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        return Page(new ProfileModel
+        {
+            TimeZoneId = user.TimeZoneId,
+            EmailOnReviewDecided = !user.ReviewDecidedEmailOff,
+            EmailOnCustomerAssociated = !user.CustomerAssociatedEmailOff,
+        });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Index(ProfileModel model)
+    {
+        if (!await ValidateAsync(model))
+        {
+            return Page(model);
+        }
+
+        var result = await update.ExecuteAsync(User.UserId(),
+            new ProfileChange(model.TimeZoneId, model.EmailOnReviewDecided, model.EmailOnCustomerAssociated), HttpContext.RequestAborted);
+        if (result.IsSuccess)
+        {
+            // The zone travels in the auth cookie: refresh it, so the next page is already in the new zone.
+            await signIn.RefreshSignInAsync(result.Value!);
+        }
+
+        return await OutcomeAsync(result, _ =>
+        {
+            Success("Profile saved.");
+            return RedirectToAction(nameof(Index));
+        }, () => Page(model), () => Page(model));
+    }
+
+    private ViewResult Page(ProfileModel model)
+    {
+        var now = clock.UtcNow();
+        model.ShowsEmailPreferences = User.IsPartnerUser();
+        var fallback = TimeZones.Find(User.FindFirst(AppClaims.DefaultTimeZone)?.Value);
+        model.DefaultDescription = User.IsPartnerUser() ? $"your partner's zone, {TimeZones.Describe(fallback, now)}"
+            : User.IsInRole(Roles.Customer) ? $"your browser's zone, else {TimeZones.Describe(fallback, now)}"
+            : TimeZones.Describe(fallback, now);
+        ViewData["Title"] = "Profile";
+        ViewData["Zones"] = TimeZones.Choosable(now).Select(z => (z.Id, TimeZones.Describe(z, now))).ToList();
+        return View(nameof(Index), model);
+    }
+}

@@ -1,0 +1,13 @@
+using FluentValidation;
+using PartnerCenter.Core.Accounts;
+using PartnerCenter.Core.Common;
+
+namespace PartnerCenter.Web.Features.Profile;
+
+public sealed class ProfileValidator : AbstractValidator<ProfileModel>
+{
+    public ProfileValidator() =>
+        RuleFor(m => m.TimeZoneId)
+            .Must(id => string.IsNullOrWhiteSpace(id) || (id.Length <= TimeZones.IdMaxLength && TimeZones.IsKnown(id.Trim())))
+            .WithMessage(AppUser.UnknownTimeZone.Message);
+}
