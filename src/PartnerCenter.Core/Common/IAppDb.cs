@@ -35,6 +35,7 @@ public interface IAppDb
     DbSet<UsageRecord> UsageRecords { get; }
     DbSet<BudgetAlert> BudgetAlerts { get; }
     DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets { get; }
+    DbSet<DisassociationRequest> DisassociationRequests { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DbSet<ImportBatch> ImportBatches { get; }

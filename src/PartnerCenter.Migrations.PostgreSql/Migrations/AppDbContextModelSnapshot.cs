@@ -404,6 +404,13 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Ended")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("PartnerId")
                         .HasColumnType("integer");
 
@@ -653,7 +660,67 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AssociatedPartnerId", "AssociatedAt");
 
+                    b.HasIndex("AssociatedPartnerId", "Name");
+
+                    b.HasIndex("AssociatedPartnerId", "IsFrozen", "AssociatedAt");
+
                     b.ToTable("CustomerAccounts");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Customers.DisassociationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CustomerAccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerAccountId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DisassociationRequests_OnePending")
+                        .HasFilter("\"Status\" = 1");
+
+                    b.HasIndex("CustomerAccountId", "RequestedAt");
+
+                    b.HasIndex("PartnerId", "Status", "RequestedAt");
+
+                    b.ToTable("DisassociationRequests");
                 });
 
             modelBuilder.Entity("PartnerCenter.Core.Imports.ImportBatch", b =>
@@ -1270,6 +1337,21 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("AssociatedPartnerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Customers.DisassociationRequest", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Customers.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartnerCenter.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartnerCenter.Core.Imports.ImportBatch", b =>

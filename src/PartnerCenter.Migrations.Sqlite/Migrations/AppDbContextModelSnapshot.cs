@@ -387,6 +387,13 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Ended")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PartnerId")
                         .HasColumnType("INTEGER");
 
@@ -628,7 +635,67 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssociatedPartnerId", "AssociatedAt");
 
+                    b.HasIndex("AssociatedPartnerId", "Name");
+
+                    b.HasIndex("AssociatedPartnerId", "IsFrozen", "AssociatedAt");
+
                     b.ToTable("CustomerAccounts");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Customers.DisassociationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerAccountId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DisassociationRequests_OnePending")
+                        .HasFilter("\"Status\" = 1");
+
+                    b.HasIndex("CustomerAccountId", "RequestedAt");
+
+                    b.HasIndex("PartnerId", "Status", "RequestedAt");
+
+                    b.ToTable("DisassociationRequests");
                 });
 
             modelBuilder.Entity("PartnerCenter.Core.Imports.ImportBatch", b =>
@@ -1239,6 +1306,21 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AssociatedPartnerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Customers.DisassociationRequest", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Customers.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartnerCenter.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartnerCenter.Core.Imports.ImportBatch", b =>
