@@ -39,9 +39,7 @@ public sealed class ApplyImport(IAppDb db, UnitOfWork unit, SubmitPreregistratio
             }
 
             // Rows the import does not submit keep their dry run outcome.
-            await db.ImportRows.Where(r => r.BatchId == batchId && r.Final == null && !(
-                        r.Planned == ImportOutcome.Preregistered || r.Planned == ImportOutcome.Review
-                        || r.Planned == ImportOutcome.Refused || r.Planned == ImportOutcome.OverCap))
+            await db.ImportRows.Where(r => r.BatchId == batchId && r.Final == null && !ImportRow.SubmittedOutcomes.Contains(r.Planned))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Final, r => r.Planned).SetProperty(r => r.FinalMessage, r => r.PlannedMessage), innerCt);
             return Result<bool>.Ok(batch.SubmitReviews);
         }, ImportErrors.Running, ct);

@@ -105,6 +105,9 @@ public class ImportBatch
         Version++;
     }
 
+    /// <summary>The dry run found a row Import would save: one to preregister or to submit for review.</summary>
+    public bool HasRowsToApply => Rows.Any(r => r.Planned is ImportOutcome.Preregistered or ImportOutcome.Review);
+
     /// <summary>Importing, but nobody has worked on it for a lease: the process stopped part-way.</summary>
     public bool IsInterrupted(DateTime now) => Status == ImportStatus.Importing && LeaseUntil <= now;
 }

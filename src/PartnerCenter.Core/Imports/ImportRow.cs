@@ -50,8 +50,13 @@ public class ImportRow
 
     public bool IsApplied => Final is not null;
 
-    /// <summary>Whether the import submits this row (the others keep their planned outcome as final).</summary>
-    public bool IsSubmitted => Planned is ImportOutcome.Preregistered or ImportOutcome.Review or ImportOutcome.Refused or ImportOutcome.OverCap;
+    /// <summary>The planned outcomes Import submits again; the other rows keep their planned outcome as final.</summary>
+    public static readonly ImportOutcome[] SubmittedOutcomes = [ImportOutcome.Preregistered, ImportOutcome.Review, ImportOutcome.Refused, ImportOutcome.OverCap];
+
+    /// <summary>What the dry run (<paramref name="planned"/>) or the import says of this row; null while it is not applied yet.</summary>
+    public ImportOutcome? OutcomeAt(bool planned) => planned ? Planned : Final;
+
+    public string MessageAt(bool planned) => planned || Final is null ? PlannedMessage : FinalMessage ?? "";
 
     public static ImportRow Read(int number, string name, string email, string mobile, string sendInvitation) => new()
     {

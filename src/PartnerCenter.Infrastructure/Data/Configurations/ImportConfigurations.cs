@@ -31,6 +31,5 @@ internal sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRo
         builder.Property(r => r.FinalMessage).HasMaxLength(1000);
         builder.Property(r => r.Field).HasMaxLength(64);
         builder.Ignore(r => r.IsApplied);
-        builder.Ignore(r => r.IsSubmitted);
     }
 }

@@ -94,33 +94,19 @@ public sealed class SpreadsheetsController(
 
     [HttpPost]
     public async Task<IActionResult> ImportApply(Guid id, bool submitReviews) =>
-        Applied(id, await apply.ExecuteAsync(User.UserId(), User.PartnerId(), id, submitReviews, HttpContext.RequestAborted));
+        await Applied(id, await apply.ExecuteAsync(User.UserId(), User.PartnerId(), id, submitReviews, HttpContext.RequestAborted));
 
     [HttpPost]
     public async Task<IActionResult> ImportContinue(Guid id) =>
-        Applied(id, await apply.ExecuteAsync(User.UserId(), User.PartnerId(), id, submitReviews: null, HttpContext.RequestAborted));
+        await Applied(id, await apply.ExecuteAsync(User.UserId(), User.PartnerId(), id, submitReviews: null, HttpContext.RequestAborted));
 
-    private IActionResult Applied(Guid id, Result<ImportProgress> result)
+    private Task<IActionResult> Applied(Guid id, Result<ImportProgress> result) => OutcomeAsync(result, progress =>
     {
-        if (result.Error?.Kind == ErrorKind.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (result.IsSuccess)
-        {
-            var progress = result.Value!;
-            Success(progress.Completed
-                ? $"The import is complete: all {progress.Total} rows have their outcome below."
-                : $"{progress.Applied} of {progress.Total} rows are done. Continue the import to apply the rest.");
-        }
-        else
-        {
-            Failure(result.Error!.Message);
-        }
-
+        Success(progress.Completed
+            ? $"The import is complete: all {progress.Total} rows have their outcome below."
+            : $"{progress.Applied} of {progress.Total} rows are done. Continue the import to apply the rest.");
         return RedirectToAction(nameof(ImportResult), new { id });
-    }
+    }, () => RedirectToAction(nameof(ImportResult), new { id }));
 
     [HttpGet]
     public async Task<IActionResult> ImportResultFile(Guid id)
@@ -132,13 +118,13 @@ public sealed class SpreadsheetsController(
         }
 
         var batch = found.Value!;
-        var done = batch.Status != ImportStatus.Planned;
+        var planned = batch.Status == ImportStatus.Planned;
         string[] header = [.. CsvFiles.ImportColumns, "Outcome", "Message"];
         return Csv($"{Path.GetFileNameWithoutExtension(batch.FileName)}-result.csv", header, batch.Rows.ToAsyncEnumerable(), row =>
         {
-            var outcome = done && row.Final is { } final ? final.Label(planned: false) : done ? "Not applied yet" : row.Planned.Label(planned: true);
-            var message = done && row.Final is not null ? row.FinalMessage ?? "" : row.PlannedMessage;
-            return [row.Name, row.Email, row.Mobile, row.SendInvitationText, outcome, row.Field is { } field ? $"{field}: {message}" : message];
+            var message = row.MessageAt(planned);
+            return [row.Name, row.Email, row.Mobile, row.SendInvitationText, row.OutcomeAt(planned)?.Label(planned) ?? "Not applied yet",
+                row.Field is { } field ? $"{field}: {message}" : message];
         });
     }
 
