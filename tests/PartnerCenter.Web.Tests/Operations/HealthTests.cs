@@ -42,7 +42,7 @@ public sealed class ReadinessWhenDatabaseIsUnusableTests
         using var client = app.CreatePartnerCenterClient();
         Assert.Equal(HttpStatusCode.OK, await client.StatusOfAsync("/health/ready"));
 
-        app.BreakDatabase(path => Directory.CreateDirectory(path));
+        await app.BreakDatabaseAsync(path => Directory.CreateDirectory(path));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await client.StatusOfAsync("/health/ready"));
         Assert.Equal(HttpStatusCode.OK, await client.StatusOfAsync("/health/live"));
@@ -55,7 +55,7 @@ public sealed class ReadinessWhenDatabaseIsUnusableTests
         using var client = app.CreatePartnerCenterClient();
         Assert.Equal(HttpStatusCode.OK, await client.StatusOfAsync("/health/ready"));
 
-        app.BreakDatabase(path => File.WriteAllText(path, new string('x', 8192)));
+        await app.BreakDatabaseAsync(path => File.WriteAllText(path, new string('x', 8192)));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await client.StatusOfAsync("/health/ready"));
         Assert.Equal(HttpStatusCode.OK, await client.StatusOfAsync("/health/live"));
@@ -68,7 +68,7 @@ public sealed class ReadinessWhenDatabaseIsUnusableTests
         using var client = app.CreatePartnerCenterClient();
         Assert.Equal(HttpStatusCode.OK, await client.StatusOfAsync("/health/ready"));
 
-        app.BreakDatabase(_ => { });
+        await app.BreakDatabaseAsync(_ => { });
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await client.StatusOfAsync("/health/ready"));
     }
@@ -76,33 +76,35 @@ public sealed class ReadinessWhenDatabaseIsUnusableTests
     /// <summary>Migrated but not seeded: nobody signs in here, so the password hashes are not worth paying for.</summary>
     private sealed class EmptyDatabaseFactory : TestApp
     {
-        public EmptyDatabaseFactory() => SeedDemoData = false;
+        /// <summary>No outbox dispatcher: polling every 100 ms, it would reopen (and so recreate) the database file.</summary>
+        public EmptyDatabaseFactory()
+        {
+            SeedDemoData = false;
+            RunDispatcher = false;
+        }
 
         /// <summary>
         /// Deletes the database (and its WAL), closes pooled handles, then lets <paramref name="replace"/> put
-        /// something else there. A background sweeper opening the database in between recreates the file
-        /// (SQLite creates a missing one), so a replacement that finds a file there tries again.
+        /// something else there. A start-up sweep still opening the database in between recreates the file
+        /// (SQLite creates a missing one): then a replacement that finds a file there is tried again.
         /// </summary>
-        public void BreakDatabase(Action<string> replace)
+        public Task BreakDatabaseAsync(Action<string> replace) => Poll.UntilAsync(() =>
         {
-            for (var attempt = 1; ; attempt++)
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in DatabaseFiles)
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var file in DatabaseFiles)
-                {
-                    File.Delete(file);
-                }
-
-                try
-                {
-                    replace(DatabasePath);
-                    return;
-                }
-                catch (IOException) when (attempt < 50)
-                {
-                    Thread.Sleep(20);
-                }
+                File.Delete(file);
             }
-        }
+
+            try
+            {
+                replace(DatabasePath);
+                return true;
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }, what: "the database file is replaced");
     }
 }

@@ -55,6 +55,16 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["GET CustomerDevelopment/Preregister"] = new("SFFOOOF", () => Get("/CustomerDevelopment/Preregister")),
         ["POST CustomerDevelopment/Preregister"] = new("SFFOOOF", () => Post("/CustomerDevelopment/Preregister", ("FullName", ""), ("Email", ""), ("Mobile", ""))),
         ["POST CustomerDevelopment/Delete"] = new("SFFRRNF", async () => Form("/CustomerDevelopment/Delete", ("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
+        ["GET CustomerDevelopment/Import"] = new("SFFOOOF", () => Get("/CustomerDevelopment/Import")),
+        // No file: the form again with its message.
+        ["POST CustomerDevelopment/Import"] = new("SFFOOOF", () => Post("/CustomerDevelopment/Import")),
+        ["GET CustomerDevelopment/ImportTemplate"] = new("SFFOOOF", () => Get("/CustomerDevelopment/ImportTemplate")),
+        ["GET CustomerDevelopment/ImportResult"] = new("SFFOONF", async () => Req($"/CustomerDevelopment/ImportResult/{await NorthwindImportAsync()}")),
+        ["GET CustomerDevelopment/ImportResultFile"] = new("SFFOONF", async () => Req($"/CustomerDevelopment/ImportResultFile/{await NorthwindImportAsync()}")),
+        // The batch has only an invalid row: applying it saves no preregistration; a second apply is told it started.
+        ["POST CustomerDevelopment/ImportApply"] = new("SFFRRNF", async () => new Request($"/CustomerDevelopment/ImportApply/{await NorthwindImportAsync()}", [])),
+        ["POST CustomerDevelopment/ImportContinue"] = new("SFFRRNF", async () => new Request($"/CustomerDevelopment/ImportContinue/{await NorthwindImportAsync()}", [])),
+        ["GET CustomerDevelopment/Export"] = new("SFFFOOF", () => Get("/CustomerDevelopment/Export")),
         ["POST CustomerDevelopment/Reveal"] = new("SFFRRRF", () => Post("/CustomerDevelopment/Reveal", ("column", "Name"), ("show", "false"), ("returnUrl", "/CustomerDevelopment"))),
         ["POST Invitations/Confirm"] = new("SFFOONF", async () => Form("/Invitations/Confirm", ("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
         ["POST Invitations/Send"] = new("SFFRRNF", async () => Form("/Invitations/Send", ("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
@@ -75,6 +85,13 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST Customers/Freeze"] = new("SFFOONF", async () => Form("/Customers/Freeze", ("Id", (await App.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)), ("Freeze", "true"), ("Reason", ""))),
         ["GET Customers/Adjustments"] = new("SFFOONF", async () => Req($"/Customers/Adjustments/{await App.NorthwindCustomerIdAsync()}")),
         ["GET MyPartner/Index"] = new("SOFFFFF", () => Get("/MyPartner")),
+        // An empty reason: the customer gets the form back with the message; nobody else gets that far.
+        ["POST MyPartner/End"] = new("SOFFFFF", () => Post("/MyPartner/End", ("Reason", ""))),
+        // No request exists in the seed: an unknown id is 404 for the partner's users.
+        ["POST Customers/ConsentEnd"] = new("SFFNNNF", () => Post($"/Customers/ConsentEnd/{Guid.NewGuid()}")),
+        ["GET Customers/DeclineEnd"] = new("SFFNNNF", () => Get($"/Customers/DeclineEnd/{Guid.NewGuid()}")),
+        ["POST Customers/DeclineEnd"] = new("SFFNNNF", () => Post("/Customers/DeclineEnd", ("Id", Guid.NewGuid().ToString()), ("Reason", "x"))),
+        ["POST Reveal/Toggle"] = new("SFFRRRF", () => Post("/Reveal", ("list", "Customers"), ("column", "Name"), ("show", "false"), ("returnUrl", "/Customers"))),
         ["GET PartnerInformation/AccountInformation"] = new("SFOOOOF", () => Get("/PartnerInformation/AccountInformation")),
         ["POST PartnerInformation/AccountInformation"] = new("SFFFOOF", () => Post("/PartnerInformation/AccountInformation", ("ReservedEmail", "not an email"), ("ReservedMobile", ""))),
         ["GET PartnerInformation/ApiKeys"] = new("SFFFOOF", () => Get("/PartnerInformation/ApiKeys")),
@@ -240,6 +257,30 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
     }
 
     /// <summary>A Northwind record preregistered through the App, so its trail has entries.</summary>
+    private Guid? import;
+
+    /// <summary>A dry-run batch of Northwind's with one invalid row (so applying it saves nothing).</summary>
+    private async Task<Guid> NorthwindImportAsync()
+    {
+        if (import is { } id)
+        {
+            return id;
+        }
+
+        var partnerId = await App.PartnerIdAsync(Northwind);
+        var userId = await App.UserIdAsync(DemoUsers.NorthwindSales);
+        var row = PartnerCenter.Core.Imports.ImportRow.Read(1, "Matrix Row", "matrix.row@prospects.example", "12345", "No");
+        row.Invalid("Mobile number", "Enter a valid mobile number.");
+        var batch = PartnerCenter.Core.Imports.ImportBatch.Plan(partnerId, userId, "matrix.csv", [row], App.Now);
+        await App.WithDbAsync(async db =>
+        {
+            db.ImportBatches.Add(batch);
+            return await db.SaveChangesAsync();
+        });
+        import = batch.Id;
+        return batch.Id;
+    }
+
     private async Task<Guid> AuditedRecordAsync()
     {
         if (audited is { } id)

@@ -196,7 +196,7 @@ public sealed class UnconfiguredPlatformKeyTests(UnconfiguredPlatformKeyTests.No
     {
         using var client = app.CreateClient();
 
-        var answer = await PostAsync(client, Record("x-" + Guid.NewGuid(), "loyal@customers.example", 1m, DateTime.UtcNow.AddMinutes(-1)));
+        var answer = await PostAsync(client, Record("x-" + Guid.NewGuid(), "loyal@customers.example", 1m, app.Now.AddMinutes(-1)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
         Assert.Equal("unauthorized", answer.Code);
