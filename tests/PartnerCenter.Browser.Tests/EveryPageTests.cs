@@ -43,7 +43,7 @@ public sealed class EveryPageTests(EveryPageFixture portal) : BrowserTest(portal
         await Checks.DataAsync();
         await SignInAsync(DemoUsers.EcosystemManager);
         await CrawlAsync("ecosystem-manager", ["/", "/Ecosystem/Lookup?email=" + Uri.EscapeDataString(DemoData.Loyal)], [],
-            "/Ecosystem/Reviews", "/Ecosystem/Reject/", "/Ecosystem/Tickets", "/Audit/");
+            "/Ecosystem/Reviews", "/Ecosystem/Reject/", "/Ecosystem/Return/", "/Ecosystem/Tickets", "/Audit/");
     }
 
     [Fact]

@@ -137,6 +137,73 @@ public sealed class ReviewJourneyTests(PortalFixture portal) : BrowserTest(porta
         }
     }
 
+    [Fact]
+    public async Task Manager_returns_a_review_to_the_partner_who_corrects_the_mobile_and_resubmits_it()
+    {
+        const string comment = "This number is a landline; give the customer's mobile number.";
+        var (name, email) = NewCustomer("Rhea");
+        await SignInAsync(DemoUsers.NorthwindSales);
+        await SubmitForReviewAsync(name, email, sendInvitation: false, "return-1-offered");
+
+        await using (var manager = await ManagerAsync())
+        {
+            var row = await manager.QueueRowAsync(name);
+            await row.GetByRole(AriaRole.Link, new() { Name = $"Return {name} to partner", Exact = true }).ClickAsync();
+            await Expect(manager.Page.GetByRole(AriaRole.Heading, new() { Name = "Return to partner", Level = 1 })).ToBeVisibleAsync();
+            var submit = manager.Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Return to partner", Exact = true });
+            await submit.ClickAsync();
+            await Expect(manager.Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Choose the fields the partner must correct.");
+            await Expect(manager.Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Enter the comment the partner will read.");
+            await AssertCleanAsync(manager.Page, "return-form");
+            await manager.ScreenshotAsync("return-2-manager-form-errors");
+
+            await manager.Page.GetByRole(AriaRole.Group, new() { Name = "Fields to correct" }).GetByLabel("Mobile number", new() { Exact = true }).CheckAsync();
+            await manager.Page.GetByLabel("Comment (the partner reads it)").FillAsync(comment);
+            await submit.ClickAsync();
+            await Expect(manager.Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Returned to partner: {name} is Action required until the partner resubmits it.");
+            await manager.ScreenshotAsync("return-3-manager-returned");
+        }
+
+        var returned = await PartnerRowAsync(email);
+        await Expect(returned).ToContainTextAsync("Action required");
+        await Expect(returned).ToContainTextAsync($"Comment: {comment}");
+        await Expect(returned).ToContainTextAsync("Correct: Mobile number");
+        await ScreenshotAsync("return-4-partner-action-required");
+
+        await returned.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Correct and resubmit ") }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Correct and resubmit", Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.GetByLabel("Full name", new() { Exact = true })).Not.ToBeEditableAsync();
+        await Expect(Page.GetByLabel("Email address", new() { Exact = true })).Not.ToBeEditableAsync();
+        var mobile = Page.GetByLabel("Mobile number", new() { Exact = true });
+        await Expect(mobile).ToBeEditableAsync();
+        await AssertCleanAsync(Page, "resubmit-form");
+        await mobile.FillAsync("+55 11 98765 4321");
+        await ScreenshotAsync("return-5-partner-corrects");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Resubmit", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status))
+            .ToContainTextAsync($"{name} was resubmitted for manual review. An ecosystem manager decides within 2 working days.");
+
+        var pending = await PartnerRowAsync(email);
+        await Expect(pending).ToContainTextAsync("Pending review");
+        await ScreenshotAsync("return-6-partner-resubmitted");
+        await using (var manager = await ManagerAsync())
+        {
+            var row = await manager.QueueRowAsync(name);
+            await Expect(row).ToContainTextAsync("Resubmitted");
+            await manager.ScreenshotAsync("return-7-manager-queue-resubmitted");
+        }
+    }
+
+    /// <summary>axe (serious and critical) and vnu on the page as it is now.</summary>
+    private static async Task AssertCleanAsync(IPage page, string name)
+    {
+        Assert.Empty(await PageCheckers.AxeAsync(page));
+        var file = Path.Combine(TestOutput.Folder("html"), name + ".html");
+        await File.WriteAllTextAsync(file, await page.ContentAsync());
+        var errors = await PageCheckers.VnuAsync([file]);
+        Assert.Empty(errors.SelectMany(e => e.Value));
+    }
+
     /// <summary>A unique customer name (letters only) and a fresh email address.</summary>
     private static (string Name, string Email) NewCustomer(string first)
     {

@@ -31,10 +31,14 @@ public sealed class ExpirePreregistrations(IAppDb db, UnitOfWork unit, AuditLog 
             .OrderBy(p => p.ExpiresAt)
             .Take(BatchSize)
             .ToListAsync(ct);
-        foreach (var record in lapsed.Where(r => r.MarkExpiredIfLapsed(now)))
+        foreach (var record in lapsed)
         {
-            audit.Record(null, record.PartnerId, "PreregistrationExpired", nameof(Preregistration), record.Id.ToString(),
-                new { Status = nameof(PreregistrationStatus.Preregistered) }, new { Status = nameof(PreregistrationStatus.Expired) });
+            var before = record.Status;
+            if (record.MarkExpiredIfLapsed(now))
+            {
+                audit.Record(null, record.PartnerId, "PreregistrationExpired", nameof(Preregistration), record.Id.ToString(),
+                    new { Status = before.ToString() }, new { Status = nameof(PreregistrationStatus.Expired) });
+            }
         }
 
         return lapsed.Count;

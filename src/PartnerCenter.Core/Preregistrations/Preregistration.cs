@@ -18,6 +18,14 @@ public class Preregistration
     /// <summary>The partner is reminded this many days before a claim lapses (docs/domain.md, Reminders).</summary>
     public static readonly IReadOnlyList<int> ReminderDays = [3, 1];
 
+    /// <summary>An ecosystem manager can return a request for edits at most this many times; then only approve or reject.</summary>
+    public const int MaxReturns = 2;
+
+    public const int ReturnCommentMaxLength = 500;
+
+    /// <summary>A record left in Action required this many working days lapses to Expired.</summary>
+    public const int ActionRequiredWorkingDays = 5;
+
     /// <summary>The list marks a claim that lapses within this time.</summary>
     public static readonly TimeSpan LapsingSoon = TimeSpan.FromDays(3);
 
@@ -39,6 +47,7 @@ public class Preregistration
 
     /// <summary>When the claim became valid: at submission, or at approval after review.</summary>
     public DateTime? PreregisteredAt { get; private set; }
+    /// <summary>When the claim lapses if nothing happens: 15 days of validity, or the Action required deadline.</summary>
     public DateTime? ExpiresAt { get; private set; }
     public DateTime? DecidedAt { get; private set; }
 
@@ -48,6 +57,17 @@ public class Preregistration
     public string? RejectionReason { get; private set; }
     public DateTime? DeletedAt { get; private set; }
     public DateTime? AssociatedAt { get; private set; }
+
+    /// <summary>How many times an ecosystem manager returned the request for edits (at most <see cref="MaxReturns"/>).</summary>
+    public int ReturnCount { get; private set; }
+
+    /// <summary>The ecosystem manager's comment of the latest return, which the partner reads.</summary>
+    public string? ReturnComment { get; private set; }
+
+    /// <summary>The fields the latest return asks the partner to correct.</summary>
+    public ReturnFields ReturnFields { get; private set; }
+
+    public DateTime? ReturnedAt { get; private set; }
 
     /// <summary>Concurrency token: bumped by every status change, so of two racing changes exactly one is saved.</summary>
     public int Version { get; private set; }
@@ -98,7 +118,7 @@ public class Preregistration
 
     /// <summary>The status as of <paramref name="now"/>: a lapsed claim is Expired even before the sweep marks it.</summary>
     public PreregistrationStatus StatusAt(DateTime now) =>
-        Status == PreregistrationStatus.Preregistered && ExpiresAt <= now ? PreregistrationStatus.Expired : Status;
+        Status is PreregistrationStatus.Preregistered or PreregistrationStatus.ActionRequired && ExpiresAt <= now ? PreregistrationStatus.Expired : Status;
 
     /// <summary>
     /// <see cref="StatusAt"/> for queries: each record's partner and its status as of <paramref name="now"/>,
@@ -108,28 +128,36 @@ public class Preregistration
         p => new PartnerStatus
         {
             PartnerId = p.PartnerId,
-            Status = p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt <= now ? PreregistrationStatus.Expired : p.Status,
+            Status = (p.Status == PreregistrationStatus.Preregistered || p.Status == PreregistrationStatus.ActionRequired) && p.ExpiresAt <= now
+                ? PreregistrationStatus.Expired
+                : p.Status,
         };
 
     /// <summary>
-    /// <see cref="IsOpenAt"/> for queries. The literal <c>Status IN (1, 2)</c> is the filter of the unique
-    /// open-claim index, so SQLite seeks that partial index by email (and the partner indexes by status)
-    /// instead of scanning every open row.
+    /// <see cref="IsOpenAt"/> for queries. The literal <c>Status IN (1, 2, 8)</c> (<see cref="OpenStatuses"/>) is the
+    /// filter of the unique open-claim index, so SQLite seeks that partial index by email (and the partner indexes
+    /// by status) instead of scanning every open row.
     /// </summary>
     public static Expression<Func<Preregistration, bool>> OpenAt(DateTime now) =>
-        p => new[] { PreregistrationStatus.PendingReview, PreregistrationStatus.Preregistered }.Contains(p.Status)
+        p => new[] { PreregistrationStatus.PendingReview, PreregistrationStatus.Preregistered, PreregistrationStatus.ActionRequired }.Contains(p.Status)
              && (p.Status == PreregistrationStatus.PendingReview || p.ExpiresAt > now);
+
+    /// <summary>The stored statuses that hold a claim (until they lapse): the unique open-claim index's filter lists exactly these.</summary>
+    public static readonly IReadOnlyList<PreregistrationStatus> OpenStatuses =
+        [PreregistrationStatus.PendingReview, PreregistrationStatus.Preregistered, PreregistrationStatus.ActionRequired];
 
     /// <summary>Stored as Preregistered but lapsed: what the sweep marks Expired.</summary>
     public static Expression<Func<Preregistration, bool>> LapsedAt(DateTime now) =>
-        p => p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt <= now;
+        p => (p.Status == PreregistrationStatus.Preregistered || p.Status == PreregistrationStatus.ActionRequired) && p.ExpiresAt <= now;
 
     /// <summary>Records whose <see cref="StatusAt"/> is <paramref name="status"/>, written so each case can use an index.</summary>
     public static Expression<Func<Preregistration, bool>> InStatusAt(PreregistrationStatus status, DateTime now) => status switch
     {
         PreregistrationStatus.Preregistered => p => p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt > now,
+        PreregistrationStatus.ActionRequired => p => p.Status == PreregistrationStatus.ActionRequired && p.ExpiresAt > now,
         PreregistrationStatus.Expired => p => p.Status == PreregistrationStatus.Expired
-                                              || (p.Status == PreregistrationStatus.Preregistered && p.ExpiresAt <= now),
+                                              || ((p.Status == PreregistrationStatus.Preregistered || p.Status == PreregistrationStatus.ActionRequired)
+                                                  && p.ExpiresAt <= now),
         _ => p => p.Status == status,
     };
 
@@ -153,13 +181,14 @@ public class Preregistration
     public bool IsLapsingSoonAt(DateTime now) => StatusAt(now) == PreregistrationStatus.Preregistered && ExpiresAt - now <= LapsingSoon;
 
     /// <summary>Open records hold the customer and count toward the partner's cap.</summary>
-    public bool IsOpenAt(DateTime now) => StatusAt(now) is PreregistrationStatus.PendingReview or PreregistrationStatus.Preregistered;
+    public bool IsOpenAt(DateTime now) => OpenStatuses.Contains(StatusAt(now));
 
     /// <summary>What the partner may do with the record now; the list shows exactly these operations.</summary>
     public PreregistrationOperations AllowedOperations(DateTime now) => StatusAt(now) switch
     {
         PreregistrationStatus.Preregistered => PreregistrationOperations.Invite | PreregistrationOperations.CreateLink
             | PreregistrationOperations.RequestBackgroundAssociation | PreregistrationOperations.Delete | PreregistrationOperations.ViewInvitations,
+        PreregistrationStatus.ActionRequired => PreregistrationOperations.Resubmit | PreregistrationOperations.Delete,
         PreregistrationStatus.Expired => PreregistrationOperations.Delete | PreregistrationOperations.ViewInvitations,
         PreregistrationStatus.Rejected => PreregistrationOperations.Delete,
         PreregistrationStatus.Associated => PreregistrationOperations.ViewInvitations,
@@ -233,6 +262,84 @@ public class Preregistration
         DecidedAt = now;
         Version++;
         RejectionReason = reason.Trim();
+        return this;
+    }
+
+    /// <summary>Whether an ecosystem manager may still return this request for edits (Pending review, under <see cref="MaxReturns"/>).</summary>
+    public bool CanBeReturned => Status == PreregistrationStatus.PendingReview && ReturnCount < MaxReturns;
+
+    /// <summary>
+    /// The ecosystem manager sends the request back to the partner to correct <paramref name="fields"/>: it becomes
+    /// Action required, keeps its claim, and lapses at <paramref name="actionDueAt"/> (5 working days) unless resubmitted.
+    /// </summary>
+    public Result<Preregistration> ReturnForEdits(string comment, ReturnFields fields, DateTime now, DateTime actionDueAt, string? reviewerId = null)
+    {
+        if (Status != PreregistrationStatus.PendingReview)
+        {
+            return PreregistrationErrors.AlreadyDecided(StatusAt(now));
+        }
+
+        if (!CanBeReturned)
+        {
+            return PreregistrationErrors.ReturnLimitReached;
+        }
+
+        if (string.IsNullOrWhiteSpace(comment) || comment.Trim().Length > ReturnCommentMaxLength)
+        {
+            return PreregistrationErrors.ReturnCommentRequired;
+        }
+
+        if (fields == ReturnFields.None || (fields & ~(ReturnFields.Name | ReturnFields.Mobile)) != 0)
+        {
+            return PreregistrationErrors.ReturnFieldsRequired;
+        }
+
+        Status = PreregistrationStatus.ActionRequired;
+        ReturnCount++;
+        ReturnComment = comment.Trim();
+        ReturnFields = fields;
+        ReturnedAt = now;
+        DecidedAt = now;
+        DecidedByUserId = reviewerId;
+        ExpiresAt = actionDueAt;
+        Version++;
+        return this;
+    }
+
+    /// <summary>
+    /// The partner corrects the returned fields and sends the request back to the queue with a fresh target.
+    /// Null keeps a field as it is; a field that was not marked cannot change.
+    /// </summary>
+    public Result<Preregistration> Resubmit(string? name, MobileNumber? mobile, DateTime now, DateTime reviewDueAt)
+    {
+        var status = StatusAt(now);
+        if (status != PreregistrationStatus.ActionRequired)
+        {
+            return PreregistrationErrors.NotActionRequired(status);
+        }
+
+        var newName = name?.Trim();
+        if ((newName is not null && newName != CustomerName && !ReturnFields.HasFlag(ReturnFields.Name))
+            || (mobile is not null && mobile.E164 != MobileE164 && !ReturnFields.HasFlag(ReturnFields.Mobile)))
+        {
+            return PreregistrationErrors.FieldNotReturned;
+        }
+
+        if (newName is not null)
+        {
+            CustomerName = newName;
+        }
+
+        if (mobile is not null)
+        {
+            MobileE164 = mobile.E164;
+            MobileRegion = mobile.RegionCode;
+        }
+
+        Status = PreregistrationStatus.PendingReview;
+        ReviewDueAt = reviewDueAt;
+        ExpiresAt = null;
+        Version++;
         return this;
     }
 

@@ -32,6 +32,18 @@ public static class PreregistrationErrors
     public static readonly Error NotPreregisteredForBackground = new("not_preregistered",
         "Only Preregistered customers can be associated in the background.");
 
+    public static readonly Error ReturnLimitReached = new("return_limit",
+        $"This request has been returned {Preregistration.MaxReturns} times already; approve or reject it.");
+    public static readonly Error ReturnCommentRequired = Error.InField("Comment", "return_comment_required",
+        "Enter the comment the partner will read.");
+    public static readonly Error ReturnFieldsRequired = Error.InField("Fields", "return_fields_required",
+        "Choose the fields the partner must correct.");
+    public static readonly Error FieldNotReturned = new("field_not_returned",
+        "Only the fields the ecosystem manager marked can be changed.");
+
+    public static Error NotActionRequired(PreregistrationStatus status) => new("not_action_required",
+        $"Only records in Action required can be corrected and resubmitted; this one is {status.Label()}.");
+
     public static Error CannotDelete(PreregistrationStatus status) => new("cannot_delete",
         $"A record in status {status.Label()} cannot be deleted.");
 

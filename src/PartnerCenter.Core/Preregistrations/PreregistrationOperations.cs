@@ -15,4 +15,6 @@ public enum PreregistrationOperations
     Delete = 8,
     /// <summary>Read the invitation history (sent, failed, opened, used).</summary>
     ViewInvitations = 16,
+    /// <summary>Correct the fields an ecosystem manager marked and send the record back for review.</summary>
+    Resubmit = 32,
 }

@@ -10,11 +10,14 @@ public sealed record ListRequest(PreregistrationStatus? Status, string? Search, 
 public sealed record PreregistrationRow(
     Guid Id, string Name, string Email, string MobileE164, PreregistrationStatus Status, ReviewTrigger ReviewTrigger,
     DateTime CreatedAt, DateTime? PreregisteredAt, DateTime? ExpiresAt, string? RejectionReason, DateTime? ReviewDueAt,
-    PreregistrationOperations Allowed, bool LapsingSoon = false)
+    PreregistrationOperations Allowed, bool LapsingSoon = false, string? ReturnComment = null, ReturnFields ReturnFields = ReturnFields.None)
 {
-    /// <summary>Whole days left, rounded up: "Expires in 3 days"; null when the record does not expire.</summary>
+    /// <summary>Whole days left, rounded up: "Expires in 3 days"; null when the record does not expire (Action required lapses too).</summary>
     public int? DaysLeft(DateTime now) =>
-        Status == PreregistrationStatus.Preregistered && ExpiresAt is { } at ? (int)Math.Ceiling((at - now).TotalDays) : null;
+        Status is PreregistrationStatus.Preregistered or PreregistrationStatus.ActionRequired && ExpiresAt is { } at ? (int)Math.Ceiling((at - now).TotalDays) : null;
+
+    /// <summary>Returned for edits: the list shows the ecosystem manager's comment and the fields to correct.</summary>
+    public bool NeedsAction => Status == PreregistrationStatus.ActionRequired;
 
     public bool Allows(PreregistrationOperations operation) => Allowed.HasFlag(operation);
 
@@ -132,5 +135,5 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
     private static PreregistrationRow RowOf(Preregistration p, DateTime now) =>
         new(p.Id, p.CustomerName, p.CustomerEmail, p.MobileE164, p.StatusAt(now),
             p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason, p.ReviewDueAt, p.AllowedOperations(now),
-            p.IsLapsingSoonAt(now));
+            p.IsLapsingSoonAt(now), p.ReturnComment, p.ReturnFields);
 }

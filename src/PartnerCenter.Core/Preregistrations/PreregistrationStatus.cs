@@ -17,6 +17,20 @@ public enum PreregistrationStatus
     Deleted = 6,
     /// <summary>A historical customer of the partner that was never preregistered; read-only.</summary>
     NotPreregistered = 7,
+    /// <summary>
+    /// An ecosystem manager returned it for edits: the partner corrects the marked fields and resubmits. It keeps its
+    /// claim and counts toward the cap; left for 5 working days it lapses to Expired.
+    /// </summary>
+    ActionRequired = 8,
+}
+
+/// <summary>The fields an ecosystem manager can ask the partner to correct (never the email, which identifies the customer).</summary>
+[Flags]
+public enum ReturnFields
+{
+    None = 0,
+    Name = 1,
+    Mobile = 2,
 }
 
 /// <summary>Why a preregistration needs an ecosystem manager's decision.</summary>
@@ -43,6 +57,7 @@ public static class PreregistrationStatusText
         PreregistrationStatus.Associated => "Associated",
         PreregistrationStatus.Deleted => "Deleted",
         PreregistrationStatus.NotPreregistered => "Not preregistered",
+        PreregistrationStatus.ActionRequired => "Action required",
         _ => status.ToString(),
     };
 
@@ -54,6 +69,10 @@ public static class PreregistrationStatusText
         ReviewTrigger.OnlineSalesTeam => "Customer belongs to the platform's online sales team",
         _ => "",
     };
+
+    /// <summary>The fields to correct as the partner and the manager read them: "Name, Mobile number".</summary>
+    public static string Label(this ReturnFields fields) => string.Join(", ",
+        new[] { (ReturnFields.Name, "Name"), (ReturnFields.Mobile, "Mobile number") }.Where(f => fields.HasFlag(f.Item1)).Select(f => f.Item2));
 
     /// <summary>The trigger as an ecosystem manager reads it: about the partner, never "your".</summary>
     public static string ManagerLabel(this ReviewTrigger trigger) => trigger switch

@@ -9,8 +9,11 @@ namespace PartnerCenter.Core.Reviews;
 
 public sealed record ReviewItem(
     Guid Id, string PartnerName, string CustomerName, string CustomerEmail, string MobileE164, string MobileRegion,
-    ReviewTrigger Trigger, DateTime SubmittedAt, DateTime DueAt, CustomerAccount? Account, TimeSpan TimeLeft)
+    ReviewTrigger Trigger, DateTime SubmittedAt, DateTime DueAt, CustomerAccount? Account, TimeSpan TimeLeft, int ReturnCount = 0, bool CanReturn = false)
 {
+    /// <summary>The partner corrected it after a return: the queue says so.</summary>
+    public bool IsResubmission => ReturnCount > 0;
+
     /// <summary>The target has passed: <see cref="TimeLeft"/> is zero or less.</summary>
     public bool IsOverdue => TimeLeft <= TimeSpan.Zero;
 
@@ -39,7 +42,8 @@ public sealed class ReviewQueries(IAppDb db, WorkingDays workingDays, Microsoft.
         return rows
             .Select(r => (Row: r, Due: r.p.ReviewDueAt ?? workingDays.AddWorkingDays(r.p.CreatedAt, options.Value.TargetWorkingDays)))
             .Select(x => new ReviewItem(x.Row.p.Id, x.Row.Name, x.Row.p.CustomerName, x.Row.p.CustomerEmail, x.Row.p.MobileE164, x.Row.p.MobileRegion,
-                x.Row.p.ReviewTrigger, x.Row.p.CreatedAt, x.Due, accounts.GetValueOrDefault(x.Row.p.CustomerEmail), workingDays.TimeLeft(now, x.Due)))
+                x.Row.p.ReviewTrigger, x.Row.p.CreatedAt, x.Due, accounts.GetValueOrDefault(x.Row.p.CustomerEmail), workingDays.TimeLeft(now, x.Due),
+                x.Row.p.ReturnCount, x.Row.p.CanBeReturned))
             .OrderBy(i => i.DueAt)
             .ToList();
     }

@@ -1135,6 +1135,19 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnFields")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ReviewDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1156,7 +1169,7 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.HasIndex("CustomerEmail")
                         .IsUnique()
                         .HasDatabaseName("IX_Preregistrations_OpenClaim")
-                        .HasFilter("\"Status\" IN (1, 2)");
+                        .HasFilter("\"Status\" IN (1, 2, 8)");
 
                     b.HasIndex("PartnerId", "CreatedAt");
 

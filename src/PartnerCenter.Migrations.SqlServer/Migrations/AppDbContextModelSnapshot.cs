@@ -1137,6 +1137,19 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReturnFields")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("ReviewDueAt")
                         .HasColumnType("datetime2");
 
@@ -1158,7 +1171,7 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.HasIndex("CustomerEmail")
                         .IsUnique()
                         .HasDatabaseName("IX_Preregistrations_OpenClaim")
-                        .HasFilter("\"Status\" IN (1, 2)");
+                        .HasFilter("\"Status\" IN (1, 2, 8)");
 
                     b.HasIndex("PartnerId", "CreatedAt");
 

@@ -1104,6 +1104,19 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnFields")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReviewDueAt")
                         .HasColumnType("TEXT");
 
@@ -1125,7 +1138,7 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.HasIndex("CustomerEmail")
                         .IsUnique()
                         .HasDatabaseName("IX_Preregistrations_OpenClaim")
-                        .HasFilter("\"Status\" IN (1, 2)");
+                        .HasFilter("\"Status\" IN (1, 2, 8)");
 
                     b.HasIndex("PartnerId", "CreatedAt");
 

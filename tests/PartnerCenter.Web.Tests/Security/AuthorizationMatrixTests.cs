@@ -54,6 +54,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST CustomerDevelopment/BackgroundAssociation"] = new("SFFOONF", async () => Form($"/CustomerDevelopment/BackgroundAssociation/{await App.AddNorthwindRecordAsync()}", ("Reason", ""), ("Contact", ""))),
         ["GET CustomerDevelopment/Preregister"] = new("SFFOOOF", () => Get("/CustomerDevelopment/Preregister")),
         ["POST CustomerDevelopment/Preregister"] = new("SFFOOOF", () => Post("/CustomerDevelopment/Preregister", ("FullName", ""), ("Email", ""), ("Mobile", ""))),
+        ["GET CustomerDevelopment/Resubmit"] = new("SFFOONF", async () => Req($"/CustomerDevelopment/Resubmit/{await App.AddNorthwindReturnedRecordAsync()}")),
+        // The marked name left empty: the form again with its message.
+        ["POST CustomerDevelopment/Resubmit"] = new("SFFOONF", async () => Form("/CustomerDevelopment/Resubmit", ("Id", (await App.AddNorthwindReturnedRecordAsync()).ToString()), ("Name", ""))),
         ["POST CustomerDevelopment/Delete"] = new("SFFRRNF", async () => Form("/CustomerDevelopment/Delete", ("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
         ["GET CustomerDevelopment/Import"] = new("SFFOOOF", () => Get("/CustomerDevelopment/Import")),
         // No file: the form again with its message.
@@ -104,6 +107,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST Ecosystem/Approve"] = new("SFFFFFR", async () => Form($"/Ecosystem/Approve/{await App.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)}")),
         ["GET Ecosystem/Reject"] = new("SFFFFFO", async () => Req($"/Ecosystem/Reject/{await App.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)}")),
         ["POST Ecosystem/Reject"] = new("SFFFFFO", async () => Form("/Ecosystem/Reject", ("Id", (await App.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)).ToString()), ("Reason", ""))),
+        ["GET Ecosystem/Return"] = new("SFFFFFO", async () => Req($"/Ecosystem/Return/{await App.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)}")),
+        // No comment and no field: the form again with its messages.
+        ["POST Ecosystem/Return"] = new("SFFFFFO", async () => Form("/Ecosystem/Return", ("Id", (await App.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)).ToString()), ("Comment", ""))),
         ["GET Ecosystem/Lookup"] = new("SFFFFFO", () => Get("/Ecosystem/Lookup?email=anna.schmidt%40prospects.example")),
         ["GET Ecosystem/Tickets"] = new("SFFFFFO", () => Get("/Ecosystem/Tickets")),
         // No ticket exists in the seed: an unknown id is 404 for the manager, and nobody else gets that far.

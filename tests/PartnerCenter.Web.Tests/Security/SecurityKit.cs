@@ -7,6 +7,24 @@ internal static class SecurityKit
     public static Task<Guid> AddNorthwindRecordAsync(this TestApp app, string name = "Fresh Customer", ReviewTrigger trigger = ReviewTrigger.None, string? email = null) =>
         app.AddPreregistrationAsync(Northwind, name, email ?? $"fresh.{Guid.NewGuid():N}@prospects.example", trigger: trigger);
 
+    /// <summary>A Northwind record an ecosystem manager returned for edits (Action required, the name marked).</summary>
+    public static Task<Guid> AddNorthwindReturnedRecordAsync(this TestApp app) =>
+        app.WithDbAsync(async db =>
+        {
+            var partnerId = await db.Partners.Where(p => p.Name == Northwind).Select(p => p.Id).SingleAsync();
+            var now = app.Now;
+            var record = Preregister.NewRecord(partnerId, "Returned Customer", $"returned.{Guid.NewGuid():N}@prospects.example",
+                Preregister.GermanMobileNumber, now, ReviewTrigger.Country, now.AddDays(2));
+            if (!record.ReturnForEdits("Check the name", ReturnFields.Name, now, now.AddDays(7)).IsSuccess)
+            {
+                throw new InvalidOperationException("The record could not be returned.");
+            }
+
+            db.Preregistrations.Add(record);
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
+
     public static Task<int> NorthwindCustomerIdAsync(this TestApp app) =>
         app.WithDbAsync(db => db.CustomerAccounts.Where(c => c.Email == Loyal).Select(c => c.Id).SingleAsync());
 

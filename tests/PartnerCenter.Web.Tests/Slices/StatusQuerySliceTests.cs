@@ -25,8 +25,9 @@ public sealed class StatusQuerySliceTests(FakeClockApp app) : IClassFixture<Fake
 
         Assert.Equal(records.Select(r => r.StatusAt(now)).Order(), computed.Order());
         Assert.Equal(records.Where(r => r.IsOpenAt(now)).Select(r => r.Id).Order(), open.Order());
-        Assert.Equal(records.Where(r => r.Status == PreregistrationStatus.Preregistered && r.StatusAt(now) == PreregistrationStatus.Expired).Select(r => r.Id), lapsed);
-        Assert.Equal(8, computed.Count);
+        Assert.Equal(records.Where(r => r.Status != PreregistrationStatus.Expired && r.StatusAt(now) == PreregistrationStatus.Expired).Select(r => r.Id).Order(), lapsed.Order());
+        Assert.Equal(2, lapsed.Count);
+        Assert.Equal(10, computed.Count);
         foreach (var status in Enum.GetValues<PreregistrationStatus>())
         {
             var inStatus = await app.WithDbAsync(db => db.Preregistrations.Where(p => ids.Contains(p.Id)).Where(Preregistration.InStatusAt(status, now)).Select(p => p.Id).ToListAsync());
@@ -52,6 +53,20 @@ public sealed class StatusQuerySliceTests(FakeClockApp app) : IClassFixture<Fake
         Assert.True(deleted.Delete(now.AddDays(-1)).IsSuccess);
         Assert.True(MobileNumber.TryParse("+4915123456791", out var mobile));
         var historical = Preregistration.Historical(partnerId, "historical" + Domain, "Historical Customer", mobile!, now.AddDays(-300));
-        return [valid, lapsed, swept, pending, rejected, associated, deleted, historical];
+        var returned = New("Returned Claim", now.AddDays(-1), ReviewTrigger.Country);
+        Assert.True(returned.ReturnForEdits("Fix the name", ReturnFields.Name, now.AddDays(-1), now.AddDays(4)).IsSuccess);
+        var returnedLapsed = New("Returned Lapsed Claim", now.AddDays(-9), ReviewTrigger.Country);
+        Assert.True(returnedLapsed.ReturnForEdits("Fix the mobile", ReturnFields.Mobile, now.AddDays(-8), now.AddDays(-1)).IsSuccess);
+        return [valid, lapsed, swept, pending, rejected, associated, deleted, historical, returned, returnedLapsed];
+    }
+
+    [Fact]
+    public async Task The_unique_open_claim_index_filters_exactly_the_open_statuses_of_the_entity()
+    {
+        var filter = await app.WithDbAsync(db => Task.FromResult(db.Model.FindEntityType(typeof(Preregistration))!.GetIndexes()
+            .Single(i => i.GetDatabaseName() == "IX_Preregistrations_OpenClaim").GetFilter()));
+
+        Assert.Equal($"\"Status\" IN ({string.Join(", ", Preregistration.OpenStatuses.Select(s => (int)s))})", filter);
+        Assert.Contains(PreregistrationStatus.ActionRequired, Preregistration.OpenStatuses);
     }
 }

@@ -23,6 +23,7 @@ public sealed class PreregistrationsController(
     PartnerQueries partners,
     SubmitPreregistration submit,
     DeletePreregistrations delete,
+    ResubmitPreregistration resubmit,
     RevealPersonalData reveal,
     InvitationQueries invitations,
     TicketQueries tickets,
@@ -121,6 +122,42 @@ public sealed class PreregistrationsController(
         }
 
         return BackToList(returnUrl);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Resubmit(Guid id)
+    {
+        var row = await queries.RowAsync(User.PartnerId(), id, HttpContext.RequestAborted);
+        return await OutcomeAsync(row, r => ResubmitView(r, new ResubmitModel { Id = r.Id, Name = r.Name, Mobile = PartnerCenter.Core.Common.MobileNumber.Display(r.MobileE164) }),
+            () => RedirectToAction(nameof(Index)));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Resubmit(ResubmitModel model)
+    {
+        var ct = HttpContext.RequestAborted;
+        var result = await resubmit.ExecuteAsync(User.UserId(), User.PartnerId(), model.Id, new Resubmission(model.Name, model.Mobile), ct);
+        return await OutcomeAsync(result, record =>
+        {
+            Success($"{record.CustomerName} was resubmitted for manual review. An ecosystem manager decides within {reviewOptions.Value.TargetWorkingDays} working days.");
+            return RedirectToAction(nameof(Index));
+        }, () => RedirectToAction(nameof(Index)), async () =>
+        {
+            var row = await queries.RowAsync(User.PartnerId(), model.Id, ct);
+            return row.IsSuccess ? ResubmitView(row.Value!, model) : NotFound();
+        });
+    }
+
+    private IActionResult ResubmitView(PreregistrationRow row, ResubmitModel model)
+    {
+        if (!row.Allows(PreregistrationOperations.Resubmit))
+        {
+            Failure(PreregistrationErrors.NotActionRequired(row.Status).Message);
+            return RedirectToAction(nameof(Index));
+        }
+
+        SetTitle("Correct and resubmit");
+        return View(nameof(Resubmit), new ResubmitPage { Row = row, Form = model });
     }
 
     [HttpPost]

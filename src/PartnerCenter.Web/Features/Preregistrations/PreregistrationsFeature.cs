@@ -19,6 +19,7 @@ public static class PreregistrationsFeature
             typeof(PreregistrationQueries),
             typeof(SubmitPreregistration),
             typeof(DeletePreregistrations),
+            typeof(ResubmitPreregistration),
             typeof(RevealPersonalData),
             typeof(PartnerQueries),
             typeof(InvitationQueries),

@@ -8,7 +8,7 @@ using PartnerCenter.Web.Security;
 namespace PartnerCenter.Web.Features.Reviews;
 
 /// <summary>The ecosystem manager's review queue: approve or reject preregistrations held for manual review.</summary>
-public sealed class ReviewsController(ReviewQueries queries, DecideReview decide) : EcosystemManagerController
+public sealed class ReviewsController(ReviewQueries queries, DecideReview decide, ReturnForEdits returnForEdits) : EcosystemManagerController
 {
     [HttpGet]
     public async Task<IActionResult> Reviews()
@@ -31,6 +31,40 @@ public sealed class ReviewsController(ReviewQueries queries, DecideReview decide
     public Task<IActionResult> Reject(RejectModel model) =>
         RefuseAsync(Rejection, model, reason => decide.RejectAsync(User.UserId(), model.Id, reason, HttpContext.RequestAborted),
             nameof(Reviews), "Rejected: the partner was told why.");
+
+    [HttpGet]
+    public async Task<IActionResult> Return(Guid id) =>
+        await queries.DescribeReviewAsync(User.UserId(), id, HttpContext.RequestAborted) is { } subject
+            ? ReturnView(new ReturnModel { Id = id }, subject)
+            : NotFound();
+
+    [HttpPost]
+    public async Task<IActionResult> Return(ReturnModel model)
+    {
+        if (await queries.DescribeReviewAsync(User.UserId(), model.Id, HttpContext.RequestAborted) is not { } subject)
+        {
+            return NotFound();
+        }
+
+        if (!await ValidateAsync(model))
+        {
+            return ReturnView(model, subject);
+        }
+
+        var result = await returnForEdits.ExecuteAsync(User.UserId(), model.Id, model.Comment!, model.Fields, HttpContext.RequestAborted);
+        return await OutcomeAsync(result, record =>
+        {
+            Success($"Returned to partner: {record.CustomerName} is Action required until the partner resubmits it.");
+            return RedirectToAction(nameof(Reviews));
+        }, () => RedirectToAction(nameof(Reviews)), () => ReturnView(model, subject));
+    }
+
+    private ViewResult ReturnView(ReturnModel model, string subject)
+    {
+        ViewData["Title"] = "Return to partner";
+        ViewData["Subject"] = subject;
+        return View(nameof(Return), model);
+    }
 
     private Refusal Rejection => new(nameof(Reject), "Reject", "Reject the preregistration", queries.DescribeReviewAsync);
 }

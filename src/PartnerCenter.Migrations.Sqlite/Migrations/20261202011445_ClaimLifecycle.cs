@@ -11,6 +11,37 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Preregistrations_OpenClaim",
+                table: "Preregistrations");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReturnComment",
+                table: "Preregistrations",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReturnCount",
+                table: "Preregistrations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReturnFields",
+                table: "Preregistrations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReturnedAt",
+                table: "Preregistrations",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "DeclineReason",
                 table: "Invitations",
@@ -54,6 +85,13 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Preregistrations_OpenClaim",
+                table: "Preregistrations",
+                column: "CustomerEmail",
+                unique: true,
+                filter: "\"Status\" IN (1, 2, 8)");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClaimReminders_PreregistrationId_DaysBefore",
                 table: "ClaimReminders",
                 columns: new[] { "PreregistrationId", "DaysBefore" },
@@ -66,6 +104,26 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
             migrationBuilder.DropTable(
                 name: "ClaimReminders");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Preregistrations_OpenClaim",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnComment",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnCount",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnFields",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnedAt",
+                table: "Preregistrations");
+
             migrationBuilder.DropColumn(
                 name: "DeclineReason",
                 table: "Invitations");
@@ -77,6 +135,13 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "ClaimReminderEmailOff",
                 table: "AspNetUsers");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Preregistrations_OpenClaim",
+                table: "Preregistrations",
+                column: "CustomerEmail",
+                unique: true,
+                filter: "\"Status\" IN (1, 2)");
         }
     }
 }
