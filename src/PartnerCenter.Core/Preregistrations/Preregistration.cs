@@ -26,6 +26,12 @@ public class Preregistration
     /// <summary>A record left in Action required this many working days lapses to Expired.</summary>
     public const int ActionRequiredWorkingDays = 5;
 
+    /// <summary>The partner can ask for an extension in the claim's last days: this long before it lapses.</summary>
+    public static readonly TimeSpan ExtensionWindow = TimeSpan.FromDays(5);
+
+    /// <summary>An approved extension adds this to the old expiry.</summary>
+    public static readonly TimeSpan ExtensionLength = TimeSpan.FromDays(15);
+
     /// <summary>The list marks a claim that lapses within this time.</summary>
     public static readonly TimeSpan LapsingSoon = TimeSpan.FromDays(3);
 
@@ -68,6 +74,17 @@ public class Preregistration
     public ReturnFields ReturnFields { get; private set; }
 
     public DateTime? ReturnedAt { get; private set; }
+
+    /// <summary>When the partner asked for an extension (at most once per claim); null when never.</summary>
+    public DateTime? ExtensionRequestedAt { get; private set; }
+
+    public string? ExtensionReason { get; private set; }
+
+    /// <summary>How the ecosystem manager decided the extension: null while pending or never asked.</summary>
+    public bool? ExtensionApproved { get; private set; }
+
+    /// <summary>The ecosystem manager's reason for declining the extension, which the partner reads.</summary>
+    public string? ExtensionDeclineReason { get; private set; }
 
     /// <summary>Concurrency token: bumped by every status change, so of two racing changes exactly one is saved.</summary>
     public int Version { get; private set; }
@@ -134,17 +151,17 @@ public class Preregistration
         };
 
     /// <summary>
-    /// <see cref="IsOpenAt"/> for queries. The literal <c>Status IN (1, 2, 8)</c> (<see cref="OpenStatuses"/>) is the
+    /// <see cref="IsOpenAt"/> for queries. The literal <c>Status IN (1, 2, 8, 9)</c> (<see cref="OpenStatuses"/>) is the
     /// filter of the unique open-claim index, so SQLite seeks that partial index by email (and the partner indexes
     /// by status) instead of scanning every open row.
     /// </summary>
     public static Expression<Func<Preregistration, bool>> OpenAt(DateTime now) =>
-        p => new[] { PreregistrationStatus.PendingReview, PreregistrationStatus.Preregistered, PreregistrationStatus.ActionRequired }.Contains(p.Status)
-             && (p.Status == PreregistrationStatus.PendingReview || p.ExpiresAt > now);
+        p => new[] { PreregistrationStatus.PendingReview, PreregistrationStatus.Preregistered, PreregistrationStatus.ActionRequired, PreregistrationStatus.ExtensionRequested }.Contains(p.Status)
+             && (p.Status == PreregistrationStatus.PendingReview || p.Status == PreregistrationStatus.ExtensionRequested || p.ExpiresAt > now);
 
     /// <summary>The stored statuses that hold a claim (until they lapse): the unique open-claim index's filter lists exactly these.</summary>
     public static readonly IReadOnlyList<PreregistrationStatus> OpenStatuses =
-        [PreregistrationStatus.PendingReview, PreregistrationStatus.Preregistered, PreregistrationStatus.ActionRequired];
+        [PreregistrationStatus.PendingReview, PreregistrationStatus.Preregistered, PreregistrationStatus.ActionRequired, PreregistrationStatus.ExtensionRequested];
 
     /// <summary>Stored as Preregistered but lapsed: what the sweep marks Expired.</summary>
     public static Expression<Func<Preregistration, bool>> LapsedAt(DateTime now) =>
@@ -187,7 +204,9 @@ public class Preregistration
     public PreregistrationOperations AllowedOperations(DateTime now) => StatusAt(now) switch
     {
         PreregistrationStatus.Preregistered => PreregistrationOperations.Invite | PreregistrationOperations.CreateLink
-            | PreregistrationOperations.RequestBackgroundAssociation | PreregistrationOperations.Delete | PreregistrationOperations.ViewInvitations,
+            | PreregistrationOperations.RequestBackgroundAssociation | PreregistrationOperations.Delete | PreregistrationOperations.ViewInvitations
+            | (ExtensionRequestedAt is null && ExpiresAt - now <= ExtensionWindow ? PreregistrationOperations.RequestExtension : PreregistrationOperations.None),
+        PreregistrationStatus.ExtensionRequested => PreregistrationOperations.Delete | PreregistrationOperations.ViewInvitations,
         PreregistrationStatus.ActionRequired => PreregistrationOperations.Resubmit | PreregistrationOperations.Delete,
         PreregistrationStatus.Expired => PreregistrationOperations.Delete | PreregistrationOperations.ViewInvitations,
         PreregistrationStatus.Rejected => PreregistrationOperations.Delete,
@@ -339,6 +358,69 @@ public class Preregistration
         Status = PreregistrationStatus.PendingReview;
         ReviewDueAt = reviewDueAt;
         ExpiresAt = null;
+        Version++;
+        return this;
+    }
+
+    /// <summary>
+    /// The partner asks for 15 more days on a Preregistered claim in its last 5 days, once per claim: it becomes
+    /// Extension requested, does not lapse while pending, and waits for an ecosystem manager until <paramref name="reviewDueAt"/>.
+    /// </summary>
+    public Result<Preregistration> RequestExtension(string reason, DateTime now, DateTime reviewDueAt)
+    {
+        if (ExtensionRequestedAt is not null)
+        {
+            return PreregistrationErrors.ExtensionAlreadyRequested;
+        }
+
+        if (!AllowedOperations(now).HasFlag(PreregistrationOperations.RequestExtension))
+        {
+            return PreregistrationErrors.ExtensionNotAllowed(StatusAt(now));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > RejectionReasonMaxLength)
+        {
+            return PreregistrationErrors.ExtensionReasonRequired;
+        }
+
+        Status = PreregistrationStatus.ExtensionRequested;
+        ExtensionRequestedAt = now;
+        ExtensionReason = reason.Trim();
+        ReviewDueAt = reviewDueAt;
+        Version++;
+        return this;
+    }
+
+    /// <summary>The ecosystem manager grants the extension: the claim is Preregistered until the old expiry + 15 days.</summary>
+    public Result<Preregistration> ApproveExtension(DateTime now, string? reviewerId = null)
+    {
+        if (Status != PreregistrationStatus.ExtensionRequested)
+        {
+            return PreregistrationErrors.AlreadyDecided(StatusAt(now));
+        }
+
+        Status = PreregistrationStatus.Preregistered;
+        ExpiresAt += ExtensionLength;
+        ExtensionApproved = true;
+        DecidedAt = now;
+        DecidedByUserId = reviewerId;
+        Version++;
+        return this;
+    }
+
+    /// <summary>The ecosystem manager declines the extension with a reason: the claim keeps its old expiry (it may have lapsed meanwhile).</summary>
+    public Result<Preregistration> DeclineExtension(string reason, DateTime now, string? reviewerId = null)
+    {
+        if (Status != PreregistrationStatus.ExtensionRequested)
+        {
+            return PreregistrationErrors.AlreadyDecided(StatusAt(now));
+        }
+
+        Status = PreregistrationStatus.Preregistered;
+        ExtensionApproved = false;
+        ExtensionDeclineReason = reason.Trim();
+        DecidedAt = now;
+        DecidedByUserId = reviewerId;
         Version++;
         return this;
     }

@@ -41,6 +41,14 @@ public static class PreregistrationErrors
     public static readonly Error FieldNotReturned = new("field_not_returned",
         "Only the fields the ecosystem manager marked can be changed.");
 
+    public static readonly Error ExtensionReasonRequired = Error.InField("Reason", "extension_reason_required",
+        "Enter the reason for the extension.");
+    public static readonly Error ExtensionAlreadyRequested = new("extension_used",
+        "An extension has already been requested for this preregistration; only one is allowed.");
+
+    public static Error ExtensionNotAllowed(PreregistrationStatus status) => new("extension_not_allowed",
+        $"An extension can be requested only for a Preregistered customer in its last {Preregistration.ExtensionWindow.TotalDays:0} days; this one is {status.Label()}.");
+
     public static Error NotActionRequired(PreregistrationStatus status) => new("not_action_required",
         $"Only records in Action required can be corrected and resubmitted; this one is {status.Label()}.");
 

@@ -17,4 +17,6 @@ public enum PreregistrationOperations
     ViewInvitations = 16,
     /// <summary>Correct the fields an ecosystem manager marked and send the record back for review.</summary>
     Resubmit = 32,
+    /// <summary>Ask the ecosystem manager for 15 more days (Preregistered, in its last 5 days, once per claim).</summary>
+    RequestExtension = 64,
 }

@@ -10,7 +10,8 @@ public sealed record ListRequest(PreregistrationStatus? Status, string? Search, 
 public sealed record PreregistrationRow(
     Guid Id, string Name, string Email, string MobileE164, PreregistrationStatus Status, ReviewTrigger ReviewTrigger,
     DateTime CreatedAt, DateTime? PreregisteredAt, DateTime? ExpiresAt, string? RejectionReason, DateTime? ReviewDueAt,
-    PreregistrationOperations Allowed, bool LapsingSoon = false, string? ReturnComment = null, ReturnFields ReturnFields = ReturnFields.None)
+    PreregistrationOperations Allowed, bool LapsingSoon = false, string? ReturnComment = null, ReturnFields ReturnFields = ReturnFields.None,
+    string? ExtensionDeclineReason = null)
 {
     /// <summary>Whole days left, rounded up: "Expires in 3 days"; null when the record does not expire (Action required lapses too).</summary>
     public int? DaysLeft(DateTime now) =>
@@ -18,6 +19,9 @@ public sealed record PreregistrationRow(
 
     /// <summary>Returned for edits: the list shows the ecosystem manager's comment and the fields to correct.</summary>
     public bool NeedsAction => Status == PreregistrationStatus.ActionRequired;
+
+    /// <summary>Waiting for the ecosystem manager's decision on an extension: the list shows when it is due.</summary>
+    public bool AwaitsExtension => Status == PreregistrationStatus.ExtensionRequested;
 
     public bool Allows(PreregistrationOperations operation) => Allowed.HasFlag(operation);
 
@@ -135,5 +139,5 @@ public sealed class PreregistrationQueries(IAppDb db, TimeProvider clock)
     private static PreregistrationRow RowOf(Preregistration p, DateTime now) =>
         new(p.Id, p.CustomerName, p.CustomerEmail, p.MobileE164, p.StatusAt(now),
             p.ReviewTrigger, p.CreatedAt, p.PreregisteredAt, p.ExpiresAt, p.RejectionReason, p.ReviewDueAt, p.AllowedOperations(now),
-            p.IsLapsingSoonAt(now), p.ReturnComment, p.ReturnFields);
+            p.IsLapsingSoonAt(now), p.ReturnComment, p.ReturnFields, p.ExtensionDeclineReason);
 }

@@ -22,6 +22,11 @@ public enum PreregistrationStatus
     /// claim and counts toward the cap; left for 5 working days it lapses to Expired.
     /// </summary>
     ActionRequired = 8,
+    /// <summary>
+    /// Preregistered, and the partner asked for 15 more days: waits for an ecosystem manager; does not lapse while
+    /// pending; counts toward the cap; cannot be invited until decided.
+    /// </summary>
+    ExtensionRequested = 9,
 }
 
 /// <summary>The fields an ecosystem manager can ask the partner to correct (never the email, which identifies the customer).</summary>
@@ -58,6 +63,7 @@ public static class PreregistrationStatusText
         PreregistrationStatus.Deleted => "Deleted",
         PreregistrationStatus.NotPreregistered => "Not preregistered",
         PreregistrationStatus.ActionRequired => "Action required",
+        PreregistrationStatus.ExtensionRequested => "Extension requested",
         _ => status.ToString(),
     };
 

@@ -9,7 +9,8 @@ namespace PartnerCenter.Core.Reviews;
 
 public sealed record ReviewItem(
     Guid Id, string PartnerName, string CustomerName, string CustomerEmail, string MobileE164, string MobileRegion,
-    ReviewTrigger Trigger, DateTime SubmittedAt, DateTime DueAt, CustomerAccount? Account, TimeSpan TimeLeft, int ReturnCount = 0, bool CanReturn = false)
+    ReviewTrigger Trigger, DateTime SubmittedAt, DateTime DueAt, CustomerAccount? Account, TimeSpan TimeLeft, int ReturnCount = 0, bool CanReturn = false,
+    bool IsExtension = false, string? ExtensionReason = null, DateTime? ExpiresAt = null)
 {
     /// <summary>The partner corrected it after a return: the queue says so.</summary>
     public bool IsResubmission => ReturnCount > 0;
@@ -32,7 +33,8 @@ public sealed class ReviewQueries(IAppDb db, WorkingDays workingDays, Microsoft.
         var partnerIds = db.Partners.Where(x => x.EcosystemManagerId == managerId).Select(x => x.Id);
         var rows = await (from p in db.Preregistrations
                           join partner in db.Partners on p.PartnerId equals partner.Id
-                          where partnerIds.Contains(p.PartnerId) && p.Status == PreregistrationStatus.PendingReview
+                          where partnerIds.Contains(p.PartnerId)
+                                && (p.Status == PreregistrationStatus.PendingReview || p.Status == PreregistrationStatus.ExtensionRequested)
                           select new { p, partner.Name })
             .AsNoTracking()
             .ToListAsync(ct);
@@ -42,8 +44,10 @@ public sealed class ReviewQueries(IAppDb db, WorkingDays workingDays, Microsoft.
         return rows
             .Select(r => (Row: r, Due: r.p.ReviewDueAt ?? workingDays.AddWorkingDays(r.p.CreatedAt, options.Value.TargetWorkingDays)))
             .Select(x => new ReviewItem(x.Row.p.Id, x.Row.Name, x.Row.p.CustomerName, x.Row.p.CustomerEmail, x.Row.p.MobileE164, x.Row.p.MobileRegion,
-                x.Row.p.ReviewTrigger, x.Row.p.CreatedAt, x.Due, accounts.GetValueOrDefault(x.Row.p.CustomerEmail), workingDays.TimeLeft(now, x.Due),
-                x.Row.p.ReturnCount, x.Row.p.CanBeReturned))
+                x.Row.p.ReviewTrigger,
+                x.Row.p.Status == PreregistrationStatus.ExtensionRequested && x.Row.p.ExtensionRequestedAt is { } asked ? asked : x.Row.p.CreatedAt, x.Due, accounts.GetValueOrDefault(x.Row.p.CustomerEmail), workingDays.TimeLeft(now, x.Due),
+                x.Row.p.ReturnCount, x.Row.p.CanBeReturned,
+                x.Row.p.Status == PreregistrationStatus.ExtensionRequested, x.Row.p.ExtensionReason, x.Row.p.ExpiresAt))
             .OrderBy(i => i.DueAt)
             .ToList();
     }

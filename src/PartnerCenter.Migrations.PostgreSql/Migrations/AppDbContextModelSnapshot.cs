@@ -1115,6 +1115,20 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool?>("ExtensionApproved")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ExtensionDeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ExtensionRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("MobileE164")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1169,7 +1183,7 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.HasIndex("CustomerEmail")
                         .IsUnique()
                         .HasDatabaseName("IX_Preregistrations_OpenClaim")
-                        .HasFilter("\"Status\" IN (1, 2, 8)");
+                        .HasFilter("\"Status\" IN (1, 2, 8, 9)");
 
                     b.HasIndex("PartnerId", "CreatedAt");
 

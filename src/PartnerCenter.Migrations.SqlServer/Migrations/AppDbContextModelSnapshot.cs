@@ -1117,6 +1117,20 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool?>("ExtensionApproved")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ExtensionDeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ExtensionRequestedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("MobileE164")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1171,7 +1185,7 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.HasIndex("CustomerEmail")
                         .IsUnique()
                         .HasDatabaseName("IX_Preregistrations_OpenClaim")
-                        .HasFilter("\"Status\" IN (1, 2, 8)");
+                        .HasFilter("\"Status\" IN (1, 2, 8, 9)");
 
                     b.HasIndex("PartnerId", "CreatedAt");
 

@@ -1084,6 +1084,20 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("ExtensionApproved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionDeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExtensionRequestedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MobileE164")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1138,7 +1152,7 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.HasIndex("CustomerEmail")
                         .IsUnique()
                         .HasDatabaseName("IX_Preregistrations_OpenClaim")
-                        .HasFilter("\"Status\" IN (1, 2, 8)");
+                        .HasFilter("\"Status\" IN (1, 2, 8, 9)");
 
                     b.HasIndex("PartnerId", "CreatedAt");
 

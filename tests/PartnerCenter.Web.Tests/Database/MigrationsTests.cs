@@ -45,7 +45,7 @@ public sealed class MigrationsTests : IDisposable
             var openClaim = await db.Database.SqlQueryRaw<string>(
                 "SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexname = 'IX_Preregistrations_OpenClaim'").SingleAsync();
             Assert.Contains("UNIQUE", openClaim, StringComparison.Ordinal);
-            Assert.Contains("WHERE (\"Status\" = ANY (ARRAY[1, 2, 8]))", openClaim, StringComparison.Ordinal);
+            Assert.Contains("WHERE (\"Status\" = ANY (ARRAY[1, 2, 8, 9]))", openClaim, StringComparison.Ordinal);
             Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         }
         finally
@@ -96,7 +96,7 @@ public sealed class MigrationsTests : IDisposable
             Assert.Contains($"CREATE TABLE \"{table}\"", script, StringComparison.Ordinal);
         }
 
-        Assert.Contains("CREATE UNIQUE INDEX \"IX_Preregistrations_OpenClaim\" ON \"Preregistrations\" (\"CustomerEmail\") WHERE \"Status\" IN (1, 2, 8)", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX \"IX_Preregistrations_OpenClaim\" ON \"Preregistrations\" (\"CustomerEmail\") WHERE \"Status\" IN (1, 2, 8, 9)", script, StringComparison.Ordinal);
         foreach (var migration in db.Database.GetMigrations())
         {
             Assert.Contains($"'{migration}'", script, StringComparison.Ordinal);

@@ -57,6 +57,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["GET CustomerDevelopment/Resubmit"] = new("SFFOONF", async () => Req($"/CustomerDevelopment/Resubmit/{await App.AddNorthwindReturnedRecordAsync()}")),
         // The marked name left empty: the form again with its message.
         ["POST CustomerDevelopment/Resubmit"] = new("SFFOONF", async () => Form("/CustomerDevelopment/Resubmit", ("Id", (await App.AddNorthwindReturnedRecordAsync()).ToString()), ("Name", ""))),
+        ["GET CustomerDevelopment/RequestExtension"] = new("SFFOONF", async () => Req($"/CustomerDevelopment/RequestExtension/{await App.AddNorthwindLapsingRecordAsync()}")),
+        // No reason: the form again with its message.
+        ["POST CustomerDevelopment/RequestExtension"] = new("SFFOONF", async () => Form("/CustomerDevelopment/RequestExtension", ("Id", (await App.AddNorthwindLapsingRecordAsync()).ToString()), ("Reason", ""))),
         ["POST CustomerDevelopment/Delete"] = new("SFFRRNF", async () => Form("/CustomerDevelopment/Delete", ("ids", (await App.AddNorthwindRecordAsync()).ToString()), ("returnUrl", "/CustomerDevelopment"))),
         ["GET CustomerDevelopment/Import"] = new("SFFOOOF", () => Get("/CustomerDevelopment/Import")),
         // No file: the form again with its message.
@@ -110,6 +113,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["GET Ecosystem/Return"] = new("SFFFFFO", async () => Req($"/Ecosystem/Return/{await App.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)}")),
         // No comment and no field: the form again with its messages.
         ["POST Ecosystem/Return"] = new("SFFFFFO", async () => Form("/Ecosystem/Return", ("Id", (await App.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)).ToString()), ("Comment", ""))),
+        ["POST Ecosystem/ApproveExtension"] = new("SFFFFFR", async () => Form($"/Ecosystem/ApproveExtension/{await App.AddNorthwindLapsingRecordAsync(requested: true)}")),
+        ["GET Ecosystem/DeclineExtension"] = new("SFFFFFO", async () => Req($"/Ecosystem/DeclineExtension/{await App.AddNorthwindLapsingRecordAsync(requested: true)}")),
+        ["POST Ecosystem/DeclineExtension"] = new("SFFFFFO", async () => Form("/Ecosystem/DeclineExtension", ("Id", (await App.AddNorthwindLapsingRecordAsync(requested: true)).ToString()), ("Reason", ""))),
         ["GET Ecosystem/Lookup"] = new("SFFFFFO", () => Get("/Ecosystem/Lookup?email=anna.schmidt%40prospects.example")),
         ["GET Ecosystem/Tickets"] = new("SFFFFFO", () => Get("/Ecosystem/Tickets")),
         // No ticket exists in the seed: an unknown id is 404 for the manager, and nobody else gets that far.

@@ -25,6 +25,24 @@ internal static class SecurityKit
             return record.Id;
         });
 
+    /// <summary>A Northwind record 12 days into its 15: in the window to ask for an extension, or (<paramref name="requested"/>) asking for one.</summary>
+    public static Task<Guid> AddNorthwindLapsingRecordAsync(this TestApp app, bool requested = false) =>
+        app.WithDbAsync(async db =>
+        {
+            var partnerId = await db.Partners.Where(p => p.Name == Northwind).Select(p => p.Id).SingleAsync();
+            var now = app.Now;
+            var record = Preregister.NewRecord(partnerId, "Lapsing Customer", $"lapsing.{Guid.NewGuid():N}@prospects.example",
+                Preregister.GermanMobileNumber, now.AddDays(-12));
+            if (requested && !record.RequestExtension("The customer is travelling", now, now.AddDays(2)).IsSuccess)
+            {
+                throw new InvalidOperationException("The extension could not be requested.");
+            }
+
+            db.Preregistrations.Add(record);
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
+
     public static Task<int> NorthwindCustomerIdAsync(this TestApp app) =>
         app.WithDbAsync(db => db.CustomerAccounts.Where(c => c.Email == Loyal).Select(c => c.Id).SingleAsync());
 

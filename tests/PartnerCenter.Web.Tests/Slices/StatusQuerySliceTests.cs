@@ -27,7 +27,7 @@ public sealed class StatusQuerySliceTests(FakeClockApp app) : IClassFixture<Fake
         Assert.Equal(records.Where(r => r.IsOpenAt(now)).Select(r => r.Id).Order(), open.Order());
         Assert.Equal(records.Where(r => r.Status != PreregistrationStatus.Expired && r.StatusAt(now) == PreregistrationStatus.Expired).Select(r => r.Id).Order(), lapsed.Order());
         Assert.Equal(2, lapsed.Count);
-        Assert.Equal(10, computed.Count);
+        Assert.Equal(11, computed.Count);
         foreach (var status in Enum.GetValues<PreregistrationStatus>())
         {
             var inStatus = await app.WithDbAsync(db => db.Preregistrations.Where(p => ids.Contains(p.Id)).Where(Preregistration.InStatusAt(status, now)).Select(p => p.Id).ToListAsync());
@@ -57,7 +57,10 @@ public sealed class StatusQuerySliceTests(FakeClockApp app) : IClassFixture<Fake
         Assert.True(returned.ReturnForEdits("Fix the name", ReturnFields.Name, now.AddDays(-1), now.AddDays(4)).IsSuccess);
         var returnedLapsed = New("Returned Lapsed Claim", now.AddDays(-9), ReviewTrigger.Country);
         Assert.True(returnedLapsed.ReturnForEdits("Fix the mobile", ReturnFields.Mobile, now.AddDays(-8), now.AddDays(-1)).IsSuccess);
-        return [valid, lapsed, swept, pending, rejected, associated, deleted, historical, returned, returnedLapsed];
+        // Asked for an extension 3 days before the lapse and still pending 4 days later: it holds, past the old expiry.
+        var extending = New("Extending Claim", now.AddDays(-16));
+        Assert.True(extending.RequestExtension("The customer is travelling", now.AddDays(-4), now.AddDays(-2)).IsSuccess);
+        return [valid, lapsed, swept, pending, rejected, associated, deleted, historical, returned, returnedLapsed, extending];
     }
 
     [Fact]
@@ -68,5 +71,6 @@ public sealed class StatusQuerySliceTests(FakeClockApp app) : IClassFixture<Fake
 
         Assert.Equal($"\"Status\" IN ({string.Join(", ", Preregistration.OpenStatuses.Select(s => (int)s))})", filter);
         Assert.Contains(PreregistrationStatus.ActionRequired, Preregistration.OpenStatuses);
+        Assert.Contains(PreregistrationStatus.ExtensionRequested, Preregistration.OpenStatuses);
     }
 }

@@ -68,11 +68,13 @@ internal sealed class PreregistrationConfiguration : IEntityTypeConfiguration<Pr
         builder.Property(p => p.CreatedByUserId).HasMaxLength(450);
         builder.Property(p => p.RejectionReason).HasMaxLength(Preregistration.RejectionReasonMaxLength);
         builder.Property(p => p.ReturnComment).HasMaxLength(Preregistration.ReturnCommentMaxLength);
+        builder.Property(p => p.ExtensionReason).HasMaxLength(Preregistration.RejectionReasonMaxLength);
+        builder.Property(p => p.ExtensionDeclineReason).HasMaxLength(Preregistration.RejectionReasonMaxLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<Partner>().WithMany().HasForeignKey(p => p.PartnerId).OnDelete(DeleteBehavior.Restrict);
 
         // The database, not a check-then-insert, guarantees one open claim per customer:
-        // at most one row per email in Pending review (1), Preregistered (2) or Action required (8):
+        // at most one row per email in Pending review (1), Preregistered (2), Action required (8) or Extension requested (9):
         // Preregistration.OpenStatuses (a test checks the two agree).
         builder.HasIndex(p => p.CustomerEmail)
             .IsUnique()
@@ -87,7 +89,7 @@ internal sealed class PreregistrationConfiguration : IEntityTypeConfiguration<Pr
     }
 
     // Both providers read this filter: quoted identifiers are standard SQL (SQL Server's QUOTED_IDENTIFIER is on).
-    public const string OpenStatusFilter = "\"Status\" IN (1, 2, 8)";
+    public const string OpenStatusFilter = "\"Status\" IN (1, 2, 8, 9)";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

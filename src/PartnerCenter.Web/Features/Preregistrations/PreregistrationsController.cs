@@ -24,6 +24,7 @@ public sealed class PreregistrationsController(
     SubmitPreregistration submit,
     DeletePreregistrations delete,
     ResubmitPreregistration resubmit,
+    RequestExtension requestExtension,
     RevealPersonalData reveal,
     InvitationQueries invitations,
     TicketQueries tickets,
@@ -158,6 +159,51 @@ public sealed class PreregistrationsController(
 
         SetTitle("Correct and resubmit");
         return View(nameof(Resubmit), new ResubmitPage { Row = row, Form = model });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> RequestExtension(Guid id)
+    {
+        var row = await queries.RowAsync(User.PartnerId(), id, HttpContext.RequestAborted);
+        return await OutcomeAsync(row, r =>
+        {
+            if (!r.Allows(PreregistrationOperations.RequestExtension))
+            {
+                Failure(PreregistrationErrors.ExtensionNotAllowed(r.Status).Message);
+                return RedirectToAction(nameof(Index));
+            }
+
+            return ExtensionView(r, new ExtensionModel { Id = r.Id });
+        }, () => RedirectToAction(nameof(Index)));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> RequestExtension(ExtensionModel model)
+    {
+        var ct = HttpContext.RequestAborted;
+        var row = await queries.RowAsync(User.PartnerId(), model.Id, ct);
+        if (!row.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        if (!await ValidateAsync(model))
+        {
+            return ExtensionView(row.Value!, model);
+        }
+
+        var result = await requestExtension.ExecuteAsync(User.UserId(), User.PartnerId(), model.Id, model.Reason, ct);
+        return await OutcomeAsync(result, record =>
+        {
+            Success($"Extension requested for {record.CustomerName}. An ecosystem manager decides within {reviewOptions.Value.TargetWorkingDays} working days; until then it does not expire.");
+            return RedirectToAction(nameof(Index));
+        }, () => RedirectToAction(nameof(Index)), () => ExtensionView(row.Value!, model));
+    }
+
+    private ViewResult ExtensionView(PreregistrationRow row, ExtensionModel model)
+    {
+        SetTitle("Request extension");
+        return View(nameof(RequestExtension), new ExtensionPage { Row = row, Form = model });
     }
 
     [HttpPost]

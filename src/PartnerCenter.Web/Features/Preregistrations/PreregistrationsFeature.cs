@@ -20,6 +20,7 @@ public static class PreregistrationsFeature
             typeof(SubmitPreregistration),
             typeof(DeletePreregistrations),
             typeof(ResubmitPreregistration),
+            typeof(RequestExtension),
             typeof(RevealPersonalData),
             typeof(PartnerQueries),
             typeof(InvitationQueries),

@@ -8,7 +8,7 @@ using PartnerCenter.Web.Security;
 namespace PartnerCenter.Web.Features.Reviews;
 
 /// <summary>The ecosystem manager's review queue: approve or reject preregistrations held for manual review.</summary>
-public sealed class ReviewsController(ReviewQueries queries, DecideReview decide, ReturnForEdits returnForEdits) : EcosystemManagerController
+public sealed class ReviewsController(ReviewQueries queries, DecideReview decide, ReturnForEdits returnForEdits, DecideExtension extensions) : EcosystemManagerController
 {
     [HttpGet]
     public async Task<IActionResult> Reviews()
@@ -65,6 +65,23 @@ public sealed class ReviewsController(ReviewQueries queries, DecideReview decide
         ViewData["Subject"] = subject;
         return View(nameof(Return), model);
     }
+
+    [HttpPost]
+    public async Task<IActionResult> ApproveExtension(Guid id)
+    {
+        var result = await extensions.ApproveAsync(User.UserId(), id, HttpContext.RequestAborted);
+        return await BackToListAsync(result, nameof(Reviews), record => $"Extension approved: {record.CustomerName} is Preregistered {Preregistration.ExtensionLength.TotalDays:0} days longer.");
+    }
+
+    [HttpGet]
+    public Task<IActionResult> DeclineExtension(Guid id) => RefusalFormAsync(ExtensionRefusal, id);
+
+    [HttpPost]
+    public Task<IActionResult> DeclineExtension(RejectModel model) =>
+        RefuseAsync(ExtensionRefusal, model, reason => extensions.DeclineAsync(User.UserId(), model.Id, reason, HttpContext.RequestAborted),
+            nameof(Reviews), "Extension declined: the partner was told why.");
+
+    private Refusal ExtensionRefusal => new(nameof(DeclineExtension), "Decline extension", "Decline the extension", queries.DescribeReviewAsync);
 
     private Refusal Rejection => new(nameof(Reject), "Reject", "Reject the preregistration", queries.DescribeReviewAsync);
 }

@@ -11,6 +11,6 @@ public static class ReviewsFeature
     {
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.TryAddSingleton(sp => WorkingDays.From(sp.GetRequiredService<IOptions<ReviewOptions>>().Value));
-        return services.AddUseCases(typeof(ReviewQueries), typeof(DecideReview), typeof(ReturnForEdits));
+        return services.AddUseCases(typeof(ReviewQueries), typeof(DecideReview), typeof(ReturnForEdits), typeof(DecideExtension));
     }
 }

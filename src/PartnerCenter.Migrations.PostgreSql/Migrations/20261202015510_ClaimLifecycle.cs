@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace PartnerCenter.Migrations.SqlServer.Migrations
+namespace PartnerCenter.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class ClaimLifecycle : Migration
@@ -15,50 +16,76 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                 name: "IX_Preregistrations_OpenClaim",
                 table: "Preregistrations");
 
+            migrationBuilder.AddColumn<bool>(
+                name: "ExtensionApproved",
+                table: "Preregistrations",
+                type: "boolean",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExtensionDeclineReason",
+                table: "Preregistrations",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExtensionReason",
+                table: "Preregistrations",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ExtensionRequestedAt",
+                table: "Preregistrations",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "ReturnComment",
                 table: "Preregistrations",
-                type: "nvarchar(500)",
+                type: "character varying(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ReturnCount",
                 table: "Preregistrations",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "ReturnFields",
                 table: "Preregistrations",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ReturnedAt",
                 table: "Preregistrations",
-                type: "datetime2",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeclineReason",
                 table: "Invitations",
-                type: "nvarchar(500)",
+                type: "character varying(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeclinedAt",
                 table: "Invitations",
-                type: "datetime2",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ClaimReminderEmailOff",
                 table: "AspNetUsers",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -67,11 +94,11 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PreregistrationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PartnerId = table.Column<int>(type: "int", nullable: false),
-                    DaysBefore = table.Column<int>(type: "int", nullable: false),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PreregistrationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartnerId = table.Column<int>(type: "integer", nullable: false),
+                    DaysBefore = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,7 +116,7 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                 table: "Preregistrations",
                 column: "CustomerEmail",
                 unique: true,
-                filter: "\"Status\" IN (1, 2, 8)");
+                filter: "\"Status\" IN (1, 2, 8, 9)");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClaimReminders_PreregistrationId_DaysBefore",
@@ -106,6 +133,22 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Preregistrations_OpenClaim",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionApproved",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionDeclineReason",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionReason",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionRequestedAt",
                 table: "Preregistrations");
 
             migrationBuilder.DropColumn(

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace PartnerCenter.Migrations.PostgreSql.Migrations
+namespace PartnerCenter.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ClaimLifecycle : Migration
@@ -16,50 +15,76 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                 name: "IX_Preregistrations_OpenClaim",
                 table: "Preregistrations");
 
+            migrationBuilder.AddColumn<bool>(
+                name: "ExtensionApproved",
+                table: "Preregistrations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExtensionDeclineReason",
+                table: "Preregistrations",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExtensionReason",
+                table: "Preregistrations",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ExtensionRequestedAt",
+                table: "Preregistrations",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "ReturnComment",
                 table: "Preregistrations",
-                type: "character varying(500)",
+                type: "TEXT",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ReturnCount",
                 table: "Preregistrations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "ReturnFields",
                 table: "Preregistrations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ReturnedAt",
                 table: "Preregistrations",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeclineReason",
                 table: "Invitations",
-                type: "character varying(500)",
+                type: "TEXT",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeclinedAt",
                 table: "Invitations",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ClaimReminderEmailOff",
                 table: "AspNetUsers",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
@@ -67,12 +92,12 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                 name: "ClaimReminders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PreregistrationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PartnerId = table.Column<int>(type: "integer", nullable: false),
-                    DaysBefore = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PreregistrationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,7 +115,7 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                 table: "Preregistrations",
                 column: "CustomerEmail",
                 unique: true,
-                filter: "\"Status\" IN (1, 2, 8)");
+                filter: "\"Status\" IN (1, 2, 8, 9)");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClaimReminders_PreregistrationId_DaysBefore",
@@ -107,6 +132,22 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Preregistrations_OpenClaim",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionApproved",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionDeclineReason",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionReason",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionRequestedAt",
                 table: "Preregistrations");
 
             migrationBuilder.DropColumn(

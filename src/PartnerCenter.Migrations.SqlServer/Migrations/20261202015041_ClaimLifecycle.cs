@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PartnerCenter.Migrations.Sqlite.Migrations
+namespace PartnerCenter.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class ClaimLifecycle : Migration
@@ -15,50 +15,76 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                 name: "IX_Preregistrations_OpenClaim",
                 table: "Preregistrations");
 
+            migrationBuilder.AddColumn<bool>(
+                name: "ExtensionApproved",
+                table: "Preregistrations",
+                type: "bit",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExtensionDeclineReason",
+                table: "Preregistrations",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExtensionReason",
+                table: "Preregistrations",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ExtensionRequestedAt",
+                table: "Preregistrations",
+                type: "datetime2",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "ReturnComment",
                 table: "Preregistrations",
-                type: "TEXT",
+                type: "nvarchar(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ReturnCount",
                 table: "Preregistrations",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "ReturnFields",
                 table: "Preregistrations",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ReturnedAt",
                 table: "Preregistrations",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeclineReason",
                 table: "Invitations",
-                type: "TEXT",
+                type: "nvarchar(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeclinedAt",
                 table: "Invitations",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ClaimReminderEmailOff",
                 table: "AspNetUsers",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
@@ -66,12 +92,12 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                 name: "ClaimReminders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PreregistrationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PreregistrationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PartnerId = table.Column<int>(type: "int", nullable: false),
+                    DaysBefore = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,7 +115,7 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                 table: "Preregistrations",
                 column: "CustomerEmail",
                 unique: true,
-                filter: "\"Status\" IN (1, 2, 8)");
+                filter: "\"Status\" IN (1, 2, 8, 9)");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClaimReminders_PreregistrationId_DaysBefore",
@@ -106,6 +132,22 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Preregistrations_OpenClaim",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionApproved",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionDeclineReason",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionReason",
+                table: "Preregistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionRequestedAt",
                 table: "Preregistrations");
 
             migrationBuilder.DropColumn(

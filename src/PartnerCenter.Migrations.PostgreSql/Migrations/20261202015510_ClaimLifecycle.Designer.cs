@@ -12,7 +12,7 @@ using PartnerCenter.Infrastructure.Data;
 namespace PartnerCenter.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202011642_ClaimLifecycle")]
+    [Migration("20261202015510_ClaimLifecycle")]
     partial class ClaimLifecycle
     {
         /// <inheritdoc />
@@ -1118,6 +1118,20 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool?>("ExtensionApproved")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ExtensionDeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ExtensionRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("MobileE164")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1172,7 +1186,7 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.HasIndex("CustomerEmail")
                         .IsUnique()
                         .HasDatabaseName("IX_Preregistrations_OpenClaim")
-                        .HasFilter("\"Status\" IN (1, 2, 8)");
+                        .HasFilter("\"Status\" IN (1, 2, 8, 9)");
 
                     b.HasIndex("PartnerId", "CreatedAt");
 
