@@ -10,6 +10,31 @@ public sealed class ApiPreregistrationTests(ApiApp app) : IClassFixture<ApiApp>
     private const string Customers = "@customers.example";
 
     [Fact]
+    public async Task A_claim_in_its_last_days_gets_an_extension_request_once_and_only_a_returned_one_can_be_resubmitted()
+    {
+        using var api = await app.NorthwindClientAsync();
+        var id = await api.CreatePreregistrationAsync("Elsa Extending");
+        using (var early = await api.PostAsync($"api/v1/preregistrations/{id}/extension", new { reason = "Early" }))
+        {
+            await early.ProblemAsync(HttpStatusCode.UnprocessableEntity, "extension_not_allowed");
+        }
+
+        using (var resubmit = await api.PostAsync($"api/v1/preregistrations/{id}/resubmit", new { name = "Elsa" }))
+        {
+            await resubmit.ProblemAsync(HttpStatusCode.UnprocessableEntity, "not_action_required");
+        }
+
+        app.FakeClock.Advance(TimeSpan.FromDays(11));
+        using var asked = await api.PostAsync($"api/v1/preregistrations/{id}/extension", new { reason = "The customer is travelling." });
+        var body = await asked.JsonOfAsync(HttpStatusCode.OK);
+        Assert.Equal("extensionRequested", body.Str("status"));
+        Assert.Equal(PreregistrationStatus.ExtensionRequested, await app.WithDbAsync(db => db.Preregistrations.Where(p => p.Id == id).Select(p => p.Status).SingleAsync()));
+
+        using var again = await api.PostAsync($"api/v1/preregistrations/{id}/extension", new { reason = "Again" });
+        await again.ProblemAsync(HttpStatusCode.UnprocessableEntity, "extension_used");
+    }
+
+    [Fact]
     public async Task A_preregistration_is_created_read_by_id_with_an_etag_and_answers_304_when_unchanged()
     {
         using var api = await app.NorthwindClientAsync();

@@ -27,7 +27,7 @@ public sealed class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
             .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods
                 .Select(m => (Path: OpenApiPath(e.RoutePattern.RawText!), Method: m.ToLowerInvariant(), Scope: e.Metadata.GetMetadata<ApiScopeMetadata>()?.Scope)))
             .ToList();
-        Assert.Equal(14, endpoints.Count);
+        Assert.Equal(16, endpoints.Count);
 
         foreach (var (path, method, scope) in endpoints)
         {

@@ -50,6 +50,12 @@ public static class ApiEndpoints
             .WithSummary("Mint an invitation link with its QR code").Produces<LinkResource>(StatusCodes.Status201Created).Problems(404, 422);
         preregistrations.MapGet("/{id:guid}/invitations", InvitationHistoryAsync).Scope(Scopes.PreregistrationsRead).WithName("ListInvitationHistory")
             .WithSummary("A preregistration's invitation history (sent, failed, opened, used)").Produces<InvitationHistoryResource>().Problems(404);
+        preregistrations.MapPost("/{id:guid}/resubmit", ResubmitAsync).Scope(Scopes.PreregistrationsWrite).WithName("ResubmitPreregistration")
+            .WithSummary("Correct the fields an ecosystem manager marked (Action required) and resubmit for review")
+            .Produces<PreregistrationResource>().Problems(400, 404, 409, 422);
+        preregistrations.MapPost("/{id:guid}/extension", RequestExtensionAsync).Scope(Scopes.PreregistrationsWrite).WithName("RequestExtension")
+            .WithSummary("Ask for 15 more days (Preregistered, in its last 5 days, once per claim)")
+            .Produces<PreregistrationResource>().Problems(400, 404, 409, 422);
         api.MapPost("/invitations", InviteAsync).Scope(Scopes.InvitationsWrite).WithName("SendInvitations")
             .WithSummary("Invite 1 to 100 preregistered customers by email; per-item results").Produces<BatchResult>().Problems(404, 422);
 
@@ -163,6 +169,20 @@ public static class ApiEndpoints
         // The list clamps a page past the end to the last one; a cursor past the end reads as empty.
         var items = page.Value > list.PageCount ? [] : list.Rows.Select(PreregistrationResource.Of).ToList();
         return TypedResults.Ok(new Page<PreregistrationResource>(items, list.Total, page.Value < list.PageCount ? Cursor.Encode(page.Value + 1) : null));
+    }
+
+    private static async Task<IResult> ResubmitAsync(
+        Guid id, ResubmitInput input, ClaimsPrincipal user, ResubmitPreregistration resubmit, PreregistrationQueries queries, CancellationToken ct)
+    {
+        var result = await resubmit.ExecuteAsync(user.UserId(), user.PartnerId(), id, new Resubmission(input.Name, input.Mobile), ct);
+        return result.IsSuccess ? await GetAsync(id, user, queries, ct) : ApiProblems.From(result.Error!);
+    }
+
+    private static async Task<IResult> RequestExtensionAsync(
+        Guid id, ReasonInput input, ClaimsPrincipal user, RequestExtension request, PreregistrationQueries queries, CancellationToken ct)
+    {
+        var result = await request.ExecuteAsync(user.UserId(), user.PartnerId(), id, input.Reason, ct);
+        return result.IsSuccess ? await GetAsync(id, user, queries, ct) : ApiProblems.From(result.Error!);
     }
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, PreregistrationQueries queries, CancellationToken ct) =>

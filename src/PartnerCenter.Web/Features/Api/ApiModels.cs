@@ -11,14 +11,18 @@ public sealed record PreregistrationInput(string? Name, string? Email, string? M
 public sealed record PreregistrationResource(
     Guid Id, string Name, string Email, string Mobile, PreregistrationStatus Status, ReviewTrigger ReviewTrigger,
     DateTime CreatedAt, DateTime? PreregisteredAt, DateTime? ExpiresAt, DateTime? ReviewDueAt, string? RejectionReason,
-    IReadOnlyList<string> AllowedOperations)
+    IReadOnlyList<string> AllowedOperations, string? ReturnComment, ReturnFields ReturnFields, string? ExtensionDeclineReason)
 {
     public static PreregistrationResource Of(PreregistrationRow row) => new(
         row.Id, row.Name, row.Email, row.MobileE164, row.Status, row.ReviewTrigger, row.CreatedAt, row.PreregisteredAt,
         row.ExpiresAt, row.ReviewDueAt, row.RejectionReason,
         Enum.GetValues<PreregistrationOperations>().Where(o => o != PreregistrationOperations.None && row.Allowed.HasFlag(o))
-            .Select(o => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(o.ToString())).ToList());
+            .Select(o => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(o.ToString())).ToList(),
+        row.ReturnComment, row.ReturnFields, row.ExtensionDeclineReason);
 }
+
+/// <summary>The corrected fields of a returned preregistration: only those the ecosystem manager marked may differ.</summary>
+public sealed record ResubmitInput(string? Name, string? Mobile);
 
 public sealed record ApiMessage(string Code, string Message);
 
