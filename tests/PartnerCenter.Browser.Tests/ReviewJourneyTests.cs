@@ -148,7 +148,7 @@ public sealed class ReviewJourneyTests(PortalFixture portal) : BrowserTest(porta
         await using (var manager = await ManagerAsync())
         {
             var row = await manager.QueueRowAsync(name);
-            await row.GetByRole(AriaRole.Link, new() { Name = $"Return {name} to partner", Exact = true }).ClickAsync();
+            await row.GetByRole(AriaRole.Link, new() { Name = $"Return to partner: {name}", Exact = true }).ClickAsync();
             await Expect(manager.Page.GetByRole(AriaRole.Heading, new() { Name = "Return to partner", Level = 1 })).ToBeVisibleAsync();
             var submit = manager.Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Return to partner", Exact = true });
             await submit.ClickAsync();

@@ -16,7 +16,7 @@ public sealed class ReturnForEditsTests(FakeClockApp app) : AppTest<FakeClockApp
         var id = await SubmitForReviewAsync(App, sales, "Rhea Returned", email);
         var em = await SignInAsync(DemoUsers.EcosystemManager);
         var queue = await QueueAsync(em);
-        var href = queue.QueueRow("Rhea Returned").QuerySelector("a[aria-label='Return Rhea Returned to partner']")!.GetAttribute("href");
+        var href = queue.QueueRow("Rhea Returned").QuerySelector("a[aria-label='Return to partner: Rhea Returned']")!.GetAttribute("href");
         Assert.Equal($"/Ecosystem/Return/{id}", href);
         var form = await em.GetPageAsync(href!);
         form.AssertStatus(HttpStatusCode.OK);
@@ -105,7 +105,7 @@ public sealed class ReturnForEditsTests(FakeClockApp app) : AppTest<FakeClockApp
         var name = "Tess Twice";
         for (var i = 1; i <= 2; i++)
         {
-            Assert.NotNull((await QueueAsync(em)).QueueRow(name).QuerySelector($"a[aria-label='Return {name} to partner']"));
+            Assert.NotNull((await QueueAsync(em)).QueueRow(name).QuerySelector($"a[aria-label='Return to partner: {name}']"));
             using (var returned = await em.PostFormAsync("/Ecosystem/Return", ("Id", id.ToString()), ("Comment", $"Round {i}"), ("CorrectName", "true")))
             {
                 await AfterAsync(em, returned, "/Ecosystem/Reviews");
@@ -118,7 +118,7 @@ public sealed class ReturnForEditsTests(FakeClockApp app) : AppTest<FakeClockApp
 
         var queue = await QueueAsync(em);
         var row = queue.QueueRow("Tess Twice 2");
-        Assert.Null(row.QuerySelector("a[aria-label='Return Tess Twice 2 to partner']"));
+        Assert.Null(row.QuerySelector("a[aria-label='Return to partner: Tess Twice 2']"));
         Assert.Contains("returned 2 of 2 times", Collapse(row.TextContent), StringComparison.Ordinal);
 
         using var third = await em.PostFormAsync("/Ecosystem/Return", ("Id", id.ToString()), ("Comment", "Round 3"), ("CorrectName", "true"));
