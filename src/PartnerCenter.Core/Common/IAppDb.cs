@@ -13,6 +13,7 @@ using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Core.Usage;
+using PartnerCenter.Core.Webhooks;
 
 namespace PartnerCenter.Core.Common;
 
@@ -36,6 +37,9 @@ public interface IAppDb
     DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+    DbSet<WebhookEndpoint> WebhookEndpoints { get; }
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+    DbSet<WebhookAttempt> WebhookAttempts { get; }
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }
 
