@@ -192,4 +192,39 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.After!.Contains(newSecret) || a.After!.Contains(oldSecret))));
         Assert.False(await app.WithDbAsync(db => db.WebhookEndpoints.AnyAsync(w => w.ProtectedSecret.Contains(newSecret))));
     }
+
+    [Fact]
+    public async Task Invitation_sent_opened_and_the_expiry_sweep_each_reach_a_subscriber()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var api = await app.NorthwindClientAsync();
+        await api.RegisterAsync(receiver, WebhookEventTypes.InvitationSent, WebhookEventTypes.InvitationOpened, WebhookEventTypes.PreregistrationExpired);
+
+        using (var created = await api.PostAsync("api/v1/preregistrations", PartnerCenter.Web.Tests.Api.Api.NewCustomer("Hook Lifecycle", sendInvitation: true)))
+        {
+            await created.JsonOfAsync(HttpStatusCode.Created);
+        }
+
+        var id = await app.WithDbAsync(db => db.Preregistrations.Where(p => p.CustomerName == "Hook Lifecycle").Select(p => p.Id).SingleAsync());
+        await app.DispatchOnceAsync(); // the outbox sends the invitation email: invitation.sent in the same save
+        using (var link = await api.PostAsync($"api/v1/preregistrations/{id}/link", new { }))
+        {
+            var url = (await link.JsonOfAsync(HttpStatusCode.Created)).Str("url");
+            using var anonymous = new HttpClient();
+            using var opened = await anonymous.GetAsync(new Uri(url));
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        }
+
+        app.FakeClock.Advance(Preregistration.Validity + TimeSpan.FromHours(1));
+        await app.WithServiceAsync<ExpirePreregistrations, int>(sweep => sweep.ExecuteAsync(CancellationToken.None));
+        await app.DeliverDueAsync();
+
+        var partnerId = await app.PartnerIdAsync(Northwind);
+        // Other Northwind preregistrations lapse in the same sweep; this one's events, in order:
+        var mine = receiver.Received.Where(r => r.Json.GetProperty("data").Str("id") == id.ToString()).ToList();
+        Assert.Equal([WebhookEventTypes.InvitationSent, WebhookEventTypes.InvitationOpened, WebhookEventTypes.PreregistrationExpired], mine.Select(r => r.Type));
+        Assert.All(receiver.Received, r => Assert.True(r.Verified));
+        AssertThinBody(mine[0], WebhookEventTypes.InvitationSent, partnerId, id.ToString(), $"/api/v1/preregistrations/{id}/invitations");
+        AssertThinBody(mine[2], WebhookEventTypes.PreregistrationExpired, partnerId, id.ToString(), $"/api/v1/preregistrations/{id}");
+    }
 }
