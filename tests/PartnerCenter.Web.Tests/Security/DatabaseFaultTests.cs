@@ -25,14 +25,26 @@ public sealed class DatabaseFaultTests
         {
             if (cluster is null)
             {
-                // The file becomes a directory: every new connection fails to open it.
-                SqliteConnection.ClearAllPools();
-                foreach (var file in app.DatabaseFiles.Where(File.Exists))
+                // The file becomes a directory: every new connection fails to open it. A background
+                // service (dispatcher, sweeper) opening the path in between recreates the file: again.
+                for (var attempt = 1; ; attempt++)
                 {
-                    File.Delete(file);
-                }
+                    SqliteConnection.ClearAllPools();
+                    foreach (var file in app.DatabaseFiles.Where(File.Exists))
+                    {
+                        File.Delete(file);
+                    }
 
-                Directory.CreateDirectory(app.DatabasePath);
+                    try
+                    {
+                        Directory.CreateDirectory(app.DatabasePath);
+                        break;
+                    }
+                    catch (IOException) when (attempt < 50)
+                    {
+                        await Task.Delay(20);
+                    }
+                }
             }
             else
             {
