@@ -30,9 +30,17 @@ public sealed record SubmissionOutcome(
 /// filtered index, so the cap and the exclusivity hold under concurrent requests on both providers.
 /// </summary>
 public sealed class SubmitPreregistration(
-    IAppDb db, UnitOfWork unit, InvitationIssuer invitations, AuditLog audit, WorkingDays workingDays, IOptions<ReviewOptions> reviewOptions, TimeProvider clock)
+    IAppDb db, UnitOfWork unit, InvitationIssuer invitations, AuditLog audit, WorkingDays workingDays, IOptions<ReviewOptions> reviewOptions, PortalMetrics metrics, TimeProvider clock)
 {
     public async Task<Result<SubmissionOutcome>> ExecuteAsync(string userId, int partnerId, PreregistrationRequest request, CancellationToken ct)
+    {
+        // Counted once the outcome is final: a unit of work the server engine retries is not counted twice.
+        var result = await SubmitAsync(userId, partnerId, request, ct);
+        metrics.PreregistrationSubmitted(result);
+        return result;
+    }
+
+    private async Task<Result<SubmissionOutcome>> SubmitAsync(string userId, int partnerId, PreregistrationRequest request, CancellationToken ct)
     {
         if (!MobileNumber.TryParse(request.Mobile, out var mobile) || !EmailAddress.IsWellFormed(request.Email.Trim()))
         {

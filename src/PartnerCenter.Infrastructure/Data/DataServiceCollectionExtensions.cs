@@ -36,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContext<AppDbContext>(builder => Configure(builder, options.Provider, ConnectionString(configuration, options.Provider)));
         services.AddScoped<IAppDb>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<UnitOfWork>();
+        services.AddSingleton<PortalMetrics>();
         return services;
     }
 
