@@ -22,7 +22,7 @@ public sealed class RetryOutboxMessage(IAppDb db, UnitOfWork unit, AuditLog audi
 
         var now = clock.UtcNow();
         var invitation = message.InvitationId is { } invitationId ? await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId, ct) : null;
-        if (message.Status == OutboxStatus.Failed && invitation is not null && invitation.StatusAt(now) != InvitationStatus.Active)
+        if (message.CanRetry && invitation is not null && invitation.StatusAt(now) != InvitationStatus.Active)
         {
             message.DropBodies();
             await db.SaveChangesAsync(ct);
