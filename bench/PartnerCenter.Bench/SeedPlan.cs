@@ -3,10 +3,11 @@ using PartnerCenter.Core.Preregistrations;
 namespace PartnerCenter.Bench;
 
 /// <summary>How much of everything a seed writes. Small is large divided by 100 (partners and rows alike).</summary>
-internal sealed record SeedPlan(string Name, int Partners, int Preregistrations, int CustomerAccounts, int Invitations, int AuditRows)
+/// <param name="BenchPartnerCustomers">Extra associated customers of the bench partner: Sales &gt; Customers with 20,000 customers for one partner.</param>
+internal sealed record SeedPlan(string Name, int Partners, int Preregistrations, int CustomerAccounts, int Invitations, int AuditRows, int BenchPartnerCustomers)
 {
-    public static readonly SeedPlan Small = new("small", 100, 10_000, 2_000, 5_000, 20_000);
-    public static readonly SeedPlan Large = new("large", 10_000, 1_000_000, 200_000, 500_000, 2_000_000);
+    public static readonly SeedPlan Small = new("small", 100, 10_000, 2_000, 5_000, 20_000, 200);
+    public static readonly SeedPlan Large = new("large", 10_000, 1_000_000, 200_000, 500_000, 2_000_000, 20_000);
 
     /// <summary>The partner whose list the read scenarios page through: 100 open, 5,000 historical rows.</summary>
     public const int BenchPartnerId = 1;

@@ -76,7 +76,7 @@ internal sealed class Seeder(SeedPlan plan, SeedTarget target, string outDir, Te
             return 0L;
         });
 
-        foreach (var table in new[] { "Partners", "AspNetUsers", "Preregistrations", "CustomerAccounts", "Invitations", "InvitationEvents", "AuditEntries" })
+        foreach (var table in new[] { "Partners", "AspNetUsers", "Preregistrations", "CustomerAccounts", "UsageRecords", "Invitations", "InvitationEvents", "AuditEntries" })
         {
             var tableRows = await target.CountAsync(table);
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {table,-18} {tableRows,12:N0}"));
@@ -267,7 +267,7 @@ internal sealed class Seeder(SeedPlan plan, SeedTarget target, string outDir, Te
     {
         using var writer = target.Writer();
         var insert = writer.Table("CustomerAccounts",
-            "Email", "Name", "Website", "CountryCode", "RegisteredAt", "IsConsumerCloudUser", "HasSignedContract", "HasCashExpenditure",
+            "Id", "UsageLock", "Email", "Name", "Website", "CountryCode", "RegisteredAt", "IsConsumerCloudUser", "HasSignedContract", "HasCashExpenditure",
             "PreregisteredByDirectSales", "IsOnlineSalesTeamMember", "EnterpriseMasterLink", "IsPartnerOrApplicant", "HasSpecialContract",
             "IsInternalAccount", "AssociatedPartnerId", "AssociatedAt", "IsFrozen", "BudgetType", "BudgetAmount",
             "FreezeOnExhaustion", "Version");
@@ -286,7 +286,7 @@ internal sealed class Seeder(SeedPlan plan, SeedTarget target, string outDir, Te
 
             var k = associatedRows[(int)e];
             var row = rows[k];
-            insert.Row(Email(k), Name(k), (int)Website.International, "DE", row.CreatedAt.AddDays(-30), 0, 0, 1, 0, 0, 0, 0, 0, 0,
+            insert.Row(insert.Count + 1, 0, Email(k), Name(k), (int)Website.International, "DE", row.CreatedAt.AddDays(-30), 0, 0, 1, 0, 0, 0, 0, 0, 0,
                 row.PartnerId, row.AssociatedAt, 1, 1, 500m, 0, 1);
             if (row.PartnerId >= SeedPlan.FirstGeneralPartnerId)
             {
@@ -299,7 +299,7 @@ internal sealed class Seeder(SeedPlan plan, SeedTarget target, string outDir, Te
             var email = $"acct{a}@accounts.example";
             var category = a % 10;
             var registered = category == 5 ? now.AddDays(-30) : Ago(1, 900);
-            insert.Row(email, $"Account {a}", (int)(category == 0 ? Website.ChineseMainland : Website.International),
+            insert.Row(insert.Count + 1, 0, email, $"Account {a}", (int)(category == 0 ? Website.ChineseMainland : Website.International),
                 category switch { 0 => "CN", 7 => "BR", _ => "DE" }, registered,
                 category == 1 ? 1 : 0, category == 2 ? 1 : 0, category == 3 ? 1 : 0, category == 5 ? 1 : 0, category == 6 ? 1 : 0,
                 category == 4 ? 1 : 0, 0, 0, 0, null, null, 0, 0, 0m, 0, 0);
@@ -319,6 +319,23 @@ internal sealed class Seeder(SeedPlan plan, SeedTarget target, string outDir, Te
             {
                 Mix(kind, email);
             }
+        }
+
+        // The bench partner's Customers page at scale: 20,000 (large) associated customers of one partner, a third
+        // frozen, half with a budget, every fifth over 80% of it; the search, filters, sorts and paging run on them.
+        // Used is summed from usage records: each customer has this month's spend (a minute before the seed) and
+        // last month's (40 days earlier), which the period leaves out.
+        var usage = writer.Table("UsageRecords", "ExternalId", "CustomerAccountId", "Amount", "OccurredAt", "RecordedAt");
+        for (var c = 0; c < plan.BenchPartnerCustomers; c++)
+        {
+            var budgetType = c % 2 == 0 ? 1 : 0;
+            var budget = budgetType == 0 ? 0m : 1_000m;
+            var used = c % 5 == 0 ? 850m + c % 100 : c % 700;
+            var id = insert.Count + 1;
+            insert.Row(id, 0, $"customer{c:D5}@bench-customers.example", $"Customer {c:D5} GmbH", (int)Website.International, "DE", now.AddDays(-800),
+                0, 0, 1, 0, 0, 0, 0, 0, 0, SeedPlan.BenchPartnerId, now.AddMinutes(-c * 37), c % 3 == 0 ? 1 : 0, budgetType, budget, 0, 1);
+            usage.Row($"bench-{c:D5}-now", id, (decimal)used, now.AddMinutes(-1), now.AddMinutes(-1));
+            usage.Row($"bench-{c:D5}-earlier", id, 500m, now.AddDays(-40), now.AddDays(-40));
         }
 
         // Open claims of partners the POST sessions do not belong to: "preregistered by another partner".

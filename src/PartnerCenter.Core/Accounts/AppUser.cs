@@ -57,6 +57,7 @@ public class AppUser : IdentityUser
         {
             PartnerNotice.ReviewDecided => !ReviewDecidedEmailOff,
             PartnerNotice.CustomerAssociated => !CustomerAssociatedEmailOff,
+            PartnerNotice.AssociationEnded => true,
             _ => false,
         };
 }
@@ -68,6 +69,8 @@ public enum PartnerNotice
     ReviewDecided = 1,
     /// <summary>A customer accepted an invitation.</summary>
     CustomerAssociated = 2,
+    /// <summary>The partner consented to a customer's request to end the association (not switchable: the customer left).</summary>
+    AssociationEnded = 3,
 }
 
 public static class Roles

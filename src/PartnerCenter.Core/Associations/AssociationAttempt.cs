@@ -23,8 +23,15 @@ public class AssociationAttempt
     /// <summary>A success's note for the partner (e.g. associated in the background). A failure's suggestion comes from the catalogue.</summary>
     public string? SuggestedOperation { get; set; }
 
+    /// <summary>The association was ended at the customer's request, with the partner's consent; <see cref="EndReason"/> is the customer's reason.</summary>
+    public bool Ended { get; set; }
+    public string? EndReason { get; set; }
+
+    /// <summary>An <i>Association failed</i> row (not a success, not an ended association).</summary>
+    public static System.Linq.Expressions.Expression<Func<AssociationAttempt, bool>> IsFailure => a => !a.Succeeded && !a.Ended;
+
     /// <summary>The failure in both readers' words, from the one catalogue; null for a success.</summary>
-    public AssociationFailure? Failure => Succeeded || Cause is null ? null : AssociationErrors.FromStored(Cause);
+    public AssociationFailure? Failure => Succeeded || Ended || Cause is null ? null : AssociationErrors.FromStored(Cause);
 
     /// <summary>What the partner reads in the Suggested operation column.</summary>
     public string? PartnerSuggestion => Failure?.SuggestedOperation ?? SuggestedOperation;
@@ -33,6 +40,19 @@ public class AssociationAttempt
 
     /// <summary>A failure is stored by its code only: its texts come from the catalogue when read.</summary>
     public static AssociationAttempt Failed(Preregistration record, DateTime at, Error failure) => For(record, at, failure.Code, null);
+
+    /// <summary>The partner consented to the customer's request to end the association.</summary>
+    public static AssociationAttempt EndedAt(int partnerId, Guid preregistrationId, string customerName, string customerEmail, DateTime at, string reason) => new()
+    {
+        PartnerId = partnerId,
+        PreregistrationId = preregistrationId,
+        CustomerName = customerName,
+        CustomerEmail = customerEmail,
+        At = at,
+        Succeeded = false,
+        Ended = true,
+        EndReason = reason,
+    };
 
     private static AssociationAttempt For(Preregistration record, DateTime at, string? causeCode, string? note) => new()
     {

@@ -5,8 +5,8 @@ namespace PartnerCenter.Core.Auditing;
 
 public sealed record AuditLine(DateTime At, string? Actor, string Action, string? Before, string? After);
 
-/// <summary>One reveal of a masked column of the list: who, when, which column, on which partner's list.</summary>
-public sealed record RevealLine(DateTime At, string? Actor, string PartnerName, string Column);
+/// <summary>One reveal of a masked column: who, when, on which page (a <c>MaskedList</c> name), which column, on which partner's list.</summary>
+public sealed record RevealLine(DateTime At, string? Actor, string PartnerName, string Page, string Column);
 
 /// <summary>The audit trail of one record, for partner admins (their partner) and ecosystem managers (partners they manage).</summary>
 public sealed class AuditQueries(IAppDb db)
@@ -30,6 +30,7 @@ public sealed class AuditQueries(IAppDb db)
             .Select(a => new RevealLine(a.At,
                 db.Users.Where(u => u.Id == a.ActorUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 db.Partners.Where(p => p.Id == a.PartnerId).Select(p => p.Name).First(),
+                a.EntityType,
                 a.EntityId ?? ""))
             .ToListAsync(ct);
 

@@ -8,6 +8,7 @@ using PartnerCenter.Core.Associations;
 using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Tickets;
 using PartnerCenter.Core.Customers;
+using PartnerCenter.Core.Imports;
 using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Partners;
@@ -34,8 +35,11 @@ public interface IAppDb
     DbSet<UsageRecord> UsageRecords { get; }
     DbSet<BudgetAlert> BudgetAlerts { get; }
     DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets { get; }
+    DbSet<DisassociationRequest> DisassociationRequests { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+    DbSet<ImportBatch> ImportBatches { get; }
+    DbSet<ImportRow> ImportRows { get; }
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }
 

@@ -15,7 +15,7 @@ namespace PartnerCenter.Core.Customers;
 /// through the outbox, and at 100% freezes an <em>Automatically</em> account (an adjustment by "system").
 /// Callers take <see cref="LockAsync"/> first, so one account's evaluations never interleave.
 /// </summary>
-public sealed class BudgetWatch(IAppDb db, CustomerAdjustments adjustments, AuditLog audit, IEmailRenderer renderer)
+public sealed class BudgetWatch(IAppDb db, CustomerSpend spend, CustomerAdjustments adjustments, AuditLog audit, IEmailRenderer renderer)
 {
     public const string ExhaustedReason = "budget exhausted";
     public const string ResetReason = "monthly budget reset";
@@ -26,12 +26,8 @@ public sealed class BudgetWatch(IAppDb db, CustomerAdjustments adjustments, Audi
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.UsageLock, a => a.UsageLock + 1), ct);
 
     /// <summary>Spend counted as <em>Used</em> now: the SQL sum of the current period (see <see cref="CustomerAccount.UsedSince"/>).</summary>
-    public async Task<decimal> UsedAsync(CustomerAccount account, DateTime monthStart, CancellationToken ct)
-    {
-        var since = account.UsedSince(monthStart);
-        return await db.UsageRecords.Where(r => r.CustomerAccountId == account.Id && r.OccurredAt >= since)
-            .SumAsync(r => (decimal?)r.Amount, ct) ?? 0m;
-    }
+    public Task<decimal> UsedAsync(CustomerAccount account, DateTime monthStart, CancellationToken ct) =>
+        spend.UsedAsync(account, monthStart, ct);
 
     /// <summary>Evaluates one tracked, locked account of <paramref name="partner"/>; what it did.</summary>
     public async Task<BudgetCheck> CheckAsync(CustomerAccount account, Partner partner, DateTime now, CancellationToken ct)

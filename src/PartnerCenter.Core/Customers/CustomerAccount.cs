@@ -61,6 +61,8 @@ public class CustomerAccount
     /// </summary>
     public int UsageLock { get; set; }
 
+    public static readonly Error NotAssociated = new("not_associated", "Your account is not associated with a partner.");
+
     /// <summary>Concurrency token: two racing associations or budget changes, exactly one is saved.</summary>
     public int Version { get; private set; }
 
@@ -99,6 +101,53 @@ public class CustomerAccount
             AutoFrozenInPeriod = null;
         }
 
+        Version++;
+        return this;
+    }
+
+    /// <summary>
+    /// Where unpaid spend starts: the current billing month (the calendar month in the partner's time zone,
+    /// starting at <paramref name="monthStart"/>), whatever the budget; the platform bills each month after it
+    /// ends, so earlier months are billed and this month's spend is unpaid. <see cref="CustomerSpend"/> sums it.
+    /// </summary>
+    public static DateTime UnpaidSince(DateTime monthStart) => monthStart;
+
+    /// <summary>
+    /// Whether the customer may leave its partner now: never with unpaid spend this period
+    /// (<paramref name="unpaidSpendThisPeriod"/>, the usage records since <see cref="UnpaidSince"/>).
+    /// </summary>
+    public Error? CheckCanLeave(decimal unpaidSpendThisPeriod)
+    {
+        if (AssociatedPartnerId is null)
+        {
+            return NotAssociated;
+        }
+
+        return unpaidSpendThisPeriod > 0
+            ? new Error("unpaid_spend", string.Create(CultureInfo.InvariantCulture,
+                $"You cannot end the association yet: {unpaidSpendThisPeriod:N2} USD of this period's spend is unpaid. Pay it, then ask again."))
+            : null;
+    }
+
+    /// <summary>
+    /// Ends the association with <paramref name="partnerId"/> after it consented: the account is no longer the
+    /// partner's, and its budget and freeze settings end with it.
+    /// </summary>
+    public Result<CustomerAccount> EndAssociation(int partnerId)
+    {
+        if (AssociatedPartnerId != partnerId)
+        {
+            return NotAssociated;
+        }
+
+        AssociatedPartnerId = null;
+        AssociatedAt = null;
+        IsFrozen = false;
+        BudgetType = BudgetType.None;
+        BudgetAmount = 0;
+        FreezeOnExhaustion = FreezeOnExhaustion.Manually;
+        BudgetSetAt = null;
+        AutoFrozenInPeriod = null;
         Version++;
         return this;
     }

@@ -17,23 +17,146 @@ public sealed record CustomerRow(int Id, string Name, string Email, DateTime? As
 public sealed record MyPartner(string? PartnerName, DateTime? Since, bool IsFrozen, BudgetType BudgetType, decimal BudgetAmount, decimal UsedAmount,
     string? ResetStatement);
 
-/// <summary>The partner's associated customers (Sales &gt; Customers) and their adjustment records.</summary>
-public sealed class CustomerQueries(IAppDb db, TimeProvider clock)
+public enum CustomerSort
 {
+    /// <summary>Associated on, newest first (the default).</summary>
+    AssociatedNewest = 0,
+    AssociatedOldest = 1,
+    /// <summary>Used, highest first.</summary>
+    UsedHighest = 2,
+    UsedLowest = 3,
+}
+
+/// <summary>Search (exact email, or name prefix), filters and sort of Sales &gt; Customers; null filters are "any".</summary>
+public sealed record CustomerListRequest(string? Search, bool? Frozen, bool? BudgetSet, bool OverAlertShare, CustomerSort Sort, int Page, int PageSize = 20);
+
+public sealed record CustomerPage(IReadOnlyList<CustomerRow> Rows, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+}
+
+/// <summary>A customer's request to end the association, as the partner (or its ecosystem manager) reads it.</summary>
+public sealed record DisassociationRow(Guid Id, int AccountId, string CustomerName, string CustomerEmail, string Reason, DateTime RequestedAt, DateTime DueAt, bool Overdue, string? PartnerName = null);
+
+/// <summary>The signed-in customer's latest request to end the association.</summary>
+public sealed record MyDisassociation(DisassociationStatus Status, DateTime RequestedAt, DateTime DueAt, string Reason, string? DeclineReason, DateTime? DecidedAt);
+
+/// <summary>The partner's associated customers (Sales &gt; Customers) and their adjustment records.</summary>
+public sealed class CustomerQueries(IAppDb db, CustomerSpend spend, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>One page of the partner's customers: searched, filtered, sorted and paged in the database.</summary>
+    public async Task<CustomerPage> PageAsync(int partnerId, CustomerListRequest request, CancellationToken ct)
+    {
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var query = db.CustomerAccounts.AsNoTracking().Where(a => a.AssociatedPartnerId == partnerId);
+        var search = request.Search?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            if (search.Contains('@', StringComparison.Ordinal))
+            {
+                var email = EmailAddress.Normalize(search);
+                query = query.Where(a => a.Email == email);
+            }
+            else
+            {
+                query = query.Where(a => a.Name.StartsWith(search));
+            }
+        }
+
+        if (request.Frozen is { } frozen)
+        {
+            query = query.Where(a => a.IsFrozen == frozen);
+        }
+
+        if (request.BudgetSet is { } set)
+        {
+            query = set ? query.Where(a => a.BudgetType != BudgetType.None) : query.Where(a => a.BudgetType == BudgetType.None);
+        }
+
+        // Used is summed in the database (CustomerSpend.WithUsed), so "over 80%" and the sort by used stay there too.
+        var withUsed = spend.WithUsed(query, await MonthStartAsync(partnerId, ct));
+        if (request.OverAlertShare)
+        {
+            withUsed = withUsed.Where(AccountWithUsed.ReachedWarning);
+        }
+
+        var total = await (request.OverAlertShare ? withUsed.CountAsync(ct) : query.CountAsync(ct));
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        var page = Math.Clamp(request.Page, 1, pageCount);
+        var sorted = request.Sort switch
+        {
+            CustomerSort.AssociatedOldest => withUsed.OrderBy(x => x.Account.AssociatedAt).ThenBy(x => x.Account.Id),
+            CustomerSort.UsedHighest => withUsed.OrderByDescending(x => x.Used).ThenByDescending(x => x.Account.Id),
+            CustomerSort.UsedLowest => withUsed.OrderBy(x => x.Used).ThenBy(x => x.Account.Id),
+            _ => withUsed.OrderByDescending(x => x.Account.AssociatedAt).ThenByDescending(x => x.Account.Id),
+        };
+        var rows = await sorted.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(x => new CustomerRow(x.Account.Id, x.Account.Name, x.Account.Email, x.Account.AssociatedAt, x.Account.IsFrozen,
+                x.Account.BudgetType, x.Account.BudgetAmount, x.Used, x.Account.FreezeOnExhaustion, x.Account.Version))
+            .ToListAsync(ct);
+        return new CustomerPage(rows, total, page, pageSize);
+    }
+
+    /// <summary>The partner's customers' requests to end the association that wait for its answer, oldest first.</summary>
+    public async Task<List<DisassociationRow>> PendingRequestsAsync(int partnerId, CancellationToken ct)
+    {
+        var now = clock.UtcNow();
+        var rows = await (from r in db.DisassociationRequests
+                          join a in db.CustomerAccounts on r.CustomerAccountId equals a.Id
+                          where r.PartnerId == partnerId && r.Status == DisassociationStatus.Pending
+                          orderby r.RequestedAt
+                          select new { Request = r, a.Name, a.Email })
+            .AsNoTracking().ToListAsync(ct);
+        return rows.Select(x => new DisassociationRow(x.Request.Id, x.Request.CustomerAccountId, x.Name, x.Email, x.Request.Reason,
+            x.Request.RequestedAt, x.Request.DueAt, x.Request.IsOverdue(now))).ToList();
+    }
+
+    /// <summary>Overdue requests of the partners this ecosystem manager looks after.</summary>
+    public async Task<List<DisassociationRow>> OverdueForManagerAsync(string managerId, CancellationToken ct)
+    {
+        var now = clock.UtcNow();
+        var rows = await (from r in db.DisassociationRequests
+                          join a in db.CustomerAccounts on r.CustomerAccountId equals a.Id
+                          join p in db.Partners on r.PartnerId equals p.Id
+                          where p.EcosystemManagerId == managerId && r.Status == DisassociationStatus.Pending
+                          orderby r.RequestedAt
+                          select new { Request = r, a.Name, a.Email, Partner = p.Name })
+            .AsNoTracking().ToListAsync(ct);
+        return rows.Where(x => x.Request.IsOverdue(now))
+            .Select(x => new DisassociationRow(x.Request.Id, x.Request.CustomerAccountId, x.Name, x.Email, x.Request.Reason,
+                x.Request.RequestedAt, x.Request.DueAt, true, x.Partner)).ToList();
+    }
+
+    /// <summary>The partner's own pending request, for the answer forms; null when it is not the partner's or not pending.</summary>
+    public async Task<DisassociationRow?> PendingRequestAsync(int partnerId, Guid id, CancellationToken ct) =>
+        (await PendingRequestsAsync(partnerId, ct)).FirstOrDefault(r => r.Id == id);
+
+    public Task<bool> IsOwnRequestAsync(int partnerId, Guid id, CancellationToken ct) =>
+        db.DisassociationRequests.AnyAsync(r => r.Id == id && r.PartnerId == partnerId, ct);
+
+    /// <summary>The signed-in customer's latest request to end the association, if any.</summary>
+    public async Task<MyDisassociation?> MyRequestAsync(string customerUserId, CancellationToken ct)
+    {
+        var request = await (from u in db.Users
+                             join r in db.DisassociationRequests on u.CustomerAccountId equals r.CustomerAccountId
+                             where u.Id == customerUserId
+                             orderby r.RequestedAt descending
+                             select r)
+            .AsNoTracking().FirstOrDefaultAsync(ct);
+        return request is null ? null
+            : new MyDisassociation(request.Status, request.RequestedAt, request.DueAt, request.Reason, request.DeclineReason, request.DecidedAt);
+    }
+
     /// <param name="ids">Only these customers (still only the partner's own); null for all.</param>
     public async Task<List<CustomerRow>> ListAsync(int partnerId, CancellationToken ct, IReadOnlyCollection<int>? ids = null)
     {
-        var monthStart = await MonthStartAsync(partnerId, ct);
-        return await db.CustomerAccounts.AsNoTracking()
-            .Where(a => a.AssociatedPartnerId == partnerId && (ids == null || ids.Contains(a.Id)))
-            .OrderByDescending(a => a.AssociatedAt)
-            .Select(a => new CustomerRow(a.Id, a.Name, a.Email, a.AssociatedAt, a.IsFrozen, a.BudgetType, a.BudgetAmount,
-                // The SQL form of CustomerAccount.UsedSince: One-time since it was set, else the partner's month.
-                db.UsageRecords
-                    .Where(r => r.CustomerAccountId == a.Id
-                                && r.OccurredAt >= (a.BudgetType == BudgetType.OneTime && a.BudgetSetAt != null ? a.BudgetSetAt.Value : monthStart))
-                    .Sum(r => (decimal?)r.Amount) ?? 0m,
-                a.FreezeOnExhaustion, a.Version))
+        var mine = db.CustomerAccounts.AsNoTracking().Where(a => a.AssociatedPartnerId == partnerId && (ids == null || ids.Contains(a.Id)));
+        return await spend.WithUsed(mine, await MonthStartAsync(partnerId, ct))
+            .OrderByDescending(x => x.Account.AssociatedAt)
+            .Select(x => new CustomerRow(x.Account.Id, x.Account.Name, x.Account.Email, x.Account.AssociatedAt, x.Account.IsFrozen,
+                x.Account.BudgetType, x.Account.BudgetAmount, x.Used, x.Account.FreezeOnExhaustion, x.Account.Version))
             .ToListAsync(ct);
     }
 
@@ -82,8 +205,7 @@ public sealed class CustomerQueries(IAppDb db, TimeProvider clock)
         var partner = account.AssociatedPartnerId is { } partnerId ? await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnerId, ct) : null;
         var zone = partner?.TimeZone ?? TimeZoneInfo.Utc;
         var now = clock.UtcNow();
-        var since = account.UsedSince(BudgetPeriod.MonthStart(now, zone));
-        var used = await db.UsageRecords.Where(r => r.CustomerAccountId == account.Id && r.OccurredAt >= since).SumAsync(r => (decimal?)r.Amount, ct) ?? 0m;
+        var used = await spend.UsedAsync(account, BudgetPeriod.MonthStart(now, zone), ct);
         return new MyPartner(partner?.Name, account.AssociatedAt, account.IsFrozen, account.BudgetType, account.BudgetAmount, used,
             partner is null ? null : BudgetPeriod.ResetStatement(zone, now));
     }

@@ -3,6 +3,7 @@ using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Common;
 using Microsoft.Extensions.Options;
 using PartnerCenter.Core.Invitations;
+using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Reviews;
 
 namespace PartnerCenter.Core.Preregistrations;
@@ -32,7 +33,13 @@ public sealed record SubmissionOutcome(
 public sealed class SubmitPreregistration(
     IAppDb db, UnitOfWork unit, InvitationIssuer invitations, AuditLog audit, WorkingDays workingDays, IOptions<ReviewOptions> reviewOptions, PortalMetrics metrics, TimeProvider clock)
 {
-    public async Task<Result<SubmissionOutcome>> ExecuteAsync(string userId, int partnerId, PreregistrationRequest request, CancellationToken ct)
+    /// <param name="journal">
+    /// Runs in the submission's transaction once its outcome is decided (also when a review is only offered); returning
+    /// false rolls the submission back as <see cref="AlreadyTaken"/>. An import records each row's outcome this way, so
+    /// a row is applied once even when the import is resumed after a crash.
+    /// </param>
+    public async Task<Result<SubmissionOutcome>> ExecuteAsync(
+        string userId, int partnerId, PreregistrationRequest request, CancellationToken ct, Func<SubmissionOutcome, CancellationToken, Task<bool>>? journal = null)
     {
         // Counted once the outcome is final: a unit of work the server engine retries is not counted twice.
         var result = await SubmitAsync(userId, partnerId, request, ct);
@@ -65,7 +72,7 @@ public sealed class SubmitPreregistration(
 
         try
         {
-            return await unit.RunAsync(innerCt => SubmitInTransactionAsync(userId, partnerId, email, mobile!, request, invitation, now, innerCt), ct);
+            return await unit.RunAsync(innerCt => SubmitInTransactionAsync(userId, partnerId, email, mobile!, request, invitation, now, journal, innerCt), ct);
         }
         catch (DbUpdateException)
         {
@@ -82,7 +89,7 @@ public sealed class SubmitPreregistration(
 
     private async Task<Result<SubmissionOutcome>> SubmitInTransactionAsync(
         string userId, int partnerId, string email, MobileNumber mobile, PreregistrationRequest request, PreparedInvitation? invitation,
-        DateTime now, CancellationToken ct)
+        DateTime now, Func<SubmissionOutcome, CancellationToken, Task<bool>>? journal, CancellationToken ct)
     {
         // Take the partner's row lock first; a missing partner updates nothing.
         if (await db.Partners.Where(p => p.Id == partnerId)
@@ -102,41 +109,16 @@ public sealed class SubmitPreregistration(
             await db.SaveChangesAsync(ct);
         }
 
-        // Every refusal that applies is told at once, so the partner never fixes one to meet the next.
-        var refusals = new List<Error>();
-        if (!partner.HasReservedContact)
-        {
-            refusals.Add(PreregistrationErrors.NoReservedContact);
-        }
-
-        if (await PreregistrationQueries.OpenCountAsync(db, partnerId, now, ct) >= PreregistrationRules.Cap)
-        {
-            refusals.Add(PreregistrationErrors.CapReached);
-        }
-
-        var holder = await HeldByPartnerAsync(email, now, ct);
-        if (holder == partnerId)
-        {
-            refusals.Add(PreregistrationErrors.AlreadyPreregisteredByYou);
-        }
-
-        var account = await db.CustomerAccounts.AsNoTracking().FirstOrDefaultAsync(c => c.Email == email, ct);
-        if (account?.AssociatedPartnerId == partnerId)
-        {
-            refusals.Add(PreregistrationErrors.AlreadyYourCustomer);
-        }
-
-        var verdict = PreregistrationRules.Evaluate(partner, account, holder is not null && holder != partnerId, mobile.RegionCode, now);
-        refusals.AddRange(verdict.Refusals);
-        if (refusals.Count > 0)
+        var verdict = await AssessAsync(partner, email, mobile, now, countCap: true, ct);
+        if (verdict.IsRefused)
         {
             // A refusal wins over any review trigger: a manual review is offered only when nothing refuses.
-            return Error.AllOf(refusals);
+            return Error.AllOf(verdict.Refusals);
         }
 
         if (verdict.NeedsReview && !request.ConfirmReview)
         {
-            return new SubmissionOutcome(SubmissionKind.ReviewOffered, null, verdict.ReviewTriggers);
+            return await JournalAsync(new SubmissionOutcome(SubmissionKind.ReviewOffered, null, verdict.ReviewTriggers));
         }
 
         var record = Preregistration.Submit(partnerId, email, request.Name, mobile, request.SendInvitation,
@@ -154,7 +136,47 @@ public sealed class SubmitPreregistration(
         }
 
         var kind = record.Status == PreregistrationStatus.PendingReview ? SubmissionKind.PendingReview : SubmissionKind.Preregistered;
-        return new SubmissionOutcome(kind, record, verdict.ReviewTriggers, invite, refused);
+        return await JournalAsync(new SubmissionOutcome(kind, record, verdict.ReviewTriggers, invite, refused));
+
+        async Task<Result<SubmissionOutcome>> JournalAsync(SubmissionOutcome outcome) =>
+            journal is null || await journal(outcome, ct) ? outcome : AlreadyTaken;
+    }
+
+    /// <summary>The journal refused the outcome: someone else applied the same submission first.</summary>
+    public static readonly Error AlreadyTaken = Error.Conflict("already_applied", "This row was applied a moment ago.");
+
+    /// <summary>
+    /// What submitting this customer would meet now, read-only: every refusal that applies (the partner's cap only when
+    /// <paramref name="countCap"/>), else the review triggers. The submission and an import's dry run both decide by it.
+    /// </summary>
+    public async Task<EligibilityVerdict> AssessAsync(Partner partner, string email, MobileNumber mobile, DateTime now, bool countCap, CancellationToken ct)
+    {
+        // Every refusal that applies is told at once, so the partner never fixes one to meet the next.
+        var refusals = new List<Error>();
+        if (!partner.HasReservedContact)
+        {
+            refusals.Add(PreregistrationErrors.NoReservedContact);
+        }
+
+        if (countCap && await PreregistrationQueries.OpenCountAsync(db, partner.Id, now, ct) >= PreregistrationRules.Cap)
+        {
+            refusals.Add(PreregistrationErrors.CapReached);
+        }
+
+        var holder = await HeldByPartnerAsync(email, now, ct);
+        if (holder == partner.Id)
+        {
+            refusals.Add(PreregistrationErrors.AlreadyPreregisteredByYou);
+        }
+
+        var account = await db.CustomerAccounts.AsNoTracking().FirstOrDefaultAsync(c => c.Email == email, ct);
+        if (account?.AssociatedPartnerId == partner.Id)
+        {
+            refusals.Add(PreregistrationErrors.AlreadyYourCustomer);
+        }
+
+        var verdict = PreregistrationRules.Evaluate(partner, account, holder is not null && holder != partner.Id, mobile.RegionCode, now);
+        return verdict with { Refusals = [.. refusals, .. verdict.Refusals] };
     }
 
     private Task<int?> HeldByPartnerAsync(string email, DateTime now, CancellationToken ct)

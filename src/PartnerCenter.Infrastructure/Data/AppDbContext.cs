@@ -8,6 +8,7 @@ using PartnerCenter.Core.Auditing;
 using PartnerCenter.Core.Tickets;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Customers;
+using PartnerCenter.Core.Imports;
 using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Partners;
@@ -31,8 +32,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
     public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
     public DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets => Set<BackgroundAssociationTicket>();
+    public DbSet<DisassociationRequest> DisassociationRequests => Set<DisassociationRequest>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
 
     /// <summary>Shared by every app instance, so cookies and tokens protected by one are read by another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -406,6 +406,13 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("Ended")
+                        .HasColumnType("bit");
+
                     b.Property<int>("PartnerId")
                         .HasColumnType("int");
 
@@ -655,7 +662,173 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AssociatedPartnerId", "AssociatedAt");
 
+                    b.HasIndex("AssociatedPartnerId", "Name");
+
+                    b.HasIndex("AssociatedPartnerId", "IsFrozen", "AssociatedAt");
+
                     b.ToTable("CustomerAccounts");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Customers.DisassociationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("CustomerAccountId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerAccountId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DisassociationRequests_OnePending")
+                        .HasFilter("\"Status\" = 1");
+
+                    b.HasIndex("CustomerAccountId", "RequestedAt");
+
+                    b.HasIndex("PartnerId", "Status", "RequestedAt");
+
+                    b.ToTable("DisassociationRequests");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Imports.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("SubmitReviews")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "CreatedAt");
+
+                    b.ToTable("ImportBatches");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Imports.ImportRow", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("Final")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FinalMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<int>("Planned")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PlannedMessage")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid?>("PreregistrationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("SendInvitation")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("SendInvitationText")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.HasKey("BatchId", "Number");
+
+                    b.ToTable("ImportRows");
                 });
 
             modelBuilder.Entity("PartnerCenter.Core.Invitations.Invitation", b =>
@@ -1168,6 +1341,39 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("PartnerCenter.Core.Customers.DisassociationRequest", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Customers.CustomerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartnerCenter.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Imports.ImportBatch", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Imports.ImportRow", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Imports.ImportBatch", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PartnerCenter.Core.Invitations.Invitation", b =>
                 {
                     b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
@@ -1227,6 +1433,11 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                         .HasForeignKey("CustomerAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Imports.ImportBatch", b =>
+                {
+                    b.Navigation("Rows");
                 });
 #pragma warning restore 612, 618
         }

@@ -69,4 +69,39 @@ public class CustomerAccountTests
 
         Assert.Equal("Monthly 2,147,483,647.00 USD, freeze automatically, not frozen", account.Describe());
     }
+
+    [Fact]
+    public void Unpaid_spend_is_this_billing_month_whatever_the_budget_and_any_keeps_the_customer()
+    {
+        var account = Account();
+        Assert.Equal("not_associated", account.CheckCanLeave(0m)!.Code);
+        Assert.True(account.AssociateWith(1, Now.AddMonths(-3), frozen: false).IsSuccess);
+        Assert.True(account.SetBudget(new BudgetSetting(BudgetType.OneTime, 100m, FreezeOnExhaustion.Manually, false), Now.AddMonths(-2)).IsSuccess);
+        var monthStart = new DateTime(2026, 10, 31, 23, 0, 0, DateTimeKind.Utc);
+
+        // A One-time budget's Used reaches back to when it was set; unpaid spend only to the month's start.
+        Assert.Equal(Now.AddMonths(-2), account.UsedSince(monthStart));
+        Assert.Equal(monthStart, CustomerAccount.UnpaidSince(monthStart));
+        Assert.Null(account.CheckCanLeave(0m));
+        var refused = account.CheckCanLeave(0.01m)!;
+        Assert.Equal("unpaid_spend", refused.Code);
+        Assert.Equal("You cannot end the association yet: 0.01 USD of this period's spend is unpaid. Pay it, then ask again.", refused.Message);
+    }
+
+    [Fact]
+    public void Ending_the_association_ends_the_budget_and_freeze_settings_with_it()
+    {
+        var account = Account();
+        Assert.True(account.AssociateWith(1, Now.AddDays(-10), frozen: false).IsSuccess);
+        Assert.True(account.SetBudget(new BudgetSetting(BudgetType.Monthly, 100m, FreezeOnExhaustion.Automatically, false), Now.AddDays(-5)).IsSuccess);
+        Assert.True(account.FreezeForExhaustedBudget(Now.AddDays(-1)));
+
+        Assert.Equal("not_associated", account.EndAssociation(2).Error!.Code);
+        Assert.True(account.EndAssociation(1).IsSuccess);
+
+        Assert.Equal((null, null, false, BudgetType.None, 0m, FreezeOnExhaustion.Manually, null, null),
+            (account.AssociatedPartnerId, account.AssociatedAt, account.IsFrozen, account.BudgetType, account.BudgetAmount,
+                account.FreezeOnExhaustion, account.BudgetSetAt, account.AutoFrozenInPeriod));
+        Assert.Equal("No budget, not frozen", account.Describe());
+    }
 }

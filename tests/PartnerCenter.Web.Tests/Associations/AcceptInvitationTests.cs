@@ -206,9 +206,9 @@ public sealed class AcceptInvitationTests(TestApp app) : IClassFixture<TestApp>
         history.AssertStatus(HttpStatusCode.OK);
         var row = history.Document.QuerySelector("main tbody tr")!;
         Assert.Contains("P*** P***", row.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Association failed", row.QuerySelector("details summary")!.TextContent.Trim());
-        Assert.Equal(AssociationErrors.Describe("different_email").ForPartner, row.QuerySelector("details div")!.TextContent.Trim());
-        Assert.StartsWith("The customer signed in with an email address other than the one you preregistered", row.QuerySelector("details div")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("Association failed", row.QuerySelector("td .badge")!.TextContent.Trim());
+        Assert.Equal(AssociationErrors.Describe("different_email").ForPartner, row.QuerySelector("[data-testid='cause']")!.TextContent.Trim());
+        Assert.StartsWith("The customer signed in with an email address other than the one you preregistered", row.QuerySelector("[data-testid='cause']")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.DoesNotContain("Sign in or register with the invited address", history.MainText, StringComparison.Ordinal);
         Assert.Equal("Send the invitation again.", row.QuerySelectorAll("td")[^1].TextContent.Trim());
     }
@@ -268,8 +268,8 @@ public sealed class AcceptInvitationTests(TestApp app) : IClassFixture<TestApp>
         var history = await sales.GetPageAsync("/CustomerDevelopment/History");
         var row = history.Document.QuerySelector("main tbody tr")!;
         Assert.Contains("I*** I***", row.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Association failed", row.QuerySelector("details summary")!.TextContent.Trim());
-        Assert.Equal(expected.Message, row.QuerySelector("details div")!.TextContent.Trim());
+        Assert.Equal("Association failed", row.QuerySelector("td .badge")!.TextContent.Trim());
+        Assert.Equal(expected.Message, row.QuerySelector("[data-testid='cause']")!.TextContent.Trim());
         Assert.Equal(texts.ForPartner, expected.Message);
         Assert.DoesNotContain(texts.ForCustomer, history.MainText, StringComparison.Ordinal);
         Assert.Equal("This customer cannot be associated.", row.QuerySelectorAll("td")[^1].TextContent.Trim());

@@ -57,9 +57,9 @@ public sealed class ExpiredInvitationTests(FakeClockApp app) : AppTest<FakeClock
         var history = await partner.GetPageAsync("/CustomerDevelopment/History");
         var row = history.Document.QuerySelector("main tbody tr")!;
         Assert.Contains("E*** E***", row.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Association failed", row.QuerySelector("details summary")!.TextContent.Trim());
+        Assert.Equal("Association failed", row.QuerySelector("td .badge")!.TextContent.Trim());
         // In the partner's words: never the customer's "Ask the partner who invited you...".
-        Assert.Equal("The customer opened an expired link. Send a new invitation.", row.QuerySelector("details div")!.TextContent.Trim());
+        Assert.Equal("The customer opened an expired link. Send a new invitation.", row.QuerySelector("[data-testid='cause']")!.TextContent.Trim());
         Assert.DoesNotContain("Ask the partner who invited you", history.MainText, StringComparison.Ordinal);
 
         // The customer's invitation history speaks to the partner too.

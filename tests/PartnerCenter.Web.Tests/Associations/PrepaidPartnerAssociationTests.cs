@@ -33,7 +33,7 @@ public sealed class PrepaidPartnerAssociationTests(TestApp app) : AppTest<TestAp
         var partner = await SignInAsync(DemoUsers.NorthwindSales);
         var history = await partner.GetPageAsync("/CustomerDevelopment/History");
         var row = history.Document.QuerySelector("main tbody tr")!;
-        Assert.Equal(InvitationErrors.PrepaidPartner.Message, row.QuerySelector("details div")!.TextContent.Trim());
+        Assert.Equal(InvitationErrors.PrepaidPartner.Message, row.QuerySelector("[data-testid='cause']")!.TextContent.Trim());
         Assert.Equal(AssociationErrors.CannotAssociate, row.QuerySelectorAll("td")[^1].TextContent.Trim());
         Assert.DoesNotContain("Contact the partner who invited you", history.MainText, StringComparison.Ordinal);
 

@@ -144,6 +144,8 @@ public sealed class RevealPersonalDataTests(PreregistrationFactory app) : AppTes
         var sales = await SignInAsync(DemoUsers.NorthwindSales);
         using var shown = await sales.ToggleColumnAsync(await sales.GetPageAsync(ListUrl), MaskedColumn.Mobile, show: true);
         await shown.AssertStatusAsync(HttpStatusCode.Redirect);
+        using var onCustomers = await Customers.CustomerKit.ToggleAsync(sales, await sales.GetPageAsync("/Customers"), MaskedColumn.Email, show: true);
+        await onCustomers.AssertStatusAsync(HttpStatusCode.Redirect);
         var salesName = await App.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.NorthwindSales).Select(u => u.DisplayName).SingleAsync());
 
         var admin = await SignInAsync(DemoUsers.NorthwindAdmin);
@@ -152,10 +154,12 @@ public sealed class RevealPersonalDataTests(PreregistrationFactory app) : AppTes
         var page = await admin.GetPageAsync("/Audit/Reveals");
         page.AssertStatus(HttpStatusCode.OK);
         Assert.Equal("Reveals of personal data", page.Heading);
-        Assert.Equal([salesName, "Mobile Number"], Cells(page)[0][1..]);
+        // Newest first, each with the page it was revealed on.
+        Assert.Equal([salesName, "Customers", "Email"], Cells(page)[0][1..]);
+        Assert.Equal([salesName, "Customer Development", "Mobile Number"], Cells(page)[1][1..]);
 
         var manager = await SignInAsync(DemoUsers.EcosystemManager);
-        Assert.Equal([salesName, "Northwind Cloud", "Mobile Number"], Cells(await manager.GetPageAsync("/Audit/Reveals"))[0][1..]);
+        Assert.Equal([salesName, "Northwind Cloud", "Customer Development", "Mobile Number"], Cells(await manager.GetPageAsync("/Audit/Reveals"))[1][1..]);
 
         var contoso = await SignInAsync(DemoUsers.ContosoAdmin);
         Assert.DoesNotContain(Cells(await contoso.GetPageAsync("/Audit/Reveals")), row => row.Contains(salesName));

@@ -74,6 +74,13 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST Customers/Freeze"] = new("SFFOONF", async () => Form("/Customers/Freeze", ("Id", (await App.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)), ("Freeze", "true"), ("Reason", ""))),
         ["GET Customers/Adjustments"] = new("SFFOONF", async () => Req($"/Customers/Adjustments/{await App.NorthwindCustomerIdAsync()}")),
         ["GET MyPartner/Index"] = new("SOFFFFF", () => Get("/MyPartner")),
+        // An empty reason: the customer gets the form back with the message; nobody else gets that far.
+        ["POST MyPartner/End"] = new("SOFFFFF", () => Post("/MyPartner/End", ("Reason", ""))),
+        // No request exists in the seed: an unknown id is 404 for the partner's users.
+        ["POST Customers/ConsentEnd"] = new("SFFNNNF", () => Post($"/Customers/ConsentEnd/{Guid.NewGuid()}")),
+        ["GET Customers/DeclineEnd"] = new("SFFNNNF", () => Get($"/Customers/DeclineEnd/{Guid.NewGuid()}")),
+        ["POST Customers/DeclineEnd"] = new("SFFNNNF", () => Post("/Customers/DeclineEnd", ("Id", Guid.NewGuid().ToString()), ("Reason", "x"))),
+        ["POST Reveal/Toggle"] = new("SFFRRRF", () => Post("/Reveal", ("list", "Customers"), ("column", "Name"), ("show", "false"), ("returnUrl", "/Customers"))),
         ["GET PartnerInformation/AccountInformation"] = new("SFOOOOF", () => Get("/PartnerInformation/AccountInformation")),
         ["POST PartnerInformation/AccountInformation"] = new("SFFFOOF", () => Post("/PartnerInformation/AccountInformation", ("ReservedEmail", "not an email"), ("ReservedMobile", ""))),
         ["GET PartnerInformation/ApiKeys"] = new("SFFFOOF", () => Get("/PartnerInformation/ApiKeys")),

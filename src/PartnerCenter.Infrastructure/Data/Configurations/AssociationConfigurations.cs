@@ -16,6 +16,7 @@ internal sealed class AssociationAttemptConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.CustomerEmail).HasMaxLength(254);
         builder.Property(a => a.Cause).HasMaxLength(500);
         builder.Property(a => a.SuggestedOperation).HasMaxLength(200);
+        builder.Property(a => a.EndReason).HasMaxLength(DisassociationRequest.ReasonMaxLength);
         builder.HasOne<Partner>().WithMany().HasForeignKey(a => a.PartnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.PartnerId, a.At });
     }
@@ -48,5 +49,26 @@ internal sealed class BackgroundAssociationTicketConfiguration : IEntityTypeConf
         builder.HasOne<Preregistration>().WithMany().HasForeignKey(t => t.PreregistrationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.Status, t.CreatedAt });
         builder.HasIndex(t => t.PreregistrationId);
+    }
+}
+
+internal sealed class DisassociationRequestConfiguration : IEntityTypeConfiguration<DisassociationRequest>
+{
+    public void Configure(EntityTypeBuilder<DisassociationRequest> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Reason).HasMaxLength(DisassociationRequest.ReasonMaxLength);
+        builder.Property(r => r.DeclineReason).HasMaxLength(DisassociationRequest.ReasonMaxLength);
+        builder.Property(r => r.RequestedByUserId).HasMaxLength(450);
+        builder.Property(r => r.DecidedByUserId).HasMaxLength(450);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.DueAt);
+        builder.HasOne<CustomerAccount>().WithMany().HasForeignKey(r => r.CustomerAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Partner>().WithMany().HasForeignKey(r => r.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.PartnerId, r.Status, r.RequestedAt });
+
+        // One pending request per account, also under concurrency.
+        builder.HasIndex(r => r.CustomerAccountId).IsUnique().HasFilter("\"Status\" = 1").HasDatabaseName("IX_DisassociationRequests_OnePending");
+        builder.HasIndex(r => new { r.CustomerAccountId, r.RequestedAt });
     }
 }

@@ -48,6 +48,10 @@ internal sealed class CustomerAccountConfiguration : IEntityTypeConfiguration<Cu
         builder.HasOne<Partner>().WithMany().HasForeignKey(c => c.AssociatedPartnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.AssociatedPartnerId, c.AssociatedAt });
         builder.Property(c => c.BudgetAmount).HasPrecision(18, 2);
+
+        // Sales > Customers at 20,000 customers for one partner: name prefix search and the frozen filter per partner.
+        builder.HasIndex(c => new { c.AssociatedPartnerId, c.Name });
+        builder.HasIndex(c => new { c.AssociatedPartnerId, c.IsFrozen, c.AssociatedAt });
         builder.Property(c => c.Version).IsConcurrencyToken();
     }
 }

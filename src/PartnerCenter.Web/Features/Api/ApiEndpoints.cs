@@ -286,7 +286,7 @@ public static class ApiEndpoints
             return ApiProblems.Validation([new ApiFieldError("cursor", "invalid_cursor", "Pass the nextCursor of a previous page, or none.")]);
         }
 
-        var (rows, total) = await queries.HistoryAsync(user.PartnerId(), page, ct);
+        var (rows, total, _) = await queries.HistoryAsync(user.PartnerId(), page, failedOnly: false, ct);
         var more = page * AssociationQueries.HistoryPageSize < total;
         return TypedResults.Ok(new Page<HistoryRecordResource>(rows.Select(HistoryRecordResource.Of).ToList(), total, more ? Cursor.Encode(page + 1) : null));
     }

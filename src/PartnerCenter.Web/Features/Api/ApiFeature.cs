@@ -68,6 +68,7 @@ public static class ApiFeature
             typeof(InviteCustomers),
             typeof(CreateInvitationLink),
             typeof(InvitationQueries),
+            typeof(CustomerSpend),
             typeof(CustomerQueries),
             typeof(SetBudget),
             typeof(FreezeCustomer),

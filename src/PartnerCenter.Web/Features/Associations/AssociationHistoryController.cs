@@ -9,12 +9,14 @@ namespace PartnerCenter.Web.Features.Associations;
 /// <summary>The History Records tab of Customer Development: every association attempt of the partner's customers.</summary>
 public sealed class AssociationHistoryController(AssociationQueries associations) : CustomerDevelopmentController
 {
+    /// <param name="result">"failed" shows only the <i>Association failed</i> rows.</param>
     [HttpGet]
-    public async Task<IActionResult> History(int page = 1)
+    public async Task<IActionResult> History(int page = 1, string? result = null)
     {
         ViewData["Title"] = "History Records";
         ViewData["Breadcrumb"] = PreregistrationsController.Crumbs;
-        var (rows, total) = await associations.HistoryAsync(User.PartnerId(), page, HttpContext.RequestAborted);
-        return View(new HistoryPageModel { Rows = rows, Total = total, Page = Math.Max(page, 1) });
+        var failedOnly = result == "failed";
+        var (rows, total, shown) = await associations.HistoryAsync(User.PartnerId(), page, failedOnly, HttpContext.RequestAborted);
+        return View(new HistoryPageModel { Rows = rows, Total = total, Page = shown, FailedOnly = failedOnly });
     }
 }

@@ -7,14 +7,72 @@ using PartnerCenter.Web.Security;
 namespace PartnerCenter.Web.Features.Customers;
 
 /// <summary>Customer Management: the partner's associated customers, budgets, freezing and adjustment records.</summary>
-public sealed class CustomersController(CustomerQueries customers, SetBudget setBudget, FreezeCustomer freezeCustomer) : CustomerDevelopmentStaffController
+public sealed class CustomersController(
+    CustomerQueries customers, SetBudget setBudget, FreezeCustomer freezeCustomer,
+    ConsentDisassociation consent, DeclineDisassociation decline) : CustomerDevelopmentStaffController
 {
     [HttpGet]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index([FromQuery] CustomerListQuery query)
     {
         ViewData["Title"] = "Customers";
-        ViewData["ResetStatement"] = await customers.ResetStatementAsync(User.PartnerId(), HttpContext.RequestAborted);
-        return View(await customers.ListAsync(User.PartnerId(), HttpContext.RequestAborted));
+        var ct = HttpContext.RequestAborted;
+        ViewData["ResetStatement"] = await customers.ResetStatementAsync(User.PartnerId(), ct);
+        var page = await customers.PageAsync(User.PartnerId(), query.ToRequest(), ct);
+        var requests = await customers.PendingRequestsAsync(User.PartnerId(), ct);
+        return View(new CustomersPageModel { Page = page, Query = query, Requests = requests });
+    }
+
+    /// <summary>The partner consents to a customer's request to end the association (the page asked to confirm).</summary>
+    [HttpPost]
+    public async Task<IActionResult> ConsentEnd(Guid id)
+    {
+        var request = await customers.PendingRequestAsync(User.PartnerId(), id, HttpContext.RequestAborted);
+        var result = await consent.ExecuteAsync(User.UserId(), User.PartnerId(), id, HttpContext.RequestAborted);
+        return await BackToListAsync(result, nameof(Index),
+            _ => $"The association with {Masking.Name(request?.CustomerName ?? "the customer")} has ended. Both sides were emailed.");
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> DeclineEnd(Guid id)
+    {
+        var request = await customers.PendingRequestAsync(User.PartnerId(), id, HttpContext.RequestAborted);
+        return request is null ? NotFound() : DeclineView(new DeclineEndModel { Id = id }, request);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> DeclineEnd(DeclineEndModel model)
+    {
+        var request = await customers.PendingRequestAsync(User.PartnerId(), model.Id, HttpContext.RequestAborted);
+        if (request is null)
+        {
+            // Another partner's request reads as not found; one answered a moment ago is told.
+            if (!await customers.IsOwnRequestAsync(User.PartnerId(), model.Id, HttpContext.RequestAborted))
+            {
+                return NotFound();
+            }
+
+            Failure(DisassociationRequest.NotPending.Message);
+            return RedirectToAction(nameof(Index));
+        }
+
+        if (!await ValidateAsync(model))
+        {
+            return DeclineView(model, request);
+        }
+
+        var result = await decline.ExecuteAsync(User.UserId(), User.PartnerId(), model.Id, model.Reason!, HttpContext.RequestAborted);
+        return await OutcomeAsync(result, _ =>
+        {
+            Success($"You declined the request of {Masking.Name(request.CustomerName)}. The customer was emailed your reason.");
+            return RedirectToAction(nameof(Index));
+        }, () => RedirectToAction(nameof(Index)), () => DeclineView(model, request));
+    }
+
+    private ViewResult DeclineView(DeclineEndModel model, DisassociationRow request)
+    {
+        ViewData["Title"] = "Decline the request";
+        ViewData["Request"] = request;
+        return View("DeclineEnd", model);
     }
 
     /// <summary>The Set Budget form for one or several selected customers.</summary>

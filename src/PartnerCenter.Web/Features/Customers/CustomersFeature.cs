@@ -1,20 +1,31 @@
 using PartnerCenter.Core.Customers;
+using PartnerCenter.Core.Mail;
+using PartnerCenter.Core.Partners;
 using PartnerCenter.Infrastructure.Background;
 
 namespace PartnerCenter.Web.Features.Customers;
 
 public static class CustomersFeature
 {
-    /// <summary>Customer Management: budgets (with their thresholds and the Monthly reset sweep), freezing, adjustment records.</summary>
+    /// <summary>
+    /// Customer Management: budgets (with their thresholds and the Monthly reset sweep), freezing, adjustment
+    /// records, ending an association.
+    /// </summary>
     public static IServiceCollection AddCustomers(this IServiceCollection services)
     {
         services.AddHostedService<BudgetResetSweeper>();
         return services.AddUseCases(
+            typeof(CustomerSpend),
             typeof(CustomerQueries),
             typeof(CustomerAdjustments),
             typeof(BudgetWatch),
             typeof(ResetBudgets),
             typeof(SetBudget),
-            typeof(FreezeCustomer));
+            typeof(FreezeCustomer),
+            typeof(RequestDisassociation),
+            typeof(ConsentDisassociation),
+            typeof(DeclineDisassociation),
+            typeof(PartnerUserQueries),
+            typeof(PartnerNotices));
     }
 }

@@ -8,6 +8,7 @@ public static class PartnersFeature
     /// <summary>The partner's account information and users; the customer's view of their partner.</summary>
     public static IServiceCollection AddPartners(this IServiceCollection services) =>
         services.AddUseCases(
+            typeof(CustomerSpend),
             typeof(CustomerQueries),
             typeof(PartnerQueries),
             typeof(PartnerUserQueries),

@@ -7,6 +7,7 @@ using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Core.Reviews;
 using PartnerCenter.Core.Tickets;
+using PartnerCenter.Web.Features.Reveal;
 using PartnerCenter.Web.Security;
 using PartnerCenter.Web.Time;
 
@@ -141,7 +142,7 @@ public sealed class PreregistrationsController(
             revealed.Remove(column);
         }
 
-        TempData[RevealedKey] = string.Join(',', revealed);
+        Revealed.Save(TempData, User, MaskedList.PreregistrationList, revealed);
         return BackToList(returnUrl);
     }
 
@@ -159,15 +160,7 @@ public sealed class PreregistrationsController(
         });
     }
 
-    /// <summary>Per user: a reveal never carries over to the next person signing in on the same browser.</summary>
-    private string RevealedKey => $"Revealed:{User.UserId()}";
-
-    private IReadOnlySet<MaskedColumn> RevealedColumns() =>
-        (TempData.Peek(RevealedKey) as string ?? "")
-        .Split(',', StringSplitOptions.RemoveEmptyEntries)
-        .Select(v => Enum.TryParse<MaskedColumn>(v, out var c) ? c : (MaskedColumn?)null)
-        .OfType<MaskedColumn>()
-        .ToHashSet();
+    private IReadOnlySet<MaskedColumn> RevealedColumns() => Revealed.Columns(TempData, User, MaskedList.PreregistrationList);
 
     private IActionResult BackToList(string? returnUrl) =>
         SafeReturnUrl(returnUrl) is { } local ? LocalRedirect(local) : RedirectToAction(nameof(Index));

@@ -1,0 +1,194 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Imports;
+using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Web.Features.Preregistrations;
+using PartnerCenter.Web.Security;
+
+namespace PartnerCenter.Web.Features.Spreadsheets;
+
+/// <summary>
+/// Customer Development &gt; Import (upload, dry run, import, result file) and Export of the list. Served under
+/// /CustomerDevelopment like the list; the rules are Core's (<see cref="PlanImport"/>, <see cref="ApplyImport"/>).
+/// </summary>
+public sealed class SpreadsheetsController(
+    PlanImport plan, ApplyImport apply, ImportQueries imports, ExportPreregistrations export, IValidator<PreregisterModel> validator, TimeProvider clock)
+    : CustomerDevelopmentController
+{
+    /// <summary>Larger than the 1 MB a file may have, so a bigger file gets the message, not the server's refusal.</summary>
+    private const int UploadLimit = 8 * ImportBatch.MaxBytes;
+
+    [HttpGet]
+    public async Task<IActionResult> Import() => await ImportView();
+
+    [HttpPost]
+    [RequestSizeLimit(UploadLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+    public async Task<IActionResult> Import(IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", "Choose a CSV file to upload.");
+            return await ImportView();
+        }
+
+        if (file.Length > ImportBatch.MaxBytes)
+        {
+            ModelState.AddModelError("file", $"The file is larger than 1 MB. Split it into files of at most {ImportBatch.MaxRows:N0} customers.");
+            return await ImportView();
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, HttpContext.RequestAborted);
+        var read = CsvFiles.ReadImport(buffer.ToArray());
+        if (!read.IsSuccess)
+        {
+            ModelState.AddModelError("file", read.Error!.Message);
+            return await ImportView();
+        }
+
+        // Each row meets the input checks of the Preregister form, with the form's messages.
+        foreach (var row in read.Value!)
+        {
+            var check = await validator.ValidateAsync(
+                new PreregisterModel { FullName = row.Name, Email = row.Email, Mobile = row.Mobile }, HttpContext.RequestAborted);
+            if (check.Errors.FirstOrDefault() is { } failure)
+            {
+                row.Invalid(ColumnOf(failure.PropertyName), failure.ErrorMessage);
+            }
+        }
+
+        var planned = await plan.ExecuteAsync(User.UserId(), User.PartnerId(), file.FileName, read.Value!, HttpContext.RequestAborted);
+        return await OutcomeAsync(planned, batch => RedirectToAction(nameof(ImportResult), new { id = batch.Id }), () => RedirectToAction(nameof(Import)),
+            () => ImportView());
+    }
+
+    private static string ColumnOf(string property) => property switch
+    {
+        nameof(PreregisterModel.FullName) => CsvFiles.ImportColumns[0],
+        nameof(PreregisterModel.Email) => CsvFiles.ImportColumns[1],
+        _ => CsvFiles.ImportColumns[2],
+    };
+
+    [HttpGet]
+    public IActionResult ImportTemplate()
+    {
+        var rows = new[] { new[] { "Jane Doe", "jane.doe@example.com", "+49 1512 3456789", "Yes" } }.ToAsyncEnumerable();
+        return Csv("customer-development-import-template.csv", CsvFiles.ImportColumns, rows, r => r);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> ImportResult(Guid id)
+    {
+        var batch = await imports.BatchAsync(User.PartnerId(), id, HttpContext.RequestAborted);
+        if (!batch.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        SetTitle("Import customers");
+        return View(new ImportResultPage { Batch = batch.Value!, Now = clock.UtcNow() });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> ImportApply(Guid id, bool submitReviews) =>
+        Applied(id, await apply.ExecuteAsync(User.UserId(), User.PartnerId(), id, submitReviews, HttpContext.RequestAborted));
+
+    [HttpPost]
+    public async Task<IActionResult> ImportContinue(Guid id) =>
+        Applied(id, await apply.ExecuteAsync(User.UserId(), User.PartnerId(), id, submitReviews: null, HttpContext.RequestAborted));
+
+    private IActionResult Applied(Guid id, Result<ImportProgress> result)
+    {
+        if (result.Error?.Kind == ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.IsSuccess)
+        {
+            var progress = result.Value!;
+            Success(progress.Completed
+                ? $"The import is complete: all {progress.Total} rows have their outcome below."
+                : $"{progress.Applied} of {progress.Total} rows are done. Continue the import to apply the rest.");
+        }
+        else
+        {
+            Failure(result.Error!.Message);
+        }
+
+        return RedirectToAction(nameof(ImportResult), new { id });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> ImportResultFile(Guid id)
+    {
+        var found = await imports.BatchAsync(User.PartnerId(), id, HttpContext.RequestAborted);
+        if (!found.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        var batch = found.Value!;
+        var done = batch.Status != ImportStatus.Planned;
+        string[] header = [.. CsvFiles.ImportColumns, "Outcome", "Message"];
+        return Csv($"{Path.GetFileNameWithoutExtension(batch.FileName)}-result.csv", header, batch.Rows.ToAsyncEnumerable(), row =>
+        {
+            var outcome = done && row.Final is { } final ? final.Label(planned: false) : done ? "Not applied yet" : row.Planned.Label(planned: true);
+            var message = done && row.Final is not null ? row.FinalMessage ?? "" : row.PlannedMessage;
+            return [row.Name, row.Email, row.Mobile, row.SendInvitationText, outcome, row.Field is { } field ? $"{field}: {message}" : message];
+        });
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.PartnerAdmin)]
+    public async Task<IActionResult> Export([FromQuery] ListQuery query)
+    {
+        var rows = await export.ExecuteAsync(User.UserId(), User.PartnerId(),
+            new ListRequest(query.Status, query.Q, query.OldestFirst, 1), HttpContext.RequestAborted);
+        return Csv($"customer-development-{clock.UtcNow():yyyy-MM-dd}.csv", ExportPreregistrations.Columns, rows, r => r);
+    }
+
+    private FileCallbackResult Csv<T>(string fileName, IReadOnlyList<string> header, IAsyncEnumerable<T> rows, Func<T, IEnumerable<string>> cells) =>
+        new(CsvFiles.ContentType, fileName, (body, ct) => CsvFiles.WriteAsync(body, header, rows, cells, ct));
+
+    private async Task<IActionResult> ImportView()
+    {
+        SetTitle("Import customers");
+        return View(nameof(Import), new ImportPage { Recent = await imports.RecentAsync(User.PartnerId(), HttpContext.RequestAborted) });
+    }
+
+    private void SetTitle(string title)
+    {
+        ViewData["Title"] = title;
+        ViewData["Breadcrumb"] = PreregistrationsController.Crumbs;
+    }
+}
+
+public sealed class ImportPage
+{
+    public required IReadOnlyList<ImportSummary> Recent { get; init; }
+}
+
+public sealed class ImportResultPage
+{
+    public required ImportBatch Batch { get; init; }
+    public required DateTime Now { get; init; }
+}
+
+/// <summary>A download written straight to the response as it is produced (constant memory for any size).</summary>
+public sealed class FileCallbackResult(string contentType, string fileName, Func<Stream, CancellationToken, Task> write) : IActionResult
+{
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.ContentType = contentType;
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        response.Headers.ContentDisposition = disposition.ToString();
+        response.Headers.CacheControl = "no-store";
+        await write(response.Body, context.HttpContext.RequestAborted);
+    }
+}

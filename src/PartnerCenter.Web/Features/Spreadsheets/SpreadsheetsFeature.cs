@@ -1,0 +1,14 @@
+using PartnerCenter.Core.Imports;
+using PartnerCenter.Core.Preregistrations;
+
+namespace PartnerCenter.Web.Features.Spreadsheets;
+
+public static class SpreadsheetsFeature
+{
+    /// <summary>Customer Development's Import (dry run, import, result file) and Export.</summary>
+    public static IServiceCollection AddSpreadsheets(this IServiceCollection services) => services.AddUseCases(
+        typeof(PlanImport),
+        typeof(ApplyImport),
+        typeof(ImportQueries),
+        typeof(ExportPreregistrations));
+}
