@@ -42,12 +42,13 @@ public sealed class SubmitPreregistration(
         string userId, int partnerId, PreregistrationRequest request, CancellationToken ct, Func<SubmissionOutcome, CancellationToken, Task<bool>>? journal = null)
     {
         // Counted once the outcome is final: a unit of work the server engine retries is not counted twice.
-        var result = await SubmitAsync(userId, partnerId, request, ct);
+        var result = await SubmitAsync(userId, partnerId, request, journal, ct);
         metrics.PreregistrationSubmitted(result);
         return result;
     }
 
-    private async Task<Result<SubmissionOutcome>> SubmitAsync(string userId, int partnerId, PreregistrationRequest request, CancellationToken ct)
+    private async Task<Result<SubmissionOutcome>> SubmitAsync(
+        string userId, int partnerId, PreregistrationRequest request, Func<SubmissionOutcome, CancellationToken, Task<bool>>? journal, CancellationToken ct)
     {
         if (!MobileNumber.TryParse(request.Mobile, out var mobile) || !EmailAddress.IsWellFormed(request.Email.Trim()))
         {
