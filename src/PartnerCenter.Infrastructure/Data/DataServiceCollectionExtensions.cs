@@ -41,6 +41,7 @@ public static class DataServiceCollectionExtensions
         });
         services.AddScoped<IAppDb>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<UnitOfWork>();
+        services.AddSingleton<PortalMetrics>();
         return services;
     }
 

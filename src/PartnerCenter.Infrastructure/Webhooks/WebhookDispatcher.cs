@@ -19,7 +19,7 @@ namespace PartnerCenter.Infrastructure.Webhooks;
 /// written to the delivery log; failures back off exponentially until the delivery is too old.
 /// </summary>
 public sealed partial class WebhookDispatcher(
-    IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger)
+    IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<WebhookOptions> options, TimeProvider clock, PortalMetrics metrics, ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
     public const string HttpClientName = "webhooks";
@@ -99,6 +99,7 @@ public sealed partial class WebhookDispatcher(
             {
                 var (status, error, duration) = await PostAsync(endpoint, delivery, protector, ct);
                 db.WebhookAttempts.Add(delivery.Record(clock.UtcNow(), duration, status, error, settings));
+                metrics.WebhookAttempt(delivery.Status);
                 if (delivery.Status != WebhookDeliveryStatus.Delivered)
                 {
                     LogAttemptFailed(delivery.Id, delivery.Attempts, status, delivery.Status == WebhookDeliveryStatus.Failed);

@@ -116,6 +116,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST Ecosystem/Reject"] = new("SFFFFFO", async () => Form("/Ecosystem/Reject", ("Id", (await App.AddNorthwindRecordAsync(trigger: ReviewTrigger.Country)).ToString()), ("Reason", ""))),
         ["GET Ecosystem/Lookup"] = new("SFFFFFO", () => Get("/Ecosystem/Lookup?email=anna.schmidt%40prospects.example")),
         ["GET Ecosystem/Tickets"] = new("SFFFFFO", () => Get("/Ecosystem/Tickets")),
+        // Only the platform administrator (OutboxPageTests opens and retries as them).
+        ["GET Outbox/Index"] = new("SFFFFFF", () => Get("/Outbox")),
+        ["POST Outbox/Retry"] = new("SFFFFFF", () => Post($"/Outbox/Retry/{Guid.NewGuid()}")),
         // No ticket exists in the seed: an unknown id is 404 for the manager, and nobody else gets that far.
         ["POST Ecosystem/ProcessTicket"] = new("SFFFFFN", () => Post($"/Ecosystem/ProcessTicket/{Guid.NewGuid()}")),
         ["GET Ecosystem/DeclineTicket"] = new("SFFFFFN", () => Get($"/Ecosystem/DeclineTicket/{Guid.NewGuid()}")),

@@ -1,5 +1,6 @@
 using PartnerCenter.Core.Webhooks;
 using PartnerCenter.Web.Tests.Api;
+using PartnerCenter.Web.Tests.Operations;
 using static PartnerCenter.Web.Tests.Webhooks.WebhookSteps;
 
 namespace PartnerCenter.Web.Tests.Webhooks;
@@ -63,6 +64,7 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         using var api = await app.NorthwindClientAsync();
         var endpointId = await api.RegisterAsync(receiver, WebhookEventTypes.PreregistrationCreated);
         receiver.FailNext(2);
+        using var attemptResults = new InstrumentRecorder(app, "partnercenter.webhooks.delivery_attempts", "result");
         await api.CreatePreregistrationAsync("Hook Retry");
 
         Assert.Equal(1, await app.DeliverDueAsync());
@@ -82,6 +84,7 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         var attempts = await app.AttemptsAsync(delivery.Id);
         Assert.Equal([500, 500, 200], attempts.Select(a => a.StatusCode ?? 0));
         Assert.Equal([false, false, true], attempts.Select(a => a.Succeeded));
+        Assert.Equal(["failed", "failed", "delivered"], attemptResults.Values); // the operator's metric counts each attempt
 
         // The page's delivery log shows each attempt.
         using var admin = await app.SignedInBrowserAsync(DemoUsers.NorthwindAdmin);
