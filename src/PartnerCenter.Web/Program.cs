@@ -24,6 +24,7 @@ using PartnerCenter.Web.Features.Spreadsheets;
 using PartnerCenter.Web.Features.Reviews;
 using PartnerCenter.Web.Features.Tickets;
 using PartnerCenter.Web.Features.Usage;
+using PartnerCenter.Web.Features.Webhooks;
 using PartnerCenter.Web.Mail;
 using PartnerCenter.Web.Security;
 
@@ -100,6 +101,7 @@ services.AddDashboard();
 services.AddProfile();
 services.AddUsage(builder.Configuration);
 services.AddPartnerApi(builder.Configuration);
+services.AddWebhooks(builder.Configuration, builder.Environment);
 services.AddPortalMail(builder.Configuration);
 
 // A query, not just "can connect": SQLite "connects" to any file, even one that is not a database.
