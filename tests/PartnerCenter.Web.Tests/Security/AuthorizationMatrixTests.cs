@@ -78,6 +78,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST Invite/Register"] = new("OOOOOOO", async () => Form($"/invite/{await FreshTokenAsync()}/register", ("FullName", ""), ("Password", ""), ("ConfirmPassword", "")), FreshClient: true),
         ["POST Invite/Associate"] = new("SOOOOOO", async () => Form($"/invite/{await FreshTokenAsync()}/associate", ("Consent", "false"))),
         ["GET Customers/Index"] = new("SFFOOOF", () => Get("/Customers")),
+        ["GET Customers/Export"] = new("SFFFOOF", () => Get("/Customers/Export")),
         ["POST Customers/Budget"] = new("SFFOONF", async () => Form("/Customers/Budget", ("ids", (await App.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)))),
         ["POST Customers/SetBudget"] = new("SFFOONF", async () => Form("/Customers/SetBudget", ("Ids", (await App.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)), ("Type", ""), ("Amount", ""))),
         ["GET Customers/Freeze"] = new("SFFOONF", async () => Req($"/Customers/Freeze/{await App.NorthwindCustomerIdAsync()}")),
