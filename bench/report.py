@@ -9,6 +9,30 @@ import glob
 import os
 import sys
 
+
+
+def exports_table(path):
+    """Scenarios 8a-8c: the median of each export's downloads (curl), and the worst peak RSS."""
+    rows = list(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"))
+    out = ["| # | export | rows | size | first byte (median) | whole file (median, best) | rows/s | app RSS before → peak (worst) | load |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for id_ in dict.fromkeys(r["id"] for r in rows):
+        runs = [r for r in rows if r["id"] == id_]
+        totals = sorted(float(r["total_ms"]) for r in runs)
+        ttfb = sorted(float(r["ttfb_ms"]) for r in runs)
+        median = totals[len(totals) // 2]
+        n = int(runs[-1]["rows"])
+        worst = max(runs, key=lambda r: float(r["peak_rss_mb"]) - float(r["rss_before_mb"]))
+        out.append(f"| {id_} | {runs[0]['name']} `{runs[0]['url']}` | {n:,} | {int(runs[-1]['bytes']) / 1024:,.0f} KiB "
+                   f"| {ttfb[len(ttfb) // 2]:.0f} ms | {median:.0f} ms ({totals[0]:.0f}) | {n / (median / 1000):,.0f} "
+                   f"| {worst['rss_before_mb']} → {worst['peak_rss_mb']} MB | {', '.join(r['load'] for r in runs)} |")
+    return "\n".join(out)
+
+
+if sys.argv[1:2] == ["--exports"]:
+    print(exports_table(sys.argv[2]))
+    sys.exit(0)
+
 work, results_dir, result_path = sys.argv[1:4]
 
 
@@ -228,6 +252,16 @@ if os.path.exists(growth_path):
         w(f"| {sid} | {pairs[0][1]['name']} | {median([num(p[0]['rps']) for p in pairs]):,.0f} | {median([num(p[1]['rps']) for p in pairs]):,.0f} | "
           f"{median([num(p[0]['cpu_ms_per_req']) for p in pairs]):.2f} | {median([num(p[1]['cpu_ms_per_req']) for p in pairs]):.2f} | "
           f"{ratio:.2f}× | {', '.join(f'{x:.2f}' for x in ratios)} | {verdict(ratio <= 1.2)} |")
+    w("")
+
+exports_md = os.path.join(work, "exports.md")
+if os.path.exists(exports_md):
+    w("## Exports (8a–8c)")
+    w("")
+    w("Each export downloaded whole by curl as the bench partner's admin, after one warm-up; the app's RSS just before "
+      "and its peak during the download (VmHWM, reset first).")
+    w("")
+    w(open(exports_md, encoding="utf-8").read().rstrip())
     w("")
 
 w("## SQL and query plans")

@@ -8,6 +8,8 @@
 # Knobs (environment): DURATION=10s WARMUP=3s THREADS=2 CONNECTIONS=32 INVITE_ROUNDS=3
 #                      PORT=5190 SMTP_PORT=2590 SKIP_BUILD=1 (reuse the last build)
 #                      RESULTS_LABEL=x (results file <date>-<size>-x.md; -postgres-x.md on PostgreSQL)
+#                      EXPORT_ROUNDS=3 (downloads per export scenario)
+#                      ONLY=exports (seed, then only the export scenarios 8a-8c; results <date>-exports-<size>-<engine>.md)
 set -euo pipefail
 
 SIZE=${1:-}
@@ -33,6 +35,9 @@ WARMUP=${WARMUP:-3s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 INVITE_ROUNDS=${INVITE_ROUNDS:-3}
+EXPORT_ROUNDS=${EXPORT_ROUNDS:-3}
+ONLY=${ONLY:-}
+case "$ONLY" in "" | exports) ;; *) echo "ONLY=exports (not '$ONLY')" >&2; exit 2 ;; esac
 PORT=${PORT:-5190}
 SMTP_PORT=${SMTP_PORT:-2590}
 BASE=http://127.0.0.1:$PORT
@@ -173,6 +178,39 @@ signin() {
 
 log "signing in the bench users and $(wc -l <"$WORK/post-users.txt") post-partner sessions"
 IFS=$'\t' read -r BENCH_COOKIE _ < <(signin "$BENCH_USER" "$WORK/bench.jar" /CustomerDevelopment/Preregister)
+
+# --- scenarios 8a-8c: the partner admin's exports ---------------------------------------------
+# Each export is downloaded whole with curl, EXPORT_ROUNDS times after one warm-up: time to the first byte, time to
+# the last, size, rows, and the app's RSS before and its peak during the download (VmHWM, reset first). The bench
+# partner's list (every status but Deleted) and its ~20,000 customers (200 at small), also sorted by Used.
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status"; }
+run_exports() {
+  printf 'id\tname\turl\tround\thttp\tbytes\trows\tttfb_ms\ttotal_ms\trss_before_mb\tpeak_rss_mb\tload\n' >"$WORK/exports.tsv"
+  local spec id name url round result code bytes ttfb total rows load before file
+  for spec in "8a|Customer Development export (bench partner)|/CustomerDevelopment/Export" \
+    "8b|Customers export (bench partner)|/Customers/Export" \
+    "8c|Customers export sorted by Used|/Customers/Export?sort=used-high"; do
+    IFS='|' read -r id name url <<<"$spec"
+    file=$WORK/export-$id.csv
+    curl -sS -o "$file" -H "Cookie: $BENCH_COOKIE" "$BASE$url"
+    for round in $(seq 1 "$EXPORT_ROUNDS"); do
+      load=$(cut -d' ' -f1 /proc/loadavg)
+      before=$(rss_mb)
+      reset_peak
+      result=$(curl -sS -o "$file" -w '%{http_code} %{size_download} %{time_starttransfer} %{time_total}' -H "Cookie: $BENCH_COOKIE" "$BASE$url")
+      read -r code bytes ttfb total <<<"$result"
+      [ "$code" = 200 ] || die "export $id: $url answered $code"
+      head -1 "$file" | grep -q '^.\?Customer name,Email,' || die "export $id: $url is not the export (first line: $(head -c 80 "$file"))"
+      rows=$(($(wc -l <"$file") - 1))
+      ttfb=$(awk -v t="$ttfb" 'BEGIN { printf "%.0f", t * 1000 }')
+      total=$(awk -v t="$total" 'BEGIN { printf "%.0f", t * 1000 }')
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$name" "$url" "$round" "$code" "$bytes" "$rows" "$ttfb" "$total" \
+        "$before" "$(peak_mb)" "$load" >>"$WORK/exports.tsv"
+      log "  export $id round $round: $rows rows, $bytes bytes, first byte $ttfb ms, whole file $total ms, RSS $before -> peak $(peak_mb) MB, load $load"
+    done
+  done
+  $PY "$BENCH/report.py" --exports "$WORK/exports.tsv" >"$WORK/exports.md"
+}
 IFS=$'\t' read -r INVITE_COOKIE INVITE_TOKEN < <(signin "$INVITE_USER" "$WORK/invite.jar" /CustomerDevelopment/Preregister)
 IFS=$'\t' read -r EM_COOKIE _ < <(signin "$EM_USER" "$WORK/em.jar" /Ecosystem/Reviews)
 : >"$WORK/sessions.tsv"
@@ -247,6 +285,16 @@ scenario() {
   log "  -> $rps req/s, p50 $p50 ms, p99 $p99 ms, app CPU $cpu_ms ms/req, peak RSS $(peak_mb) MB, load $load"
 }
 
+if [ "$ONLY" = exports ]; then
+  log "scenarios 8a-8c: exports, $EXPORT_ROUNDS downloads each"
+  run_exports
+  echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/meta.txt"
+  RESULT=$BENCH/results/$(date -u +%Y-%m-%d)-exports-$SIZE-$ENGINE${RESULTS_LABEL:+-$RESULTS_LABEL}.md
+  { echo "# Exports: $SIZE seed, $ENGINE"; echo; sed 's/^/- /' "$WORK/meta.txt"; echo; cat "$WORK/exports.md"; } >"$RESULT"
+  log "results: $RESULT"
+  exit 0
+fi
+
 # One pass over every page first, so JIT tiering and the thread pool have settled before anything is timed.
 log "warm-up pass over all pages"
 for page in "$LIST_URL|$BENCH_COOKIE" "$FILTER_URL|$BENCH_COOKIE" "/Ecosystem/Reviews|$EM_COOKIE" "/Ecosystem|$EM_COOKIE" "/health/live|"; do
@@ -261,6 +309,8 @@ scenario 3 "filtered (Expired) + page 40" "$FILTER_URL" -H "Cookie: $BENCH_COOKI
 scenario 5 "invitation landing /invite/<token>" /invite/ -s "$BENCH/lua/landing.lua" -- "$WORK/landing-tokens.txt"
 scenario 7a "EM review queue /Ecosystem/Reviews" /Ecosystem/Reviews -H "Cookie: $EM_COOKIE"
 scenario 7b "EM dashboard /Ecosystem" /Ecosystem -H "Cookie: $EM_COOKIE"
+log "scenarios 8a-8c: exports, $EXPORT_ROUNDS downloads each"
+run_exports
 
 # Scenario 6: batch invite of 100, then the outbox drains to the SMTP sink. Re-inviting the same 100
 # Preregistered rows is allowed (each round mints new links), so every round does the same work.

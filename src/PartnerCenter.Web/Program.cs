@@ -17,6 +17,7 @@ using PartnerCenter.Web.Features.Dashboard;
 using PartnerCenter.Web.Features.Home;
 using PartnerCenter.Web.Features.Invitations;
 using PartnerCenter.Web.Features.Lookup;
+using PartnerCenter.Web.Features.Outbox;
 using PartnerCenter.Web.Features.Partners;
 using PartnerCenter.Web.Features.Preregistrations;
 using PartnerCenter.Web.Features.Profile;
@@ -24,7 +25,9 @@ using PartnerCenter.Web.Features.Spreadsheets;
 using PartnerCenter.Web.Features.Reviews;
 using PartnerCenter.Web.Features.Tickets;
 using PartnerCenter.Web.Features.Usage;
+using PartnerCenter.Web.Features.Webhooks;
 using PartnerCenter.Web.Mail;
+using PartnerCenter.Web.Operations;
 using PartnerCenter.Web.Security;
 
 // Amounts and dates are read and written the same way whatever the server's locale.
@@ -33,6 +36,7 @@ CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
+builder.AddPortalTelemetry();
 
 services.AddSingleton(TimeProvider.System);
 services.AddPartnerCenterData(builder.Configuration);
@@ -100,7 +104,9 @@ services.AddDashboard();
 services.AddProfile();
 services.AddUsage(builder.Configuration);
 services.AddPartnerApi(builder.Configuration);
+services.AddWebhooks(builder.Configuration, builder.Environment);
 services.AddPortalMail(builder.Configuration);
+services.AddOutbox(builder.Configuration);
 
 // A query, not just "can connect": SQLite "connects" to any file, even one that is not a database.
 services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"],
@@ -165,6 +171,7 @@ app.MapHealthChecks("/health/ready", new()
     Predicate = check => check.Tags.Contains("ready"),
     ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
 });
+app.MapPortalMetrics();
 app.MapPartnerApiWithDocument();
 app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 

@@ -47,6 +47,14 @@ public sealed class EveryPageTests(EveryPageFixture portal) : BrowserTest(portal
     }
 
     [Fact]
+    public async Task Every_page_the_platform_administrator_reaches_passes_axe_and_vnu()
+    {
+        await Checks.DataAsync();
+        await SignInAsync(DemoUsers.Operator);
+        await CrawlAsync("platform-administrator", ["/"], [], "/Outbox");
+    }
+
+    [Fact]
     public async Task Every_page_a_customer_reaches_passes_axe_and_vnu()
     {
         await Checks.DataAsync();
@@ -92,7 +100,7 @@ public sealed record EveryPageData(string OpenInvitation);
 /// <summary>
 /// The demo data plus, added once through the pages as users would: an invitation email still open
 /// (the anonymous landing and registration), one the seeded customer accepted (My Partner, a second
-/// Northwind customer, audit rows) and a Link/QR code (invitation history with a link).
+/// Northwind customer, audit rows), a Link/QR code (invitation history with a link) and a failed email (Outbox).
 /// </summary>
 public sealed class EveryPageFixture : PortalFixture
 {
@@ -128,6 +136,16 @@ public sealed class EveryPageFixture : PortalFixture
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "I agree to become a customer of Northwind Cloud on the terms above" }).CheckAsync();
         await page.Button("Associate").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You are now a customer of Northwind Cloud" })).ToBeVisibleAsync();
+
+        // A failed email for the Outbox page's table (the portal's pickup folder never fails by itself).
+        await Server.WithDbAsync(async db =>
+        {
+            var failed = PartnerCenter.Core.Mail.OutboxMessage.For(new("Check", "<p>Check</p>", "Check"), "failed.check@checkers.example", Server.Now);
+            failed.Attempts = 5;
+            failed.GiveUp("SmtpCommandException: 550 5.1.1 Mailbox unavailable");
+            db.OutboxMessages.Add(failed);
+            return await db.SaveChangesAsync();
+        });
 
         return new EveryPageData(new Uri(open).PathAndQuery);
     }

@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace PartnerCenter.Browser.Tests;
 
-/// <summary>Customer Development &gt; Import in the browser: upload, dry run, Import with its confirmation, the result; both pages pass axe and vnu.</summary>
+/// <summary>
+/// Customer Development &gt; Import in the browser: upload, dry run, Import with its confirmation, the result; both pages pass axe and vnu.
+/// Export on Customers downloads the list as the page shows it.
+/// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class SpreadsheetTests(PortalFixture portal) : BrowserTest(portal)
 {
@@ -71,5 +74,27 @@ public sealed class SpreadsheetTests(PortalFixture portal) : BrowserTest(portal)
         await GoToAsync("/CustomerDevelopment");
         await Expect(Page.RowOf("I*** I***")).ToContainTextAsync("Preregistered");
         await Expect(Page).ToHaveURLAsync(new Regex("/CustomerDevelopment$"));
+    }
+
+    [Fact]
+    public async Task An_admin_clicks_Export_on_Customers_and_gets_the_list_as_the_page_shows_it_masked()
+    {
+        await SignInAsync(DemoUsers.NorthwindAdmin);
+        await GoToAsync("/Customers?sort=oldest");
+        var export = Page.Link("Export");
+        await Expect(export).ToHaveAttributeAsync("download", "");
+        await ScreenshotAsync("customers-export-01-button");
+        var shown = await Page.Locator("[data-testid='customers'] tbody tr td:nth-child(3)").AllTextContentsAsync();
+
+        var download = await Page.RunAndWaitForDownloadAsync(() => export.ClickAsync());
+
+        Assert.Matches(new Regex(@"^customers-\d{4}-\d{2}-\d{2}\.csv$"), download.SuggestedFilename);
+        var path = Path.Combine(TestOutput.Folder("downloads"), download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        var lines = (await File.ReadAllLinesAsync(path, Encoding.UTF8)).Where(l => l.Length > 0).ToList();
+        Assert.Equal("Customer name,Email,Associated on (UTC),Account,Budget,Budget amount (USD),Used (USD)", lines[0]);
+        Assert.NotEmpty(shown);
+        Assert.Equal(shown.Select(s => s.Trim()), lines.Skip(1).Select(l => l.Split(',')[1]));
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^\S\*\*\*", l));
     }
 }

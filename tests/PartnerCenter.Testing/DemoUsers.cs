@@ -18,6 +18,7 @@ public static class DemoUsers
     public const string TailspinAdmin = DemoSeeder.TailspinAdminEmail;
     public const string EcosystemManager = DemoSeeder.EcosystemManagerEmail;
     public const string Customer = DemoSeeder.CustomerEmail;
+    public const string Operator = DemoSeeder.OperatorEmail;
 
     public const string EcosystemManagerName = DemoSeeder.EcosystemManagerName;
     public const string EcosystemManagerPhone = DemoSeeder.EcosystemManagerPhone;

@@ -16,6 +16,7 @@ using Microsoft.Extensions.Time.Testing;
 using PartnerCenter.Core.Invitations;
 using PartnerCenter.Infrastructure.Data;
 using PartnerCenter.Infrastructure.Mail;
+using PartnerCenter.Infrastructure.Webhooks;
 
 namespace PartnerCenter.Testing;
 
@@ -101,6 +102,18 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Whether the app's background webhook dispatcher runs; off, tests call <see cref="DeliverWebhooksOnceAsync"/>.</summary>
+    public bool RunWebhookDispatcher { get; init; } = true;
+
+    /// <summary>Webhooks:RetryBaseDelay (the first retry's wait; doubles after each failure).</summary>
+    public TimeSpan WebhookRetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Webhooks:MaxAge: how long a delivery is retried before it is marked failed.</summary>
+    public TimeSpan WebhookMaxAge { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Webhooks:AllowLocalAddresses: false is the app outside Development (SSRF guard on).</summary>
+    public bool WebhookLocalAddresses { get; init; } = true;
+
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(10);
 
     public int MaxAttempts { get; init; } = 5;
@@ -129,6 +142,12 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
 
     /// <summary>The app's singleton dispatcher (the one the background service runs).</summary>
     public OutboxDispatcher Dispatcher => Services.GetRequiredService<OutboxDispatcher>();
+
+    /// <summary>The app's singleton webhook dispatcher (the one the background service runs).</summary>
+    public WebhookDispatcher WebhookDispatcher => Services.GetRequiredService<WebhookDispatcher>();
+
+    /// <summary>One round of the app's webhook dispatcher: claims due deliveries and posts them.</summary>
+    public Task<int> DeliverWebhooksOnceAsync() => WebhookDispatcher.DispatchOnceAsync(CancellationToken.None);
 
     /// <summary>One round of the app's dispatcher: claims a batch and sends it.</summary>
     public Task<int> DispatchOnceAsync() => Dispatcher.DispatchOnceAsync(CancellationToken.None);
@@ -220,6 +239,11 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
             ["Sweeps:ExpiryInterval"] = Format(ExpirySweepInterval),
             ["Sweeps:BudgetResetInterval"] = Format(BudgetResetSweepInterval),
             ["Sweeps:ReminderInterval"] = Format(ReminderSweepInterval),
+            ["Webhooks:PollInterval"] = Format(PollInterval),
+            ["Webhooks:RetryBaseDelay"] = Format(WebhookRetryBaseDelay),
+            ["Webhooks:MaxAge"] = Format(WebhookMaxAge),
+            ["Webhooks:Timeout"] = "00:00:05",
+            ["Webhooks:AllowLocalAddresses"] = WebhookLocalAddresses ? "true" : "false",
         };
         if (Smtp is not null)
         {
@@ -256,9 +280,9 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
                 }
             });
 
-            if (!RunDispatcher)
+            if (!RunDispatcher || !RunWebhookDispatcher)
             {
-                IdleDispatcher(services);
+                IdleDispatchers(services, RunDispatcher, RunWebhookDispatcher);
             }
 
             ConfigureTestServices(services);
@@ -299,7 +323,7 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
     /// Program registers the dispatcher as a singleton and hosts it through a factory; keep the
     /// singleton (tests drive it), swap only its hosting for a service that does nothing.
     /// </summary>
-    private static void IdleDispatcher(IServiceCollection services)
+    private static void IdleDispatchers(IServiceCollection services, bool email, bool webhooks)
     {
         var replaced = 0;
         for (var i = 0; i < services.Count; i++)
@@ -307,7 +331,7 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
             if (services[i].ServiceType == typeof(IHostedService) && services[i].ImplementationFactory is { } create)
             {
                 services[i] = ServiceDescriptor.Singleton<IHostedService>(sp =>
-                    create(sp) is IHostedService hosted and not OutboxDispatcher ? hosted : new Idle());
+                    create(sp) is IHostedService hosted && !(hosted is OutboxDispatcher && !email) && !(hosted is WebhookDispatcher && !webhooks) ? hosted : new Idle());
                 replaced++;
             }
         }

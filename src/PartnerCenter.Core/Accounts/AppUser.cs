@@ -86,5 +86,8 @@ public static class Roles
     public const string EcosystemManager = "Ecosystem manager";
     public const string Customer = "Customer";
 
-    public static readonly string[] All = [PartnerAdmin, PartnerStaff, EcosystemManager, Customer];
+    /// <summary>Runs the portal for the platform: sees the outbox and retries failed emails (README, "Operations").</summary>
+    public const string PlatformAdministrator = "Platform administrator";
+
+    public static readonly string[] All = [PartnerAdmin, PartnerStaff, EcosystemManager, Customer, PlatformAdministrator];
 }

@@ -16,7 +16,7 @@ public sealed record AssociationSuccess(string PartnerName, DateTime AssociatedA
 /// Records. The link, the preregistration and the account carry concurrency tokens, so double
 /// clicks, two tabs or two customers racing for one link end in exactly one association.
 /// </summary>
-public sealed class AcceptInvitation(IAppDb db, UnitOfWork unit, AssociateCustomer associate, PartnerNotices notices, AuditLog audit, TimeProvider clock)
+public sealed class AcceptInvitation(IAppDb db, UnitOfWork unit, AssociateCustomer associate, PartnerNotices notices, AuditLog audit, PortalMetrics metrics, TimeProvider clock)
 {
     public async Task<Result<AssociationSuccess>> ExecuteAsync(string token, string customerUserId, bool consent, CancellationToken ct)
     {
@@ -50,12 +50,15 @@ public sealed class AcceptInvitation(IAppDb db, UnitOfWork unit, AssociateCustom
         var outcome = await unit.RunAsync(
             innerCt => AssociateAsync(hash, token, user.Id, user.Email ?? "", accountId, emails, now, innerCt),
             InvitationErrors.Used, ct);
-        if (!outcome.IsSuccess)
+        var failure = outcome.IsSuccess ? outcome.Value!.Failure : outcome.Error;
+        metrics.Association("link", failure);
+        if (failure is null)
         {
-            return outcome.Error!;
+            metrics.Invitation("used");
+            return outcome.Value!.Success!;
         }
 
-        return outcome.Value!.Failure is { } failure ? failure : outcome.Value.Success!;
+        return failure;
     }
 
     /// <summary>A failure is a committed outcome too: its History Records row is kept.</summary>

@@ -14,6 +14,7 @@ using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
 using PartnerCenter.Core.Usage;
+using PartnerCenter.Core.Webhooks;
 
 namespace PartnerCenter.Core.Common;
 
@@ -41,6 +42,9 @@ public interface IAppDb
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DbSet<ImportBatch> ImportBatches { get; }
     DbSet<ImportRow> ImportRows { get; }
+    DbSet<WebhookEndpoint> WebhookEndpoints { get; }
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+    DbSet<WebhookAttempt> WebhookAttempts { get; }
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }
 

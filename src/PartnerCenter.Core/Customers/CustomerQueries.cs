@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PartnerCenter.Core.Common;
 
@@ -50,6 +52,32 @@ public sealed class CustomerQueries(IAppDb db, CustomerSpend spend, TimeProvider
     public async Task<CustomerPage> PageAsync(int partnerId, CustomerListRequest request, CancellationToken ct)
     {
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var (accounts, withUsed) = await FilteredAsync(partnerId, request, ct);
+        // Without "over 80%", counting needs no Used: the plain accounts are counted.
+        var total = await (request.OverAlertShare ? withUsed.CountAsync(ct) : accounts.CountAsync(ct));
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        var page = Math.Clamp(request.Page, 1, pageCount);
+        var rows = await Sorted(withUsed, request.Sort).Skip((page - 1) * pageSize).Take(pageSize).Select(AsRow).ToListAsync(ct);
+        return new CustomerPage(rows, total, page, pageSize);
+    }
+
+    /// <summary>
+    /// Every customer the page shows for <paramref name="request"/> (its search, filters and sort; not its page), read
+    /// from the database row by row as the caller asks for them: Export writes them out without holding the list.
+    /// </summary>
+    public async IAsyncEnumerable<CustomerRow> ExportAsync(int partnerId, CustomerListRequest request, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var (_, withUsed) = await FilteredAsync(partnerId, request, ct);
+        await foreach (var row in Sorted(withUsed, request.Sort).Select(AsRow).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The list's search and filters, with Used summed in the database (<see cref="CustomerSpend.WithUsed"/>).</summary>
+    private async Task<(IQueryable<CustomerAccount> Accounts, IQueryable<AccountWithUsed> WithUsed)> FilteredAsync(
+        int partnerId, CustomerListRequest request, CancellationToken ct)
+    {
         var query = db.CustomerAccounts.AsNoTracking().Where(a => a.AssociatedPartnerId == partnerId);
         var search = request.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
@@ -75,29 +103,23 @@ public sealed class CustomerQueries(IAppDb db, CustomerSpend spend, TimeProvider
             query = set ? query.Where(a => a.BudgetType != BudgetType.None) : query.Where(a => a.BudgetType == BudgetType.None);
         }
 
-        // Used is summed in the database (CustomerSpend.WithUsed), so "over 80%" and the sort by used stay there too.
+        // Used is summed in the database, so "over 80%" and the sort by used stay there too.
         var withUsed = spend.WithUsed(query, await MonthStartAsync(partnerId, ct));
-        if (request.OverAlertShare)
-        {
-            withUsed = withUsed.Where(AccountWithUsed.ReachedWarning);
-        }
-
-        var total = await (request.OverAlertShare ? withUsed.CountAsync(ct) : query.CountAsync(ct));
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
-        var page = Math.Clamp(request.Page, 1, pageCount);
-        var sorted = request.Sort switch
-        {
-            CustomerSort.AssociatedOldest => withUsed.OrderBy(x => x.Account.AssociatedAt).ThenBy(x => x.Account.Id),
-            CustomerSort.UsedHighest => withUsed.OrderByDescending(x => x.Used).ThenByDescending(x => x.Account.Id),
-            CustomerSort.UsedLowest => withUsed.OrderBy(x => x.Used).ThenBy(x => x.Account.Id),
-            _ => withUsed.OrderByDescending(x => x.Account.AssociatedAt).ThenByDescending(x => x.Account.Id),
-        };
-        var rows = await sorted.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(x => new CustomerRow(x.Account.Id, x.Account.Name, x.Account.Email, x.Account.AssociatedAt, x.Account.IsFrozen,
-                x.Account.BudgetType, x.Account.BudgetAmount, x.Used, x.Account.FreezeOnExhaustion, x.Account.Version))
-            .ToListAsync(ct);
-        return new CustomerPage(rows, total, page, pageSize);
+        return (query, request.OverAlertShare ? withUsed.Where(AccountWithUsed.ReachedWarning) : withUsed);
     }
+
+    private static IOrderedQueryable<AccountWithUsed> Sorted(IQueryable<AccountWithUsed> rows, CustomerSort sort) => sort switch
+    {
+        CustomerSort.AssociatedOldest => rows.OrderBy(x => x.Account.AssociatedAt).ThenBy(x => x.Account.Id),
+        CustomerSort.UsedHighest => rows.OrderByDescending(x => x.Used).ThenByDescending(x => x.Account.Id),
+        CustomerSort.UsedLowest => rows.OrderBy(x => x.Used).ThenBy(x => x.Account.Id),
+        _ => rows.OrderByDescending(x => x.Account.AssociatedAt).ThenByDescending(x => x.Account.Id),
+    };
+
+    /// <summary>A customer as the list shows it.</summary>
+    private static readonly Expression<Func<AccountWithUsed, CustomerRow>> AsRow = x => new CustomerRow(x.Account.Id, x.Account.Name,
+        x.Account.Email, x.Account.AssociatedAt, x.Account.IsFrozen, x.Account.BudgetType, x.Account.BudgetAmount, x.Used,
+        x.Account.FreezeOnExhaustion, x.Account.Version);
 
     /// <summary>The partner's customers' requests to end the association that wait for its answer, oldest first.</summary>
     public async Task<List<DisassociationRow>> PendingRequestsAsync(int partnerId, CancellationToken ct)
@@ -155,8 +177,7 @@ public sealed class CustomerQueries(IAppDb db, CustomerSpend spend, TimeProvider
         var mine = db.CustomerAccounts.AsNoTracking().Where(a => a.AssociatedPartnerId == partnerId && (ids == null || ids.Contains(a.Id)));
         return await spend.WithUsed(mine, await MonthStartAsync(partnerId, ct))
             .OrderByDescending(x => x.Account.AssociatedAt)
-            .Select(x => new CustomerRow(x.Account.Id, x.Account.Name, x.Account.Email, x.Account.AssociatedAt, x.Account.IsFrozen,
-                x.Account.BudgetType, x.Account.BudgetAmount, x.Used, x.Account.FreezeOnExhaustion, x.Account.Version))
+            .Select(AsRow)
             .ToListAsync(ct);
     }
 

@@ -210,4 +210,7 @@ public class Invitation
     }
 
     public void MarkDeliveryRetrying(string error) => LastError = error;
+
+    /// <summary>The platform administrator queued a failed email again.</summary>
+    public void MarkDeliveryQueued() => Delivery = DeliveryStatus.Queued;
 }

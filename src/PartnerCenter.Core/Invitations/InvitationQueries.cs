@@ -27,7 +27,7 @@ public sealed record CurrentInvitationLink(Guid PreregistrationId, string Custom
 /// <summary>Landing facts for a valid link: what the customer is shown.</summary>
 public sealed record InvitationLanding(Guid InvitationId, string PartnerName, string CustomerEmail, DateTime ExpiresAt);
 
-public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, InvitationIssuer issuer, ITokenProtector protector, IOptions<InvitationOptions> options, TimeProvider clock)
+public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, InvitationIssuer issuer, ITokenProtector protector, IOptions<InvitationOptions> options, PortalMetrics metrics, TimeProvider clock)
 {
     /// <summary>The customer's newest valid link, read back from its protected token. Changes nothing.</summary>
     public async Task<Result<CurrentInvitationLink>> CurrentLinkAsync(int partnerId, Guid preregistrationId, CancellationToken ct)
@@ -148,6 +148,7 @@ public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, Invita
         {
             db.InvitationEvents.Add(InvitationEvent.For(invitation, InvitationEventKind.Opened, now));
             await db.SaveChangesAsync(ct);
+            metrics.Invitation("opened");
         }
 
         var partnerName = await db.Partners.Where(p => p.Id == invitation.PartnerId).Select(p => p.Name).FirstAsync(ct);

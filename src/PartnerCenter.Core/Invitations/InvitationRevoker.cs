@@ -31,7 +31,7 @@ public sealed class InvitationRevoker(IAppDb db)
         }
 
         var linkIds = links.Select(l => (Guid?)l.Id).ToList();
-        var queued = await db.OutboxMessages.Where(m => linkIds.Contains(m.InvitationId) && m.Status == OutboxStatus.Pending).ToListAsync(ct);
+        var queued = await db.OutboxMessages.Where(m => linkIds.Contains(m.InvitationId) && (m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Failed)).ToListAsync(ct);
         foreach (var link in links.Where(l => l.Revoke(now)))
         {
             db.InvitationEvents.Add(InvitationEvent.For(link, InvitationEventKind.Revoked, now, reason));
@@ -39,7 +39,15 @@ public sealed class InvitationRevoker(IAppDb db)
 
         foreach (var message in queued)
         {
-            message.Cancel($"Cancelled: {reason}.");
+            // A failed one keeps its last error for the operator but loses the link, so it can no longer be retried.
+            if (message.Status == OutboxStatus.Failed)
+            {
+                message.DropBodies();
+            }
+            else
+            {
+                message.Cancel($"Cancelled: {reason}.");
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+using PartnerCenter.Core.Common;
+
 namespace PartnerCenter.Core.Mail;
 
 public enum OutboxStatus
@@ -34,7 +36,7 @@ public class OutboxMessage
     public DateTime? LeaseUntil { get; set; }
 
     /// <summary>
-    /// Sent, failed for good or cancelled: the bodies (which hold the invitation link) are dropped,
+    /// Sent or cancelled: the bodies (which hold the invitation link) are dropped,
     /// so the token exists nowhere in the database once the email has left.
     /// </summary>
     public void Close(OutboxStatus status, DateTime? sentAt, string? error)
@@ -49,6 +51,56 @@ public class OutboxMessage
     }
 
     public void Cancel(string reason) => Close(OutboxStatus.Failed, null, reason);
+
+    public static readonly Error NotFailed = Error.Conflict("not_failed", "This email is no longer failed (it was retried a moment ago); nothing was changed.");
+
+    public static readonly Error NotRetryable = new("not_retryable", "This email was cancelled (its invitation was revoked), so it cannot be sent again.");
+
+    public static readonly Error LinkNoLongerActive = new("link_no_longer_active",
+        "The invitation link in this email is no longer valid, so it was not sent again. The partner can send a new invitation.");
+
+    /// <summary>
+    /// Every attempt failed. Unlike <see cref="Close"/>, the bodies are kept, so the platform administrator
+    /// can <see cref="Retry"/>; they go when the message is retried and sent, or its link is revoked (<see cref="DropBodies"/>).
+    /// </summary>
+    public void GiveUp(string error)
+    {
+        Status = OutboxStatus.Failed;
+        LastError = error;
+        LeaseOwner = null;
+        LeaseUntil = null;
+    }
+
+    /// <summary>A failed message that still has its bodies (not cancelled) can be queued again.</summary>
+    public bool CanRetry => Status == OutboxStatus.Failed && (HtmlBody.Length > 0 || TextBody.Length > 0);
+
+    /// <summary>Queues a failed message again, due now, with a fresh set of attempts.</summary>
+    public Error? Retry(DateTime now)
+    {
+        if (Status != OutboxStatus.Failed)
+        {
+            return NotFailed;
+        }
+
+        if (!CanRetry)
+        {
+            return NotRetryable;
+        }
+
+        Status = OutboxStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        LeaseOwner = null;
+        LeaseUntil = null;
+        return null;
+    }
+
+    /// <summary>A failed message whose link went dead: its bodies (the link) go, its status and last error stay.</summary>
+    public void DropBodies()
+    {
+        HtmlBody = "";
+        TextBody = "";
+    }
 
     /// <summary>A rendered email, due now.</summary>
     public static OutboxMessage For(RenderedEmail email, string to, DateTime now, Guid? invitationId = null) => new()

@@ -31,7 +31,7 @@ public sealed record SubmissionOutcome(
 /// filtered index, so the cap and the exclusivity hold under concurrent requests on both providers.
 /// </summary>
 public sealed class SubmitPreregistration(
-    IAppDb db, UnitOfWork unit, InvitationIssuer invitations, AuditLog audit, WorkingDays workingDays, IOptions<ReviewOptions> reviewOptions, TimeProvider clock)
+    IAppDb db, UnitOfWork unit, InvitationIssuer invitations, AuditLog audit, WorkingDays workingDays, IOptions<ReviewOptions> reviewOptions, PortalMetrics metrics, TimeProvider clock)
 {
     /// <param name="journal">
     /// Runs in the submission's transaction once its outcome is decided (also when a review is only offered); returning
@@ -40,6 +40,15 @@ public sealed class SubmitPreregistration(
     /// </param>
     public async Task<Result<SubmissionOutcome>> ExecuteAsync(
         string userId, int partnerId, PreregistrationRequest request, CancellationToken ct, Func<SubmissionOutcome, CancellationToken, Task<bool>>? journal = null)
+    {
+        // Counted once the outcome is final: a unit of work the server engine retries is not counted twice.
+        var result = await SubmitAsync(userId, partnerId, request, journal, ct);
+        metrics.PreregistrationSubmitted(result);
+        return result;
+    }
+
+    private async Task<Result<SubmissionOutcome>> SubmitAsync(
+        string userId, int partnerId, PreregistrationRequest request, Func<SubmissionOutcome, CancellationToken, Task<bool>>? journal, CancellationToken ct)
     {
         if (!MobileNumber.TryParse(request.Mobile, out var mobile) || !EmailAddress.IsWellFormed(request.Email.Trim()))
         {

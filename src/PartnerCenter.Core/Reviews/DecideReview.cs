@@ -14,7 +14,7 @@ namespace PartnerCenter.Core.Reviews;
 /// Decisions are final: the record's concurrency token lets exactly one of two racing decisions
 /// through, and the other manager is told it was already decided.
 /// </summary>
-public sealed class DecideReview(IAppDb db, UnitOfWork unit, InvitationIssuer invitations, PartnerNotices notices, AuditLog audit, TimeProvider clock)
+public sealed class DecideReview(IAppDb db, UnitOfWork unit, InvitationIssuer invitations, PartnerNotices notices, AuditLog audit, PortalMetrics metrics, TimeProvider clock)
 {
     public const int ReasonMaxLength = Preregistration.RejectionReasonMaxLength;
 
@@ -59,6 +59,7 @@ public sealed class DecideReview(IAppDb db, UnitOfWork unit, InvitationIssuer in
         var saved = await unit.SaveAsync(record, ct);
         if (saved.IsSuccess)
         {
+            metrics.ReviewDecided(approved: rejection is null);
             return saved;
         }
 

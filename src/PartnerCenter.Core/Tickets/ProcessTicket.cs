@@ -6,11 +6,22 @@ using PartnerCenter.Core.Common;
 namespace PartnerCenter.Core.Tickets;
 
 /// <summary>The ecosystem manager associates the ticket's customer in the background: not frozen, if still eligible.</summary>
-public sealed class ProcessTicket(IAppDb db, UnitOfWork unit, TicketQueries tickets, AssociateCustomer associate, AuditLog audit, TimeProvider clock)
+public sealed class ProcessTicket(IAppDb db, UnitOfWork unit, TicketQueries tickets, AssociateCustomer associate, AuditLog audit, PortalMetrics metrics, TimeProvider clock)
 {
     public static readonly Error NoAccount = new("no_account", "The customer has no platform account yet, so they cannot be associated in the background.");
 
-    public Task<Result<BackgroundAssociationTicket>> ExecuteAsync(string managerId, Guid ticketId, CancellationToken ct) =>
+    public async Task<Result<BackgroundAssociationTicket>> ExecuteAsync(string managerId, Guid ticketId, CancellationToken ct)
+    {
+        var result = await ProcessAsync(managerId, ticketId, ct);
+        if (result.Error is not { Kind: ErrorKind.NotFound or ErrorKind.Conflict })
+        {
+            metrics.Association("background", result.Error);
+        }
+
+        return result;
+    }
+
+    private Task<Result<BackgroundAssociationTicket>> ProcessAsync(string managerId, Guid ticketId, CancellationToken ct) =>
         unit.RunAsync<BackgroundAssociationTicket>(async innerCt =>
         {
             var ticket = await tickets.FindForManagerAsync(managerId, ticketId, innerCt);

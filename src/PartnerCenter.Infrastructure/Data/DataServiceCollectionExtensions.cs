@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using PartnerCenter.Infrastructure.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -33,9 +34,14 @@ public static class DataServiceCollectionExtensions
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.AddDbContext<AppDbContext>(builder => Configure(builder, options.Provider, ConnectionString(configuration, options.Provider)));
+        services.AddDbContext<AppDbContext>((sp, builder) =>
+        {
+            Configure(builder, options.Provider, ConnectionString(configuration, options.Provider));
+            builder.AddInterceptors(new WebhookEventInterceptor(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        });
         services.AddScoped<IAppDb>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<UnitOfWork>();
+        services.AddSingleton<PortalMetrics>();
         return services;
     }
 

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using PartnerCenter.Core.Common;
 
 namespace PartnerCenter.Infrastructure.Mail;
 
@@ -47,6 +49,10 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
 
             if (failure is null)
             {
+                // The span names the server, never the recipient or the subject.
+                using var span = PortalMetrics.Activities.StartActivity("smtp send", ActivityKind.Client);
+                span?.SetTag("server.address", smtp.Host);
+                span?.SetTag("server.port", smtp.Port);
                 try
                 {
                     await client.SendAsync(message, ct);
@@ -55,6 +61,7 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
                 {
                     // A refused recipient leaves the connection usable; a dropped one is reopened for the next message.
                     failure = ex;
+                    span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
                 }
             }
 

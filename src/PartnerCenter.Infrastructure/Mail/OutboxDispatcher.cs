@@ -18,7 +18,8 @@ namespace PartnerCenter.Infrastructure.Mail;
 /// recorded; failures back off exponentially until the last attempt marks the message Failed.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IServiceScopeFactory scopes, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    IServiceScopeFactory scopes, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, PortalMetrics metrics,
+    ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
     private readonly string instance = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
@@ -67,6 +68,8 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
+        // One span per claimed batch (its EF Core commands and each message's send inside it); idle polls make none.
+        using var round = PortalMetrics.Activities.StartActivity("outbox dispatch");
         var batch = await db.OutboxMessages
             .Where(m => m.LeaseOwner == instance && m.LeaseUntil == leaseUntil && m.Status == OutboxStatus.Pending)
             .ToListAsync(ct);
@@ -96,9 +99,15 @@ public sealed partial class OutboxDispatcher(
         message.LeaseOwner = null;
         message.LeaseUntil = null;
         var invitation = message.InvitationId is { } id ? await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, ct) : null;
+        metrics.DeliveryAttempt(sent: error is null);
         if (error is null)
         {
             message.Close(OutboxStatus.Sent, now, null);
+            if (invitation is not null)
+            {
+                metrics.Invitation("sent");
+            }
+
             invitation?.MarkSent(now);
             AddEvent(db, invitation, InvitationEventKind.Sent, now, null);
         }
@@ -110,8 +119,14 @@ public sealed partial class OutboxDispatcher(
             message.LastError = cause;
             if (message.Attempts >= settings.MaxAttempts)
             {
-                message.Close(OutboxStatus.Failed, null, cause);
+                // Failed for good; the bodies stay so the platform administrator can retry it (the Outbox page).
+                message.GiveUp(cause);
                 invitation?.MarkDeliveryFailed(cause);
+                if (invitation is not null)
+                {
+                    metrics.Invitation("failed");
+                }
+
             }
             else
             {

@@ -22,6 +22,8 @@ public sealed class DemoSeeder(
     public const string EcosystemManagerEmail = "em@platform.example";
     public const string EcosystemManagerName = "Erika Meyer";
     public const string EcosystemManagerPhone = "+49 30 901820";
+    public const string OperatorEmail = "ops@platform.example";
+    public const string OperatorName = "Otto Operator";
     public const string NorthwindAdminEmail = "admin@northwind.example";
     public const string NorthwindSalesEmail = "sales@northwind.example";
     public const string NorthwindInternEmail = "intern@northwind.example";
@@ -61,6 +63,7 @@ public sealed class DemoSeeder(
         }
 
         var em = await CreateUserAsync(EcosystemManagerEmail, EcosystemManagerName, Roles.EcosystemManager, phone: EcosystemManagerPhone);
+        await CreateUserAsync(OperatorEmail, OperatorName, Roles.PlatformAdministrator);
 
         var northwind = AddPartner(Northwind, "DE", NorthwindReservedEmail, null, prepaid: false, em);
         var contoso = AddPartner(Contoso, "SG", "partners@contoso.example", null, prepaid: false, em);

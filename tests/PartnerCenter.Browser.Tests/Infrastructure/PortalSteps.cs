@@ -44,7 +44,16 @@ public static class PortalSteps
         await page.Button("OK").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customer Development", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.SuccessMessage()).ToContainTextAsync($"{customer.Name} is preregistered, valid until");
-        await Expect(page.RowOf(customer.MaskedName)).ToHaveCountAsync(1);
+        try
+        {
+            await Expect(page.RowOf(customer.MaskedName)).ToHaveCountAsync(1);
+        }
+        catch (PlaywrightException ex)
+        {
+            // Seen once in CI (two rows for one submission): say what the rows were, so the log explains it.
+            var rows = await page.RowOf(customer.MaskedName).AllInnerTextsAsync();
+            throw new InvalidOperationException($"Expected one row for {customer.MaskedName} at {page.Url}, found {rows.Count}: {string.Join(" || ", rows)}", ex);
+        }
     }
 
     /// <summary>

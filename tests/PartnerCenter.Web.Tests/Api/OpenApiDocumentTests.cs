@@ -27,7 +27,7 @@ public sealed class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
             .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods
                 .Select(m => (Path: OpenApiPath(e.RoutePattern.RawText!), Method: m.ToLowerInvariant(), Scope: e.Metadata.GetMetadata<ApiScopeMetadata>()?.Scope)))
             .ToList();
-        Assert.Equal(16, endpoints.Count);
+        Assert.Equal(19, endpoints.Count);
 
         foreach (var (path, method, scope) in endpoints)
         {
@@ -66,6 +66,7 @@ public sealed class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
                      "refused_mainland", "refused_associated", "refused_claimed", "refused_consumer", "refused_contract", "refused_spender",
                      "refused_enterprise_member", "review_direct_sales", "review_country", "review_online_sales_team", "cap_reached", "not_invitable",
                      "validation_failed", "precondition_failed", "idempotency_key_reused", "rate_limited", "insufficient_scope", "api_key_revoked",
+                     "invalid_webhook_url", "unknown_event", "invalid_events", "webhook_address_refused",
                  })
         {
             Assert.Contains(code, codes);
@@ -74,7 +75,7 @@ public sealed class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
         var problem = components.GetProperty("schemas").GetProperty(nameof(ApiProblem));
         Assert.Equal("#/components/schemas/ErrorCode", problem.GetProperty("properties").GetProperty("code").Str("$ref"));
         var schemas = components.GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
-        foreach (var schema in new[] { nameof(PreregistrationInput), nameof(PreregistrationResource), nameof(BatchResult), nameof(LinkResource), nameof(CustomerResource), nameof(BudgetInput), nameof(HistoryRecordResource) })
+        foreach (var schema in new[] { nameof(PreregistrationInput), nameof(PreregistrationResource), nameof(BatchResult), nameof(LinkResource), nameof(CustomerResource), nameof(BudgetInput), nameof(HistoryRecordResource), nameof(WebhookInput), nameof(WebhookCreated), nameof(WebhookResource) })
         {
             Assert.Contains(schema, schemas);
         }

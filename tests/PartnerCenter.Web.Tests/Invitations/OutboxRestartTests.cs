@@ -122,6 +122,7 @@ public sealed class OutboxRestartTests
             wrap(app.Services.GetRequiredService<IMailTransport>()),
             app.Services.GetRequiredService<IOptions<MailOptions>>(),
             app.Services.GetRequiredService<TimeProvider>(),
+            app.Services.GetRequiredService<PartnerCenter.Core.Common.PortalMetrics>(),
             app.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
 
     /// <summary>

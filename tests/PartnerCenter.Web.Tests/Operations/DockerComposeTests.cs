@@ -58,4 +58,41 @@ public class DockerComposeTests
         Assert.Contains("Database__MigrateOnStart: \"true\"", compose, StringComparison.Ordinal);
         Assert.Contains("service_healthy", compose, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_observability_profile_adds_prometheus_scraping_the_portal_and_grafana_with_the_dashboard()
+    {
+        var root = RepositoryRoot();
+        var start = new ProcessStartInfo("docker-compose", "-f docker-compose.yml --profile observability config --services")
+        {
+            WorkingDirectory = root,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(start)!;
+        var services = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var compose = await File.ReadAllTextAsync(Path.Combine(root, "docker-compose.yml"));
+        var prometheus = await File.ReadAllTextAsync(Path.Combine(root, "ops/prometheus/prometheus.yml"));
+        var dashboard = await File.ReadAllTextAsync(Path.Combine(root, "ops/grafana/dashboards/partnercenter.json"));
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("prometheus", services, StringComparison.Ordinal);
+        Assert.Contains("grafana", services, StringComparison.Ordinal);
+        Assert.Contains("profiles: [\"observability\"]", compose, StringComparison.Ordinal);
+        Assert.Contains("Metrics__Enabled: \"true\"", compose, StringComparison.Ordinal);
+        Assert.Contains("METRICS_SCRAPE_TOKEN:-dev-scrape-token-not-a-secret", compose, StringComparison.Ordinal);
+        Assert.Contains("credentials: dev-scrape-token-not-a-secret", prometheus, StringComparison.Ordinal);
+        Assert.Contains("web:8080", prometheus, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(dashboard);
+        foreach (var metric in new[]
+                 {
+                     "http_server_request_duration_seconds", "partnercenter_preregistrations_submitted_total", "partnercenter_reviews_decided_total",
+                     "partnercenter_reviews_overdue", "partnercenter_invitations_total", "partnercenter_associations_total",
+                     "partnercenter_outbox_messages", "partnercenter_outbox_oldest_pending_age_seconds", "partnercenter_outbox_delivery_attempts_total",
+                 })
+        {
+            Assert.Contains(metric, dashboard, StringComparison.Ordinal);
+        }
+    }
 }

@@ -76,11 +76,12 @@ public sealed class ReadinessWhenDatabaseIsUnusableTests
     /// <summary>Migrated but not seeded: nobody signs in here, so the password hashes are not worth paying for.</summary>
     private sealed class EmptyDatabaseFactory : TestApp
     {
-        /// <summary>No outbox dispatcher: polling every 100 ms, it would reopen (and so recreate) the database file.</summary>
+        /// <summary>No outbox or webhook dispatcher: polling every 100 ms, it would reopen (and so recreate) the database file.</summary>
         public EmptyDatabaseFactory()
         {
             SeedDemoData = false;
             RunDispatcher = false;
+            RunWebhookDispatcher = false;
         }
 
         /// <summary>

@@ -85,6 +85,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST Invite/Register"] = new("OOOOOOO", async () => Form($"/invite/{await FreshTokenAsync()}/register", ("FullName", ""), ("Password", ""), ("ConfirmPassword", "")), FreshClient: true),
         ["POST Invite/Associate"] = new("SOOOOOO", async () => Form($"/invite/{await FreshTokenAsync()}/associate", ("Consent", "false"))),
         ["GET Customers/Index"] = new("SFFOOOF", () => Get("/Customers")),
+        ["GET Customers/Export"] = new("SFFFOOF", () => Get("/Customers/Export")),
         ["POST Customers/Budget"] = new("SFFOONF", async () => Form("/Customers/Budget", ("ids", (await App.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)))),
         ["POST Customers/SetBudget"] = new("SFFOONF", async () => Form("/Customers/SetBudget", ("Ids", (await App.NorthwindCustomerIdAsync()).ToString(CultureInfo.InvariantCulture)), ("Type", ""), ("Amount", ""))),
         ["GET Customers/Freeze"] = new("SFFOONF", async () => Req($"/Customers/Freeze/{await App.NorthwindCustomerIdAsync()}")),
@@ -103,6 +104,17 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["GET PartnerInformation/ApiKeys"] = new("SFFFOOF", () => Get("/PartnerInformation/ApiKeys")),
         ["POST PartnerInformation/CreateApiKey"] = new("SFFFOOF", () => Post("/PartnerInformation/CreateApiKey", ("Name", ""))),
         ["POST PartnerInformation/RevokeApiKey"] = new("SFFFRNF", async () => Form($"/PartnerInformation/RevokeApiKey/{await NorthwindApiKeyAsync()}")),
+        ["GET PartnerInformation/Webhooks"] = new("SFFFOOF", () => Get("/PartnerInformation/Webhooks")),
+        ["POST PartnerInformation/CreateWebhook"] = new("SFFFOOF", () => Post("/PartnerInformation/CreateWebhook", ("Url", ""))),
+        ["POST PartnerInformation/RotateWebhookSecret"] = new("SFFFONF", async () => Form($"/PartnerInformation/RotateWebhookSecret/{await NorthwindWebhookAsync()}")),
+        ["POST PartnerInformation/DeleteWebhook"] = new("SFFFRNF", async () => Form($"/PartnerInformation/DeleteWebhook/{await NorthwindWebhookAsync()}")),
+        ["POST PartnerInformation/SendTestEvent"] = new("SFFFRNF", async () => Form($"/PartnerInformation/SendTestEvent/{await NorthwindWebhookAsync()}")),
+        ["GET PartnerInformation/WebhookDeliveries"] = new("SFFFONF", async () => Req($"/PartnerInformation/WebhookDeliveries/{await NorthwindWebhookAsync()}")),
+        ["POST PartnerInformation/Redeliver"] = new("SFFFRNF", async () =>
+        {
+            var (endpoint, delivery) = await NorthwindDeliveryAsync();
+            return Form($"/PartnerInformation/Redeliver/{endpoint}", ("deliveryId", delivery.ToString()));
+        }),
         ["GET Users/Index"] = new("SFFFOOF", () => Get("/Users")),
         ["POST Users/SetPermission"] = new("SFFFRNF", async () => Form($"/Users/SetPermission/{await App.UserIdAsync(DemoUsers.NorthwindSales)}", ("grant", "true"))),
         ["GET Ecosystem/Index"] = new("SFFFFFO", () => Get("/Ecosystem")),
@@ -118,6 +130,9 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST Ecosystem/DeclineExtension"] = new("SFFFFFO", async () => Form("/Ecosystem/DeclineExtension", ("Id", (await App.AddNorthwindLapsingRecordAsync(requested: true)).ToString()), ("Reason", ""))),
         ["GET Ecosystem/Lookup"] = new("SFFFFFO", () => Get("/Ecosystem/Lookup?email=anna.schmidt%40prospects.example")),
         ["GET Ecosystem/Tickets"] = new("SFFFFFO", () => Get("/Ecosystem/Tickets")),
+        // Only the platform administrator (OutboxPageTests opens and retries as them).
+        ["GET Outbox/Index"] = new("SFFFFFF", () => Get("/Outbox")),
+        ["POST Outbox/Retry"] = new("SFFFFFF", () => Post($"/Outbox/Retry/{Guid.NewGuid()}")),
         // No ticket exists in the seed: an unknown id is 404 for the manager, and nobody else gets that far.
         ["POST Ecosystem/ProcessTicket"] = new("SFFFFFN", () => Post($"/Ecosystem/ProcessTicket/{Guid.NewGuid()}")),
         ["GET Ecosystem/DeclineTicket"] = new("SFFFFFN", () => Get($"/Ecosystem/DeclineTicket/{Guid.NewGuid()}")),
@@ -312,5 +327,24 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         var created = await App.WithServiceAsync<PartnerCenter.Core.ApiKeys.CreateApiKey, Result<PartnerCenter.Core.ApiKeys.CreatedApiKey>>(create =>
             create.ExecuteAsync(userId, partnerId, new PartnerCenter.Core.ApiKeys.ApiKeyRequest("matrix", ["customers:read"], null), CancellationToken.None));
         return created.Value!.Id;
+    }
+
+    /// <summary>A fresh Northwind webhook endpoint (a public documentation address; nothing answers there).</summary>
+    private async Task<int> NorthwindWebhookAsync()
+    {
+        var partnerId = await App.PartnerIdAsync(Northwind);
+        var userId = await App.UserIdAsync(DemoUsers.NorthwindAdmin);
+        var created = await App.WithServiceAsync<PartnerCenter.Core.Webhooks.CreateWebhookEndpoint, Result<PartnerCenter.Core.Webhooks.CreatedWebhook>>(create =>
+            create.ExecuteAsync(userId, partnerId, new PartnerCenter.Core.Webhooks.WebhookRequest("https://203.0.113.10/matrix", ["customer.frozen"]), CancellationToken.None));
+        return created.Value!.Id;
+    }
+
+    private async Task<(int Endpoint, Guid Delivery)> NorthwindDeliveryAsync()
+    {
+        var endpoint = await NorthwindWebhookAsync();
+        var partnerId = await App.PartnerIdAsync(Northwind);
+        var sent = await App.WithServiceAsync<PartnerCenter.Core.Webhooks.SendTestWebhook, Result<PartnerCenter.Core.Webhooks.WebhookDelivery>>(send =>
+            send.ExecuteAsync(partnerId, endpoint, CancellationToken.None));
+        return (endpoint, sent.Value!.Id);
     }
 }

@@ -14,7 +14,7 @@ public sealed class DatabaseFaultTests
         await using var cluster = engine == DatabaseEngine.PostgreSql ? await PostgresCluster.StartAsync() : null;
         // No outbox dispatcher: polling every 100 ms, it could open a pooled connection to the file between clearing
         // the pools and deleting it, and that connection would keep serving the deleted file.
-        await using var app = new TestApp { Engine = engine, PostgresServerConnectionString = cluster?.ConnectionString, RunDispatcher = false };
+        await using var app = new TestApp { Engine = engine, PostgresServerConnectionString = cluster?.ConnectionString, RunDispatcher = false, RunWebhookDispatcher = false };
         using var sales = await app.SignedInClientAsync(DemoUsers.NorthwindSales);
         Assert.Equal(HttpStatusCode.OK, await sales.StatusOfAsync("/CustomerDevelopment"));
         var copy = app.DatabasePath + ".copy";
@@ -27,14 +27,26 @@ public sealed class DatabaseFaultTests
         {
             if (cluster is null)
             {
-                // The file becomes a directory: every new connection fails to open it.
-                SqliteConnection.ClearAllPools();
-                foreach (var file in app.DatabaseFiles.Where(File.Exists))
+                // The file becomes a directory: every new connection fails to open it. A background
+                // service (dispatcher, sweeper) opening the path in between recreates the file: again.
+                for (var attempt = 1; ; attempt++)
                 {
-                    File.Delete(file);
-                }
+                    SqliteConnection.ClearAllPools();
+                    foreach (var file in app.DatabaseFiles.Where(File.Exists))
+                    {
+                        File.Delete(file);
+                    }
 
-                Directory.CreateDirectory(app.DatabasePath);
+                    try
+                    {
+                        Directory.CreateDirectory(app.DatabasePath);
+                        break;
+                    }
+                    catch (IOException) when (attempt < 50)
+                    {
+                        await Task.Delay(20);
+                    }
+                }
             }
             else
             {

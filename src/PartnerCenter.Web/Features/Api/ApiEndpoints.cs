@@ -77,12 +77,14 @@ public static class ApiEndpoints
 
         api.MapGet("/history-records", HistoryRecordsAsync).Scope(Scopes.PreregistrationsRead).WithName("ListHistoryRecords")
             .WithSummary("Association outcomes (History Records)").Produces<Page<HistoryRecordResource>>().Problems(400);
+
+        api.MapWebhookApi();
     }
 
-    private static RouteHandlerBuilder Scope(this RouteHandlerBuilder endpoint, string scope) =>
+    internal static RouteHandlerBuilder Scope(this RouteHandlerBuilder endpoint, string scope) =>
         endpoint.RequireAuthorization(ApiAuthorization.PolicyFor(scope)).WithMetadata(new ApiScopeMetadata(scope));
 
-    private static RouteHandlerBuilder Problems(this RouteHandlerBuilder endpoint, params int[] statuses)
+    internal static RouteHandlerBuilder Problems(this RouteHandlerBuilder endpoint, params int[] statuses)
     {
         foreach (var status in statuses)
         {

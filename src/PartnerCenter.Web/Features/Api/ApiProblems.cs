@@ -60,6 +60,8 @@ public static class ApiProblems
         ValidationFailed, InsufficientScope, RateLimited,
         ApiKeyErrors.Missing.Code, ApiKeyErrors.Invalid.Code, ApiKeyErrors.Revoked.Code, ApiKeyErrors.Expired.Code,
         IdempotencyStore.KeyReused.Code, IdempotencyStore.InProgress.Code, IdempotencyStore.InvalidKey.Code,
+        Core.Webhooks.WebhookErrors.InvalidUrl.Code, Core.Webhooks.WebhookErrors.AddressRefused.Code,
+        Core.Webhooks.WebhookErrors.NoEvents.Code, Core.Webhooks.WebhookErrors.UnknownEvent.Code,
     ];
 
     public static int StatusOf(Error error) => error.Code switch

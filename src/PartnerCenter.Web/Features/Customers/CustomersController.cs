@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Customers;
+using PartnerCenter.Web.Features.Spreadsheets;
 using PartnerCenter.Web.Security;
 
 namespace PartnerCenter.Web.Features.Customers;
@@ -9,7 +10,7 @@ namespace PartnerCenter.Web.Features.Customers;
 /// <summary>Customer Management: the partner's associated customers, budgets, freezing and adjustment records.</summary>
 public sealed class CustomersController(
     CustomerQueries customers, SetBudget setBudget, FreezeCustomer freezeCustomer,
-    ConsentDisassociation consent, DeclineDisassociation decline) : CustomerDevelopmentStaffController
+    ConsentDisassociation consent, DeclineDisassociation decline, ExportCustomers export, TimeProvider clock) : CustomerDevelopmentStaffController
 {
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] CustomerListQuery query)
@@ -20,6 +21,15 @@ public sealed class CustomersController(
         var page = await customers.PageAsync(User.PartnerId(), query.ToRequest(), ct);
         var requests = await customers.PendingRequestsAsync(User.PartnerId(), ct);
         return View(new CustomersPageModel { Page = page, Query = query, Requests = requests });
+    }
+
+    /// <summary>Export (partner admins): the list as the page shows it (search, filters, sort; every page), masked, as CSV.</summary>
+    [HttpGet]
+    [Authorize(Policy = Policies.PartnerAdmin)]
+    public async Task<IActionResult> Export([FromQuery] CustomerListQuery query)
+    {
+        var file = await export.ExecuteAsync(User.UserId(), User.PartnerId(), query.ToRequest(), HttpContext.RequestAborted);
+        return CsvFiles.Download($"customers-{clock.UtcNow():yyyy-MM-dd}.csv", file);
     }
 
     /// <summary>The partner consents to a customer's request to end the association (the page asked to confirm).</summary>

@@ -1,3 +1,4 @@
+using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Partners;
@@ -9,7 +10,7 @@ public static class CustomersFeature
 {
     /// <summary>
     /// Customer Management: budgets (with their thresholds and the Monthly reset sweep), freezing, adjustment
-    /// records, ending an association.
+    /// records, ending an association, Export (admins).
     /// </summary>
     public static IServiceCollection AddCustomers(this IServiceCollection services)
     {
@@ -22,6 +23,8 @@ public static class CustomersFeature
             typeof(ResetBudgets),
             typeof(SetBudget),
             typeof(FreezeCustomer),
+            typeof(ListExport),
+            typeof(ExportCustomers),
             typeof(RequestDisassociation),
             typeof(ConsentDisassociation),
             typeof(DeclineDisassociation),

@@ -81,6 +81,13 @@ public static class CsvFiles
     private static readonly Error NotCsv = new("import_not_csv",
         "The file is not a CSV file. Upload a .csv file with the header row of the template.");
 
+    /// <summary>A CSV download of <paramref name="rows"/>, written to the response as they come.</summary>
+    public static FileCallbackResult Download<T>(string fileName, IReadOnlyList<string> header, IAsyncEnumerable<T> rows, Func<T, IEnumerable<string>> cells) =>
+        new(ContentType, fileName, (body, ct) => WriteAsync(body, header, rows, cells, ct));
+
+    /// <summary>An export (<see cref="ListExport"/>) as a CSV download.</summary>
+    public static FileCallbackResult Download(string fileName, ExportFile file) => Download(fileName, file.Columns, file.Rows, row => row);
+
     /// <summary>Writes <paramref name="rows"/> as CSV to <paramref name="body"/> as they come (constant memory).</summary>
     public static async Task WriteAsync<T>(Stream body, IReadOnlyList<string> header, IAsyncEnumerable<T> rows, Func<T, IEnumerable<string>> cells, CancellationToken ct)
     {

@@ -76,7 +76,7 @@ public sealed class SpreadsheetsController(
     public IActionResult ImportTemplate()
     {
         var rows = new[] { new[] { "Jane Doe", "jane.doe@example.com", "+49 1512 3456789", "Yes" } }.ToAsyncEnumerable();
-        return Csv("customer-development-import-template.csv", CsvFiles.ImportColumns, rows, r => r);
+        return CsvFiles.Download("customer-development-import-template.csv", CsvFiles.ImportColumns, rows, r => r);
     }
 
     [HttpGet]
@@ -120,7 +120,7 @@ public sealed class SpreadsheetsController(
         var batch = found.Value!;
         var planned = batch.Status == ImportStatus.Planned;
         string[] header = [.. CsvFiles.ImportColumns, "Outcome", "Message"];
-        return Csv($"{Path.GetFileNameWithoutExtension(batch.FileName)}-result.csv", header, batch.Rows.ToAsyncEnumerable(), row =>
+        return CsvFiles.Download($"{Path.GetFileNameWithoutExtension(batch.FileName)}-result.csv", header, batch.Rows.ToAsyncEnumerable(), row =>
         {
             var message = row.MessageAt(planned);
             return [row.Name, row.Email, row.Mobile, row.SendInvitationText, row.OutcomeAt(planned)?.Label(planned) ?? "Not applied yet",
@@ -132,13 +132,10 @@ public sealed class SpreadsheetsController(
     [Authorize(Policy = Policies.PartnerAdmin)]
     public async Task<IActionResult> Export([FromQuery] ListQuery query)
     {
-        var rows = await export.ExecuteAsync(User.UserId(), User.PartnerId(),
+        var file = await export.ExecuteAsync(User.UserId(), User.PartnerId(),
             new ListRequest(query.Status, query.Q, query.OldestFirst, 1), HttpContext.RequestAborted);
-        return Csv($"customer-development-{clock.UtcNow():yyyy-MM-dd}.csv", ExportPreregistrations.Columns, rows, r => r);
+        return CsvFiles.Download($"customer-development-{clock.UtcNow():yyyy-MM-dd}.csv", file);
     }
-
-    private FileCallbackResult Csv<T>(string fileName, IReadOnlyList<string> header, IAsyncEnumerable<T> rows, Func<T, IEnumerable<string>> cells) =>
-        new(CsvFiles.ContentType, fileName, (body, ct) => CsvFiles.WriteAsync(body, header, rows, cells, ct));
 
     private async Task<IActionResult> ImportView()
     {
