@@ -25,7 +25,7 @@ public static class PreregistrationErrors
     public static readonly Error AlreadyPreregisteredByYou = new("already_preregistered",
         "You have already preregistered this customer; see it in your list.");
     public static readonly Error CapReached = new("cap_reached",
-        $"You have reached the limit of {PreregistrationRules.Cap} preregistrations (Pending review + Preregistered). " +
+        $"You have reached the limit of {PreregistrationRules.Cap} preregistrations ({PreregistrationRules.CapCounts}). " +
         "Delete some or wait for them to expire before preregistering more.");
     public static readonly Error NoReservedContact = new("no_reserved_contact",
         "Reserve a contact email address or mobile number on Account Information before preregistering customers.");

@@ -16,6 +16,9 @@ public sealed record EligibilityVerdict(IReadOnlyList<Error> Refusals, IReadOnly
 public static class PreregistrationRules
 {
     public const int Cap = 100;
+
+    /// <summary>The statuses that count toward <see cref="Cap"/> (the open claims), as the pages name them.</summary>
+    public const string CapCounts = "Pending review, Preregistered, Action required, Extension requested";
     public static readonly TimeSpan DirectSalesAgeLimit = TimeSpan.FromDays(7);
 
     /// <param name="account">The platform account with that email, if the customer has one.</param>

@@ -2,7 +2,7 @@ using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
 
 namespace PartnerCenter.Web.Tests.Preregistrations;
 
-/// <summary>At most 100 records per partner in Pending review + Preregistered.</summary>
+/// <summary>At most 100 records per partner in the open statuses (Pending review, Preregistered, Action required, Extension requested).</summary>
 public sealed class PreregistrationCapTests(PreregistrationFactory app) : IClassFixture<PreregistrationFactory>
 {
     [Fact]

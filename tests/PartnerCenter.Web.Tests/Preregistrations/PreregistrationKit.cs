@@ -16,7 +16,7 @@ public static class PreregistrationKit
 
     public const string ManualReview = "This customer needs a manual review";
     public const string ClaimedByAnother = "This customer has been preregistered by another partner.";
-    public const string CapMessage = "You have reached the limit of 100 preregistrations (Pending review + Preregistered). " +
+    public const string CapMessage = "You have reached the limit of 100 preregistrations (Pending review, Preregistered, Action required, Extension requested). " +
                                      "Delete some or wait for them to expire before preregistering more.";
 
     /// <summary>A valid German mobile (Northwind and Tailspin develop business in DE): +49 1512 34567xx.</summary>
@@ -51,7 +51,7 @@ public static class PreregistrationKit
         page.Document.QuerySelector("[data-testid='usage']")?.TextContent.Trim()
         ?? throw new InvalidOperationException($"No usage line on {page}");
 
-    public static string UsageLine(int open) => $"{open} of 100 preregistrations used (Pending review + Preregistered)";
+    public static string UsageLine(int open) => $"{open} of 100 preregistrations used (Pending review, Preregistered, Action required, Extension requested)";
 
     public static IReadOnlyList<ListRow> Rows(this HtmlPage page) =>
         page.Document.QuerySelectorAll("main table tbody tr")
@@ -82,7 +82,7 @@ public static class PreregistrationKit
     public static Task<int> PreregistrationCountAsync(this TestApp app) =>
         app.WithDbAsync(db => db.Preregistrations.CountAsync());
 
-    /// <summary>Pending review + Preregistered and still valid, as the app counts toward the cap.</summary>
+    /// <summary>Pending review, Action required, Extension requested, and Preregistered still valid, as the app counts toward the cap.</summary>
     public static async Task<int> OpenCountAsync(this TestApp app, string partner)
     {
         var partnerId = await app.PartnerIdAsync(partner);
