@@ -85,14 +85,31 @@ public static class WebhookEvents
     /// <summary>Adds a delivery of each event to each of its partner's active endpoints that subscribed to it.</summary>
     public static async Task QueueAsync(DbContext db, IReadOnlyList<WebhookEvent> events, DateTime now, CancellationToken ct)
     {
-        if (events.Count == 0)
+        if (events.Count > 0)
         {
-            return;
+            Add(db, events, await Subscribers(db, events).ToListAsync(ct), now);
         }
+    }
 
+    /// <summary>The same as <see cref="QueueAsync"/> for a synchronous save.</summary>
+    public static void Queue(DbContext db, IReadOnlyList<WebhookEvent> events, DateTime now)
+    {
+        if (events.Count > 0)
+        {
+            Add(db, events, [.. Subscribers(db, events)], now);
+        }
+    }
+
+    /// <summary>The live endpoints of the partners the events belong to.</summary>
+    private static IQueryable<WebhookEndpoint> Subscribers(DbContext db, IReadOnlyList<WebhookEvent> events)
+    {
         var partners = events.Select(e => e.PartnerId).Distinct().ToList();
-        var endpoints = await db.Set<WebhookEndpoint>().AsNoTracking()
-            .Where(w => partners.Contains(w.PartnerId) && w.DeletedAt == null).ToListAsync(ct);
+        return db.Set<WebhookEndpoint>().AsNoTracking().Where(w => partners.Contains(w.PartnerId) && w.DeletedAt == null);
+    }
+
+    /// <summary>One delivery per event and endpoint of its partner that wants its type.</summary>
+    private static void Add(DbContext db, IReadOnlyList<WebhookEvent> events, List<WebhookEndpoint> endpoints, DateTime now)
+    {
         foreach (var e in events)
         {
             foreach (var endpoint in endpoints.Where(w => w.PartnerId == e.PartnerId && w.Wants(e.Type)))

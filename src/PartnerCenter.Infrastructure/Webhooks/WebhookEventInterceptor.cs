@@ -30,7 +30,7 @@ public sealed class WebhookEventInterceptor(TimeProvider clock) : SaveChangesInt
         {
             db.ChangeTracker.DetectChanges();
             var now = clock.UtcNow();
-            WebhookEvents.QueueAsync(db, WebhookEvents.Detect(db.ChangeTracker, now), now, CancellationToken.None).GetAwaiter().GetResult();
+            WebhookEvents.Queue(db, WebhookEvents.Detect(db.ChangeTracker, now), now);
         }
 
         return result;
