@@ -26,6 +26,7 @@ using PartnerCenter.Web.Features.Reviews;
 using PartnerCenter.Web.Features.Tickets;
 using PartnerCenter.Web.Features.Usage;
 using PartnerCenter.Web.Features.Webhooks;
+using PartnerCenter.Web.Localization;
 using PartnerCenter.Web.Mail;
 using PartnerCenter.Web.Operations;
 using PartnerCenter.Web.Security;
@@ -82,8 +83,11 @@ services.AddAntiforgery(options =>
 });
 services.AddAuthorization(Policies.Add);
 services.AddPortalRateLimits(builder.Configuration);
+services.AddPortalLocalization();
 services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
-    .AddFeatureFolders();
+    .AddFeatureFolders()
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization();
 services.AddValidatorsFromAssemblyContaining<Program>();
 services.AddScoped<DemoSeeder>();
 
@@ -162,6 +166,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseRequestLocalization();
 app.UseAuthorization();
 app.UseApiHttpConventions();
 

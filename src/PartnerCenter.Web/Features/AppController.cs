@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using PartnerCenter.Core.Common;
 
 namespace PartnerCenter.Web.Features;
@@ -7,6 +8,14 @@ namespace PartnerCenter.Web.Features;
 /// <summary>The one place that turns validation results and domain errors into what the user sees.</summary>
 public abstract class AppController : Controller
 {
+    private IStringLocalizer? text;
+
+    /// <summary>
+    /// This controller's texts in the reader's language (flash messages and the like): <c>T["Profile saved."]</c>,
+    /// translated in <c>Resources/Features/&lt;Feature&gt;/&lt;Controller&gt;.zh-CN.resx</c>.
+    /// </summary>
+    protected IStringLocalizer T => text ??= HttpContext.RequestServices.GetRequiredService<IStringLocalizerFactory>().Create(GetType());
+
     protected async Task<bool> ValidateAsync<T>(T model, string prefix = "")
     {
         var validator = HttpContext.RequestServices.GetRequiredService<IValidator<T>>();
