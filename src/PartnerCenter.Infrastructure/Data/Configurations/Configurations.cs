@@ -86,6 +86,8 @@ internal sealed class PreregistrationConfiguration : IEntityTypeConfiguration<Pr
         builder.HasIndex(p => new { p.PartnerId, p.Status, p.CreatedAt });
         builder.HasIndex(p => new { p.PartnerId, p.CustomerEmail });
         builder.HasIndex(p => new { p.Status, p.ExpiresAt });
+
+        // And the list's order, an expression index EF Core cannot model: see PreregistrationListIndex.
     }
 
     // Both providers read this filter: quoted identifiers are standard SQL (SQL Server's QUOTED_IDENTIFIER is on).
