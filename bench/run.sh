@@ -8,7 +8,8 @@
 # Knobs (environment): DURATION=10s WARMUP=3s THREADS=2 CONNECTIONS=32 INVITE_ROUNDS=3
 #                      PORT=5190 SMTP_PORT=2590 SKIP_BUILD=1 (reuse the last build)
 #                      RESULTS_LABEL=x (results file <date>-<size>-x.md; -postgres-x.md on PostgreSQL)
-#                      EXPORT_ROUNDS=3 (downloads per export scenario)
+#                      EXPORT_ROUNDS=3 (downloads per export scenario), COLD_ROUNDS=3 (cold starts)
+#                      APP_ENV="DOTNET_gcServer=0 ..." (settings for the app's process, e.g. to compare GC modes)
 #                      ONLY=exports (seed, then only the export scenarios 8a-8c; results <date>-exports-<size>-<engine>.md)
 set -euo pipefail
 
@@ -36,6 +37,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 INVITE_ROUNDS=${INVITE_ROUNDS:-3}
 EXPORT_ROUNDS=${EXPORT_ROUNDS:-3}
+COLD_ROUNDS=${COLD_ROUNDS:-3}
 ONLY=${ONLY:-}
 case "$ONLY" in "" | exports) ;; *) echo "ONLY=exports (not '$ONLY')" >&2; exit 2 ;; esac
 PORT=${PORT:-5190}
@@ -125,6 +127,7 @@ source "$WORK/seed-info.env"
   echo "warmup=$WARMUP"
   echo "threads=$THREADS"
   echo "connections=$CONNECTIONS"
+  echo "app_env=${APP_ENV:-}"
   echo "load_start=$(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$WORK/meta.txt"
 
@@ -133,8 +136,8 @@ log "starting aiosmtpd (Sink) on 127.0.0.1:$SMTP_PORT"
 $PY -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Sink >"$WORK/smtp.log" 2>&1 &
 SMTP_PID=$!
 
-# $1: log file; further arguments: extra NAME=VALUE settings.
-start_app() {
+# $1: log file; further arguments: extra NAME=VALUE settings. Starts the app and returns at once.
+start_app_quiet() {
   local logfile=$1
   shift
   (
@@ -143,12 +146,17 @@ start_app() {
       "${DB_ENV[@]}" ${APP_DB:+"ConnectionStrings__Sqlite=Data Source=$APP_DB"} Database__SeedDemoData=false \
       Mail__Transport=Smtp Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="$SMTP_PORT" Mail__Smtp__Security=None \
       Mail__PollInterval=00:00:00.500 RateLimiting__Enabled=false Invitations__PublicBaseUrl="$BASE" \
-      "$@" dotnet PartnerCenter.Web.dll --urls "$BASE"
+      ${APP_ENV:-} "$@" dotnet PartnerCenter.Web.dll --urls "$BASE"
   ) >"$logfile" 2>&1 &
   APP_PID=$!
+}
+
+# The same, then waits until it answers /health/live.
+start_app() {
+  start_app_quiet "$@"
   for _ in $(seq 1 240); do
     if curl -fsS -o /dev/null "$BASE/health/live" 2>/dev/null; then return 0; fi
-    kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$logfile"; die "the app exited"; }
+    kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$1"; die "the app exited"; }
     sleep 0.5
   done
   die "the app did not answer /health/live within 120 s"
@@ -297,7 +305,7 @@ fi
 
 # One pass over every page first, so JIT tiering and the thread pool have settled before anything is timed.
 log "warm-up pass over all pages"
-for page in "$LIST_URL|$BENCH_COOKIE" "$FILTER_URL|$BENCH_COOKIE" "/Ecosystem/Reviews|$EM_COOKIE" "/Ecosystem|$EM_COOKIE" "/health/live|"; do
+for page in "$LIST_URL|$BENCH_COOKIE" "$FILTER_URL|$BENCH_COOKIE" "/Customers|$BENCH_COOKIE" "/Ecosystem/Reviews|$EM_COOKIE" "/Ecosystem|$EM_COOKIE" "/health/live|"; do
   cookie=${page#*|}
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s ${cookie:+-H "Cookie: $cookie"} "$BASE${page%%|*}" >/dev/null
 done
@@ -307,6 +315,7 @@ scenario 1 "baseline /health/live" /health/live
 scenario 2 "Customer Development list (bench partner)" "$LIST_URL" -H "Cookie: $BENCH_COOKIE"
 scenario 3 "filtered (Expired) + page 40" "$FILTER_URL" -H "Cookie: $BENCH_COOKIE"
 scenario 5 "invitation landing /invite/<token>" /invite/ -s "$BENCH/lua/landing.lua" -- "$WORK/landing-tokens.txt"
+scenario 9 "Customers page (bench partner)" /Customers -H "Cookie: $BENCH_COOKIE"
 scenario 7a "EM review queue /Ecosystem/Reviews" /Ecosystem/Reviews -H "Cookie: $EM_COOKIE"
 scenario 7b "EM dashboard /Ecosystem" /Ecosystem -H "Cookie: $EM_COOKIE"
 log "scenarios 8a-8c: exports, $EXPORT_ROUNDS downloads each"
@@ -358,6 +367,27 @@ scenario 1b "baseline again (noise check)" /health/live
 echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/meta.txt"
 grep -i -E 'fail|exception|error' "$WORK/app.log" | grep -v -i 'mailbox unavailable' | head -20 >"$WORK/app-errors.txt" || true
 stop_app
+
+# --- cold start: process start to the first list page served, COLD_ROUNDS times ------------------------
+# The session cookie from before still opens the list (the key ring lives in the database), so the time
+# covers the runtime's start, migrations check, key ring, the first request's JIT and the first queries.
+log "cold start x $COLD_ROUNDS"
+: >"$WORK/cold.tsv"
+for round in $(seq 1 "$COLD_ROUNDS"); do
+  t0=$(date +%s%N)
+  start_app_quiet "$WORK/cold-$round.log"
+  for _ in $(seq 1 2000); do
+    code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $BENCH_COOKIE" "$BASE$LIST_URL" 2>/dev/null || true)
+    [ "$code" = 200 ] && break
+    sleep 0.01
+  done
+  t1=$(date +%s%N)
+  [ "$code" = 200 ] || die "cold start $round: the list answered $code"
+  ms=$(( (t1 - t0) / 1000000 ))
+  printf '%s\t%s\t%s\n' "$round" "$ms" "$(cut -d' ' -f1 /proc/loadavg)" >>"$WORK/cold.tsv"
+  log "  round $round: first list page after $ms ms"
+  stop_app
+done
 
 # --- SQL and query plans ------------------------------------------------------------------------
 # A second, short start with EF's command log on (JSON, with the request path as scope): one request

@@ -128,15 +128,21 @@ public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, Invita
             return InvitationErrors.NotFound;
         }
 
+        // One round trip for the public, most-hit page: the link, its record and the partner's name together.
         var hash = Invitation.Hash(token);
-        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
-        if (invitation is null || !invitation.Matches(token))
+        var found = await (
+                from i in db.Invitations.AsNoTracking().Where(i => i.TokenHash == hash)
+                join p in db.Preregistrations on i.PreregistrationId equals p.Id
+                join partner in db.Partners on i.PartnerId equals partner.Id
+                select new { Invitation = i, Preregistration = p, PartnerName = partner.Name })
+            .FirstOrDefaultAsync(ct);
+        if (found is null || !found.Invitation.Matches(token))
         {
             return InvitationErrors.NotFound;
         }
 
+        var (invitation, preregistration, partnerName) = (found.Invitation, found.Preregistration, found.PartnerName);
         var now = clock.UtcNow();
-        var preregistration = await db.Preregistrations.AsNoTracking().FirstAsync(p => p.Id == invitation.PreregistrationId, ct);
         var problem = invitation.ProblemAt(now)
                       ?? (preregistration.StatusAt(now) == PreregistrationStatus.Preregistered ? null : InvitationErrors.Expired);
         if (problem is not null)
@@ -144,14 +150,16 @@ public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, Invita
             return problem;
         }
 
-        if (invitation.MarkOpened(now))
+        // The first open is recorded once; later opens read only.
+        if (invitation.OpenedAt is null)
         {
+            db.Invitations.Attach(invitation);
+            invitation.MarkOpened(now);
             db.InvitationEvents.Add(InvitationEvent.For(invitation, InvitationEventKind.Opened, now));
             await db.SaveChangesAsync(ct);
             metrics.Invitation("opened");
         }
 
-        var partnerName = await db.Partners.Where(p => p.Id == invitation.PartnerId).Select(p => p.Name).FirstAsync(ct);
         return new InvitationLanding(invitation.Id, partnerName, preregistration.CustomerEmail, invitation.ExpiresAt);
     }
 }

@@ -61,6 +61,9 @@ public sealed class SmtpDeliveryTests(SmtpApp fixture) : IClassFixture<SmtpApp>
         // A visitor whose browser has not told its zone yet reads UTC, named.
         Assert.Contains($"This link is valid until {Shown.InUtc(invitation.ExpiresAt)}.", landing.MainText, StringComparison.Ordinal);
 
+        // Opening it again shows the same page and records nothing more: the first open is the one kept.
+        (await customer.GetPageAsync(PathOf(link))).AssertStatus(HttpStatusCode.OK);
+
         var sent = Assert.Single(await App.OutboxForAsync(Anna));
         Assert.Equal(1, sent.Attempts);
         Assert.Null(sent.LastError);
