@@ -106,6 +106,8 @@ w(f"# Benchmark results: {size}, {engine_name}")
 w("")
 w(f"- Date: {meta['date']}")
 w(f"- Commit: `{meta['commit']}` (branch `{meta['branch']}`)")
+if meta.get("priority") == "1":
+    w("- Run with `PRIORITY=1`: the bench's processes at nice -20 (process and session group), other work on the machine at 0")
 if meta.get("app_env"):
     w(f"- The app's process ran with `{meta['app_env']}`")
 w(f"- Machine: {meta['nproc']} cores ({meta['cpu']}), {meta['memory']} RAM, Linux {meta['kernel']}")
