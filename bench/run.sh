@@ -92,7 +92,7 @@ rm -rf "$WORK"
 mkdir -p "$WORK" "$BENCH/results"
 if [ "${SKIP_BUILD:-}" != 1 ] || [ ! -f "$APP_DIR/PartnerCenter.Web.dll" ] || [ ! -f "$SEEDER" ]; then
   log "building Release (app published to bench/work/app)"
-  dotnet publish "$ROOT/src/PartnerCenter.Web/PartnerCenter.Web.csproj" -c Release -o "$APP_DIR" --nologo -v q >"$WORK/build.log" 2>&1 \
+  dotnet publish "$ROOT/src/PartnerCenter.Web/PartnerCenter.Web.csproj" -c Release -r linux-x64 --self-contained false -o "$APP_DIR" --nologo -v q >"$WORK/build.log" 2>&1 \
     || { tail -30 "$WORK/build.log"; die "publish"; }
   dotnet build "$BENCH/PartnerCenter.Bench/PartnerCenter.Bench.csproj" -c Release --nologo -v q >>"$WORK/build.log" 2>&1 \
     || { tail -30 "$WORK/build.log"; die "build seeder"; }

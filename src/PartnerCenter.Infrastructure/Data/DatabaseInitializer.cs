@@ -35,7 +35,9 @@ public static class DatabaseInitializer
             await db.Database.CloseConnectionAsync();
         }
 
-        if (db.Database.IsSqlite() || options.MigrateOnStart || forceMigrate)
+        // Migrating takes the migrations lock and reads the history; a start with nothing to apply only reads it.
+        if ((db.Database.IsSqlite() || options.MigrateOnStart || forceMigrate)
+            && (forceMigrate || (await db.Database.GetPendingMigrationsAsync(ct)).Any()))
         {
             logger.LogInformation("Applying migrations for {Provider}", db.Database.ProviderName);
             await db.Database.MigrateAsync(ct);
