@@ -13,8 +13,8 @@ public sealed class AssociationHistoryController(AssociationQueries associations
     [HttpGet]
     public async Task<IActionResult> History(int page = 1, string? result = null)
     {
-        ViewData["Title"] = "History Records";
-        ViewData["Breadcrumb"] = PreregistrationsController.Crumbs;
+        ViewData["Title"] = T["History Records"].Value;
+        ViewData["Breadcrumb"] = T[PreregistrationsController.Crumbs].Value;
         var failedOnly = result == "failed";
         var (rows, total, shown) = await associations.HistoryAsync(User.PartnerId(), page, failedOnly, HttpContext.RequestAborted);
         return View(new HistoryPageModel { Rows = rows, Total = total, Page = shown, FailedOnly = failedOnly });

@@ -69,7 +69,7 @@ public sealed class AssociationsController(
         }
 
         await signIn.SignInAsync(result.Value!, isPersistent: false);
-        Success("Your account is ready. Confirm the association below.");
+        Success(T["Your account is ready. Confirm the association below."]);
         return Redirect($"/invite/{Uri.EscapeDataString(token)}");
     }
 
@@ -80,7 +80,7 @@ public sealed class AssociationsController(
         var result = await accept.ExecuteAsync(token, User.UserId(), model.Consent, HttpContext.RequestAborted);
         if (result.IsSuccess)
         {
-            ViewData["Title"] = "You are now a customer of " + result.Value!.PartnerName;
+            ViewData["Title"] = T["You are now a customer of {0}", result.Value!.PartnerName].Value;
             return View("Associated", result.Value);
         }
 
@@ -115,13 +115,13 @@ public sealed class AssociationsController(
             return Invalid(result.Error!.Message, result.Error == InvitationErrors.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict);
         }
 
-        ViewData["Title"] = "Invitation declined";
+        ViewData["Title"] = T["Invitation declined"].Value;
         return View("Declined", result.Value);
     }
 
     private ViewResult LandingView(string token, InvitationLanding landing, AssociateModel model, DeclineModel? declineModel = null)
     {
-        ViewData["Title"] = "Invitation from " + landing.PartnerName;
+        ViewData["Title"] = T["Invitation from {0}", landing.PartnerName].Value;
         ReturnHereAfterSignIn(token);
         return View("Landing", new LandingPageModel
         {
@@ -136,7 +136,7 @@ public sealed class AssociationsController(
 
     private ViewResult RegisterView(string token, InvitationLanding landing, RegisterCustomerModel model)
     {
-        ViewData["Title"] = "Register";
+        ViewData["Title"] = T["Register"].Value;
         ReturnHereAfterSignIn(token);
         model.Email = landing.CustomerEmail;
         return View("Register", new RegisterPageModel { Token = token, Landing = landing, Form = model });
@@ -150,7 +150,7 @@ public sealed class AssociationsController(
 
     private ViewResult Invalid(string message, int status = StatusCodes.Status404NotFound)
     {
-        ViewData["Title"] = "Invitation";
+        ViewData["Title"] = T["Invitation"].Value;
         Response.StatusCode = status;
         return View("Invalid", message);
     }

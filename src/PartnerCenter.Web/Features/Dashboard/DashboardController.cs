@@ -13,7 +13,7 @@ public sealed class DashboardController(DashboardQueries dashboard, CustomerQuer
     [HttpGet]
     public async Task<IActionResult> Index()
     {
-        ViewData["Title"] = "Dashboard";
+        ViewData["Title"] = T["Dashboard"].Value;
         ViewData["OverdueEnds"] = await customers.OverdueForManagerAsync(User.UserId(), HttpContext.RequestAborted);
         return View(await dashboard.ForManagerAsync(User.UserId(), readerTime.Zone, HttpContext.RequestAborted));
     }

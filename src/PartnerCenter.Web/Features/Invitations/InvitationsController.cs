@@ -37,7 +37,7 @@ public sealed class InvitationsController(
             return BackToList(returnUrl);
         }
 
-        SetTitle("Invite");
+        SetTitle(T["Invite"]);
         return View(new InviteDialogModel
         {
             Customers = distinct.Where(id => customers.Exists(c => c.Id == id))
@@ -61,13 +61,13 @@ public sealed class InvitationsController(
         if (queued.Count > 0)
         {
             Success(queued.Count == 1
-                ? $"Invitation email to {Masking.Name(queued[0].Name!)} is on its way."
-                : $"{queued.Count} invitation emails are on their way.");
+                ? T["Invitation email to {0} is on its way.", Masking.Name(queued[0].Name!)]
+                : T["{0} invitation emails are on their way.", queued.Count]);
         }
 
         if (skipped.Count > 0)
         {
-            Failure($"Not invited: {string.Join("; ", skipped.Select(r => $"{(r.Name is null ? r.Id.ToString() : Masking.Name(r.Name))} ({r.Reason})"))}");
+            Failure(T["Not invited: {0}", string.Join(T["; "].Value, skipped.Select(r => T["{0} ({1})", r.Name is null ? r.Id.ToString() : Masking.Name(r.Name), r.Reason ?? ""].Value))]);
         }
 
         return BackToList(returnUrl);
@@ -97,14 +97,14 @@ public sealed class InvitationsController(
         var result = await createLink.ExecuteAsync(User.UserId(), User.PartnerId(), id, HttpContext.RequestAborted);
         return await OutcomeAsync(result, _ =>
         {
-            Success("New link issued. Earlier links for this customer no longer work.");
+            Success(T["New link issued. Earlier links for this customer no longer work."]);
             return RedirectToAction("Link", new { id, returnUrl = SafeReturnUrl(returnUrl) });
         }, () => RedirectToAction("Link", new { id, returnUrl = SafeReturnUrl(returnUrl) }));
     }
 
     private ViewResult LinkView(CurrentInvitationLink current, string? returnUrl)
     {
-        SetTitle("Link / QR code");
+        SetTitle(T["Link / QR code"]);
         var url = current.Link?.Url;
         return View(new LinkQrModel
         {
@@ -127,8 +127,8 @@ public sealed class InvitationsController(
         return await OutcomeAsync(result, revoked =>
         {
             Success(revoked.Channel == InvitationChannel.Email
-                ? "The invitation was cancelled. Its link no longer works."
-                : "Link revoked. The customer can no longer use it.");
+                ? T["The invitation was cancelled. Its link no longer works."]
+                : T["Link revoked. The customer can no longer use it."]);
             return RedirectToAction("History", new { id = revoked.PreregistrationId });
         }, () => RedirectToAction("History", new { id = preregistrationId }));
     }
@@ -142,7 +142,7 @@ public sealed class InvitationsController(
             return NotFound();
         }
 
-        SetTitle("Invitation history");
+        SetTitle(T["Invitation history"]);
         return View(result.Value!);
     }
 
@@ -160,6 +160,6 @@ public sealed class InvitationsController(
     private void SetTitle(string title)
     {
         ViewData["Title"] = title;
-        ViewData["Breadcrumb"] = PreregistrationsController.Crumbs;
+        ViewData["Breadcrumb"] = T[PreregistrationsController.Crumbs].Value;
     }
 }

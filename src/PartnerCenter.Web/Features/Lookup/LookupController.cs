@@ -12,7 +12,7 @@ public sealed class LookupController(CustomerLookup lookup) : EcosystemManagerCo
     [HttpGet]
     public async Task<IActionResult> Lookup(string? email)
     {
-        ViewData["Title"] = "Customer status lookup";
+        ViewData["Title"] = T["Customer status lookup"].Value;
         if (string.IsNullOrWhiteSpace(email))
         {
             return View(new LookupPageModel());
@@ -20,7 +20,7 @@ public sealed class LookupController(CustomerLookup lookup) : EcosystemManagerCo
 
         if (!EmailAddress.IsWellFormed(email.Trim()) || !EmailAddress.HasOnlyAllowedCharacters(email.Trim()))
         {
-            ModelState.AddModelError("email", "Enter a valid email address, such as name@example.com.");
+            ModelState.AddModelError("email", T["Enter a valid email address, such as name@example.com."]);
             return View(new LookupPageModel { Email = email });
         }
 

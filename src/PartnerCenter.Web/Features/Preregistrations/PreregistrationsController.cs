@@ -38,7 +38,7 @@ public sealed class PreregistrationsController(
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] ListQuery query)
     {
-        SetTitle("Customer Development");
+        SetTitle(T["Customer Development"]);
         var page = await queries.ListAsync(User.PartnerId(),
             new ListRequest(query.Status, query.Q, query.OldestFirst, query.Page), HttpContext.RequestAborted);
         var ids = page.Rows.Select(r => r.Id).ToList();
@@ -77,14 +77,15 @@ public sealed class PreregistrationsController(
         switch (outcome.Kind)
         {
             case SubmissionKind.ReviewOffered:
-                SetTitle("Preregister Customer");
+                SetTitle(T["Preregister Customer"]);
                 return View(nameof(Preregister), new PreregisterPage { Form = model, OfferedTriggers = outcome.Triggers });
             case SubmissionKind.PendingReview:
-                Success($"{outcome.Record!.CustomerName} was submitted for manual review. An ecosystem manager decides within {reviewOptions.Value.TargetWorkingDays} working days.");
+                Success(T["{0} was submitted for manual review. An ecosystem manager decides within {1} working days.", outcome.Record!.CustomerName, reviewOptions.Value.TargetWorkingDays]);
                 break;
             default:
-                Success($"{outcome.Record!.CustomerName} is preregistered, valid until {readerTime.Format(outcome.Record.ExpiresAt)}." +
-                        (outcome.InvitationQueued ? " The invitation email is on its way." : ""));
+                Success(outcome.InvitationQueued
+                    ? T["{0} is preregistered, valid until {1}. The invitation email is on its way.", outcome.Record!.CustomerName, readerTime.Format(outcome.Record.ExpiresAt)]
+                    : T["{0} is preregistered, valid until {1}.", outcome.Record!.CustomerName, readerTime.Format(outcome.Record.ExpiresAt)]);
                 if (outcome.InvitationRefused is { } refused)
                 {
                     Failure(refused.Message);
@@ -113,13 +114,13 @@ public sealed class PreregistrationsController(
         if (deleted.Count > 0)
         {
             Success(deleted.Count == 1
-                ? $"{Shown(deleted[0])} was deleted."
-                : $"{deleted.Count} customers were deleted: {string.Join(", ", deleted.Select(Shown))}.");
+                ? T["{0} was deleted.", Shown(deleted[0])]
+                : T["{0} customers were deleted: {1}.", deleted.Count, string.Join(T[", "].Value, deleted.Select(Shown))]);
         }
 
         if (refused.Count > 0)
         {
-            Failure($"Not deleted: {string.Join("; ", refused.Select(r => $"{Shown(r)} ({r.Reason})"))}");
+            Failure(T["Not deleted: {0}", string.Join(T["; "].Value, refused.Select(r => T["{0} ({1})", Shown(r), r.Reason ?? ""].Value))]);
         }
 
         return BackToList(returnUrl);
@@ -140,7 +141,7 @@ public sealed class PreregistrationsController(
         var result = await resubmit.ExecuteAsync(User.UserId(), User.PartnerId(), model.Id, new Resubmission(model.Name, model.Mobile), ct);
         return await OutcomeAsync(result, record =>
         {
-            Success($"{record.CustomerName} was resubmitted for manual review. An ecosystem manager decides within {reviewOptions.Value.TargetWorkingDays} working days.");
+            Success(T["{0} was resubmitted for manual review. An ecosystem manager decides within {1} working days.", record.CustomerName, reviewOptions.Value.TargetWorkingDays]);
             return RedirectToAction(nameof(Index));
         }, () => RedirectToAction(nameof(Index)), async () =>
         {
@@ -157,7 +158,7 @@ public sealed class PreregistrationsController(
             return RedirectToAction(nameof(Index));
         }
 
-        SetTitle("Correct and resubmit");
+        SetTitle(T["Correct and resubmit"]);
         return View(nameof(Resubmit), new ResubmitPage { Row = row, Form = model });
     }
 
@@ -195,14 +196,14 @@ public sealed class PreregistrationsController(
         var result = await requestExtension.ExecuteAsync(User.UserId(), User.PartnerId(), model.Id, model.Reason, ct);
         return await OutcomeAsync(result, record =>
         {
-            Success($"Extension requested for {record.CustomerName}. An ecosystem manager decides within {reviewOptions.Value.TargetWorkingDays} working days; until then it does not expire.");
+            Success(T["Extension requested for {0}. An ecosystem manager decides within {1} working days; until then it does not expire.", record.CustomerName, reviewOptions.Value.TargetWorkingDays]);
             return RedirectToAction(nameof(Index));
         }, () => RedirectToAction(nameof(Index)), () => ExtensionView(row.Value!, model));
     }
 
     private ViewResult ExtensionView(PreregistrationRow row, ExtensionModel model)
     {
-        SetTitle("Request extension");
+        SetTitle(T["Request extension"]);
         return View(nameof(RequestExtension), new ExtensionPage { Row = row, Form = model });
     }
 
@@ -231,7 +232,7 @@ public sealed class PreregistrationsController(
 
     private async Task<IActionResult> PreregisterView(PreregisterModel model)
     {
-        SetTitle("Preregister Customer");
+        SetTitle(T["Preregister Customer"]);
         var ct = HttpContext.RequestAborted;
         var partner = await partners.FindAsync(User.PartnerId(), ct);
         var capReached = await queries.OpenCountAsync(User.PartnerId(), ct) >= PreregistrationRules.Cap;
@@ -251,6 +252,6 @@ public sealed class PreregistrationsController(
     private void SetTitle(string title)
     {
         ViewData["Title"] = title;
-        ViewData["Breadcrumb"] = Crumbs;
+        ViewData["Breadcrumb"] = T[Crumbs].Value;
     }
 }

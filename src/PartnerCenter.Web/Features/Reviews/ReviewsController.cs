@@ -13,7 +13,7 @@ public sealed class ReviewsController(ReviewQueries queries, DecideReview decide
     [HttpGet]
     public async Task<IActionResult> Reviews()
     {
-        ViewData["Title"] = "Manual reviews";
+        ViewData["Title"] = T["Manual reviews"].Value;
         return View(await queries.QueueAsync(User.UserId(), HttpContext.RequestAborted));
     }
 
@@ -21,7 +21,7 @@ public sealed class ReviewsController(ReviewQueries queries, DecideReview decide
     public async Task<IActionResult> Approve(Guid id)
     {
         var result = await decide.ApproveAsync(User.UserId(), id, HttpContext.RequestAborted);
-        return await BackToListAsync(result, nameof(Reviews), record => $"Approved: {record.CustomerName} is Preregistered for {Preregistration.Validity.TotalDays:0} days and the partner was told.");
+        return await BackToListAsync(result, nameof(Reviews), record => T["Approved: {0} is Preregistered for {1} days and the partner was told.", record.CustomerName, Preregistration.Validity.TotalDays]);
     }
 
     [HttpGet]
@@ -30,7 +30,7 @@ public sealed class ReviewsController(ReviewQueries queries, DecideReview decide
     [HttpPost]
     public Task<IActionResult> Reject(RejectModel model) =>
         RefuseAsync(Rejection, model, reason => decide.RejectAsync(User.UserId(), model.Id, reason, HttpContext.RequestAborted),
-            nameof(Reviews), "Rejected: the partner was told why.");
+            nameof(Reviews), T["Rejected: the partner was told why."]);
 
     [HttpGet]
     public async Task<IActionResult> Return(Guid id) =>
@@ -54,14 +54,14 @@ public sealed class ReviewsController(ReviewQueries queries, DecideReview decide
         var result = await returnForEdits.ExecuteAsync(User.UserId(), model.Id, model.Comment!, model.Fields, HttpContext.RequestAborted);
         return await OutcomeAsync(result, record =>
         {
-            Success($"Returned to partner: {record.CustomerName} is Action required until the partner resubmits it.");
+            Success(T["Returned to partner: {0} is Action required until the partner resubmits it.", record.CustomerName]);
             return RedirectToAction(nameof(Reviews));
         }, () => RedirectToAction(nameof(Reviews)), () => ReturnView(model, subject));
     }
 
     private ViewResult ReturnView(ReturnModel model, string subject)
     {
-        ViewData["Title"] = "Return to partner";
+        ViewData["Title"] = T["Return to partner"].Value;
         ViewData["Subject"] = subject;
         return View(nameof(Return), model);
     }
@@ -70,7 +70,7 @@ public sealed class ReviewsController(ReviewQueries queries, DecideReview decide
     public async Task<IActionResult> ApproveExtension(Guid id)
     {
         var result = await extensions.ApproveAsync(User.UserId(), id, HttpContext.RequestAborted);
-        return await BackToListAsync(result, nameof(Reviews), record => $"Extension approved: {record.CustomerName} is Preregistered {Preregistration.ExtensionLength.TotalDays:0} days longer.");
+        return await BackToListAsync(result, nameof(Reviews), record => T["Extension approved: {0} is Preregistered {1} days longer.", record.CustomerName, Preregistration.ExtensionLength.TotalDays]);
     }
 
     [HttpGet]
@@ -79,9 +79,9 @@ public sealed class ReviewsController(ReviewQueries queries, DecideReview decide
     [HttpPost]
     public Task<IActionResult> DeclineExtension(RejectModel model) =>
         RefuseAsync(ExtensionRefusal, model, reason => extensions.DeclineAsync(User.UserId(), model.Id, reason, HttpContext.RequestAborted),
-            nameof(Reviews), "Extension declined: the partner was told why.");
+            nameof(Reviews), T["Extension declined: the partner was told why."]);
 
-    private Refusal ExtensionRefusal => new(nameof(DeclineExtension), "Decline extension", "Decline the extension", queries.DescribeReviewAsync);
+    private Refusal ExtensionRefusal => new(nameof(DeclineExtension), T["Decline extension"], T["Decline the extension"], queries.DescribeReviewAsync);
 
-    private Refusal Rejection => new(nameof(Reject), "Reject", "Reject the preregistration", queries.DescribeReviewAsync);
+    private Refusal Rejection => new(nameof(Reject), T["Reject"], T["Reject the preregistration"], queries.DescribeReviewAsync);
 }

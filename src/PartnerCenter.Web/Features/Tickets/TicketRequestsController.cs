@@ -32,15 +32,15 @@ public sealed class TicketRequestsController(PreregistrationQueries preregistrat
         var result = await requestBackground.ExecuteAsync(User.UserId(), User.PartnerId(), id, model.Reason!, model.Contact!, HttpContext.RequestAborted);
         return await OutcomeAsync(result, _ =>
         {
-            Success("Your request for background association was submitted. Your ecosystem manager will process it.");
+            Success(T["Your request for background association was submitted. Your ecosystem manager will process it."]);
             return RedirectToAction(nameof(PreregistrationsController.Index));
         }, () => RedirectToAction(nameof(PreregistrationsController.Index)), () => BackgroundView(id, model));
     }
 
     private ViewResult BackgroundView(Guid id, BackgroundAssociationModel model)
     {
-        ViewData["Title"] = "Request background association";
-        ViewData["Breadcrumb"] = PreregistrationsController.Crumbs;
+        ViewData["Title"] = T["Request background association"].Value;
+        ViewData["Breadcrumb"] = T[PreregistrationsController.Crumbs].Value;
         ViewData["PreregistrationId"] = id;
         return View("BackgroundAssociation", model);
     }

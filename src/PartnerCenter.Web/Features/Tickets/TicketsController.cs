@@ -13,7 +13,7 @@ public sealed class TicketsController(TicketQueries queries, ProcessTicket proce
     [HttpGet]
     public async Task<IActionResult> Tickets()
     {
-        ViewData["Title"] = "Background association tickets";
+        ViewData["Title"] = T["Background association tickets"].Value;
         return View(await queries.ForManagerAsync(User.UserId(), HttpContext.RequestAborted));
     }
 
@@ -21,7 +21,7 @@ public sealed class TicketsController(TicketQueries queries, ProcessTicket proce
     public async Task<IActionResult> ProcessTicket(Guid id)
     {
         var result = await process.ExecuteAsync(User.UserId(), id, HttpContext.RequestAborted);
-        return await BackToListAsync(result, nameof(Tickets), _ => "Associated in the background; the customer is not frozen.");
+        return await BackToListAsync(result, nameof(Tickets), _ => T["Associated in the background; the customer is not frozen."]);
     }
 
     [HttpGet]
@@ -30,7 +30,7 @@ public sealed class TicketsController(TicketQueries queries, ProcessTicket proce
     [HttpPost]
     public Task<IActionResult> DeclineTicket(RejectModel model) =>
         RefuseAsync(Declining, model, reason => decline.ExecuteAsync(User.UserId(), model.Id, reason, HttpContext.RequestAborted),
-            nameof(Tickets), "Ticket declined; the partner sees your reason.");
+            nameof(Tickets), T["Ticket declined; the partner sees your reason."]);
 
-    private Refusal Declining => new(nameof(DeclineTicket), "Decline ticket", "Decline the background association", queries.DescribeAsync);
+    private Refusal Declining => new(nameof(DeclineTicket), T["Decline ticket"], T["Decline the background association"], queries.DescribeAsync);
 }

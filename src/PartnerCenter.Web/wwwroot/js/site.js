@@ -37,7 +37,8 @@ document.addEventListener('DOMContentLoaded', () => {
   });
 });
 
-// Copy buttons: data-copy names the input whose value is copied.
+// Copy buttons: data-copy names the input whose value is copied; the status element's data-copied and
+// data-copy-failed carry its messages in the page's language.
 document.addEventListener('click', async event => {
   const button = event.target.closest('button[data-copy]');
   if (!button) {
@@ -47,9 +48,9 @@ document.addEventListener('click', async event => {
   const status = document.querySelector('[data-copy-status]');
   try {
     await navigator.clipboard.writeText(input.value);
-    if (status) { status.textContent = 'Link copied to the clipboard.'; }
+    if (status) { status.textContent = status.dataset.copied || 'Link copied to the clipboard.'; }
   } catch {
     input.select();
-    if (status) { status.textContent = 'Select the link and copy it with Ctrl+C.'; }
+    if (status) { status.textContent = status.dataset.copyFailed || 'Select the link and copy it with Ctrl+C.'; }
   }
 });
