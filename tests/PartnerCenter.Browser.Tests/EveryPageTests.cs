@@ -34,7 +34,8 @@ public sealed class EveryPageTests(EveryPageFixture portal) : BrowserTest(portal
     {
         await Checks.DataAsync();
         await SignInAsync(DemoUsers.NorthwindSales);
-        await CrawlAsync("partner-staff", ["/"], PartnerDialogs, "/CustomerDevelopment/History", "/Invitations/History/", "/Customers/Adjustments/");
+        await CrawlAsync("partner-staff", ["/"], PartnerDialogs, "/CustomerDevelopment/History", "/Invitations/History/", "/Customers/Adjustments/",
+            "/CustomerDevelopment/RequestExtension/");
     }
 
     [Fact]

@@ -83,6 +83,7 @@ public sealed class AppProcess : IAsyncDisposable
         ["Database__SeedDemoData"] = "true",
         // The demo data has claims lapsing in 3 days; tests that count every email must not get their reminders.
         ["Sweeps__ReminderInterval"] = "12:00:00",
+        ["Sweeps__EscalationInterval"] = "12:00:00",
         ["RateLimiting__Enabled"] = "false",
         ["Mail__Transport"] = "Smtp",
         ["Mail__Smtp__Host"] = "127.0.0.1",

@@ -39,5 +39,7 @@ public static class DemoData
     public const string Pedro = DemoSeeder.PedroEmail;         // Pending review
     public const string AnaCosta = DemoSeeder.AnaCostaEmail;   // Rejected
     public const string ClaimedByContoso = DemoSeeder.ClaimedByContosoEmail;
+    public const string OverdueReviewEmail = DemoSeeder.OverdueReviewEmail;    // Contoso, Pending review, a week old
+    public const string OverdueReviewName = DemoSeeder.OverdueReviewName;
     public const string Loyal = DemoSeeder.LoyalEmail;
 }

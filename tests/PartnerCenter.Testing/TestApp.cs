@@ -134,6 +134,12 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
     /// <summary>How often the claim reminder sweep runs; long by default (tests call <c>SendClaimReminders</c> themselves).</summary>
     public TimeSpan ReminderSweepInterval { get; init; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// How often the overdue digest and escalation sweep runs; 40 days by default, so a test that moves a fake clock by
+    /// days does not get a digest it did not ask for (tests call the use cases themselves).
+    /// </summary>
+    public TimeSpan EscalationSweepInterval { get; init; } = TimeSpan.FromDays(40);
+
     /// <summary>The development key of <c>POST /platform/usage</c> (appsettings.Development.json).</summary>
     public const string PlatformApiKey = "dev-platform-key-not-a-secret";
 
@@ -239,6 +245,7 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
             ["Sweeps:ExpiryInterval"] = Format(ExpirySweepInterval),
             ["Sweeps:BudgetResetInterval"] = Format(BudgetResetSweepInterval),
             ["Sweeps:ReminderInterval"] = Format(ReminderSweepInterval),
+            ["Sweeps:EscalationInterval"] = Format(EscalationSweepInterval),
             ["Webhooks:PollInterval"] = Format(PollInterval),
             ["Webhooks:RetryBaseDelay"] = Format(WebhookRetryBaseDelay),
             ["Webhooks:MaxAge"] = Format(WebhookMaxAge),

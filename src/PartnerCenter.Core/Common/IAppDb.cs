@@ -13,6 +13,7 @@ using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Core.Reviews;
 using PartnerCenter.Core.Usage;
 using PartnerCenter.Core.Webhooks;
 
@@ -36,6 +37,9 @@ public interface IAppDb
     DbSet<UsageRecord> UsageRecords { get; }
     DbSet<BudgetAlert> BudgetAlerts { get; }
     DbSet<ClaimReminder> ClaimReminders { get; }
+    DbSet<ReviewDecision> ReviewDecisions { get; }
+    DbSet<ReviewEscalation> ReviewEscalations { get; }
+    DbSet<OverdueDigest> OverdueDigests { get; }
     DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets { get; }
     DbSet<DisassociationRequest> DisassociationRequests { get; }
     DbSet<ApiKey> ApiKeys { get; }

@@ -51,8 +51,8 @@ public sealed class PortalMetrics
         meter.CreateObservableGauge("partnercenter.reviews.overdue", () => Observe<long>(db =>
         {
             var now = clock.UtcNow();
-            return [new Measurement<long>(db.Preregistrations.LongCount(p => p.Status == PreregistrationStatus.PendingReview && p.ReviewDueAt <= now))];
-        }), "{review}", "Pending reviews past their 2-working-day target.");
+            return [new Measurement<long>(db.Preregistrations.Where(Preregistration.ReviewOverdueAt(now)).LongCount())];
+        }), "{review}", "Reviews (manual reviews, resubmissions, extension requests) past their target.");
         meter.CreateObservableGauge("partnercenter.outbox.messages", () => Observe<long>(db =>
         [
             new Measurement<long>(db.OutboxMessages.LongCount(m => m.Status == OutboxStatus.Pending), new KeyValuePair<string, object?>("status", "pending")),

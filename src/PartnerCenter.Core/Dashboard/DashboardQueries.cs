@@ -4,6 +4,7 @@ using PartnerCenter.Core.Customers;
 using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Core.Reviews;
 
 namespace PartnerCenter.Core.Dashboard;
 
@@ -11,6 +12,16 @@ public sealed record PartnerStats(int PartnerId, string PartnerName, IReadOnlyDi
     int DueToday, int Overdue, int Invitations30Days, int Associated30Days)
 {
     public double AssociationRate => Invitations30Days == 0 ? 0 : (double)Associated30Days / Invitations30Days;
+}
+
+/// <summary>How many review rounds were decided in a period, and how many of them at or before their target.</summary>
+public sealed record DecidedWithinTarget(int WithinTarget, int Decided)
+{
+    /// <summary>The period the dashboard looks back over.</summary>
+    public static readonly TimeSpan Period = TimeSpan.FromDays(30);
+
+    /// <summary>The share in whole percent, rounded half away from zero; null when nothing was decided.</summary>
+    public int? Percent => Decided == 0 ? null : (int)Math.Round(100.0 * WithinTarget / Decided, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>The ecosystem manager's dashboard: each managed partner's records by status, reviews due, invitations.</summary>
@@ -32,7 +43,8 @@ public sealed class DashboardQueries(IAppDb db, TimeProvider clock)
             .Select(g => new { g.Key.PartnerId, g.Key.Status, Count = g.Count() })
             .ToListAsync(ct);
         var due = await db.Preregistrations.AsNoTracking()
-            .Where(p => ids.Contains(p.PartnerId) && p.Status == PreregistrationStatus.PendingReview)
+            .Where(p => ids.Contains(p.PartnerId))
+            .Where(Preregistration.InReview)
             .Select(p => new { p.PartnerId, p.ReviewDueAt })
             .ToListAsync(ct);
         var invitations = await db.Invitations.AsNoTracking()
@@ -52,5 +64,21 @@ public sealed class DashboardQueries(IAppDb db, TimeProvider clock)
                 mine.Count(d => d.ReviewDueAt <= now),
                 inv?.Total ?? 0, inv?.Used ?? 0);
         }).ToList();
+    }
+
+    /// <summary>
+    /// The review rounds (manual reviews, extensions, resubmissions) of the manager's partners decided in the last
+    /// <see cref="DecidedWithinTarget.Period"/>, and how many of them within target (<see cref="ReviewDecision.WithinTarget"/>).
+    /// </summary>
+    public async Task<DecidedWithinTarget> DecidedWithinTargetAsync(string managerId, CancellationToken ct)
+    {
+        var since = clock.UtcNow() - DecidedWithinTarget.Period;
+        var partnerIds = db.Partners.Where(p => p.EcosystemManagerId == managerId).Select(p => p.Id);
+        var counts = await db.ReviewDecisions.AsNoTracking()
+            .Where(d => partnerIds.Contains(d.PartnerId) && d.DecidedAt >= since)
+            .GroupBy(d => d.WithinTarget)
+            .Select(g => new { WithinTarget = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return new DecidedWithinTarget(counts.Where(c => c.WithinTarget).Sum(c => c.Count), counts.Sum(c => c.Count));
     }
 }

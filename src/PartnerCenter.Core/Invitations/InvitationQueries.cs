@@ -13,6 +13,12 @@ public sealed record InvitationHistoryLink(Guid Id, InvitationChannel Channel, D
 {
     /// <summary>Only an active link can be revoked (<see cref="Invitation.CheckRevocableAt"/>).</summary>
     public bool CanRevoke => State == InvitationStatus.Active;
+
+    /// <summary>
+    /// An active email invitation is offered as <b>Cancel</b> (the same revocation, which also stops an email not yet
+    /// sent); an active link or QR code as <b>Revoke</b>.
+    /// </summary>
+    public bool CanCancel => CanRevoke && Channel == InvitationChannel.Email;
 }
 
 public sealed record InvitationHistory(

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Partners;
+using PartnerCenter.Core.Reviews;
 
 namespace PartnerCenter.Core.Preregistrations;
 
@@ -59,6 +60,9 @@ public class Preregistration
 
     /// <summary>For Pending review: when the ecosystem manager's decision is due (2 working days).</summary>
     public DateTime? ReviewDueAt { get; private set; }
+
+    /// <summary>When the current (or latest) review round opened: submission for review, resubmission, or extension request.</summary>
+    public DateTime? ReviewOpenedAt { get; private set; }
     public string? DecidedByUserId { get; private set; }
     public string? RejectionReason { get; private set; }
     public DateTime? DeletedAt { get; private set; }
@@ -114,6 +118,7 @@ public class Preregistration
         {
             record.Status = PreregistrationStatus.PendingReview;
             record.ReviewDueAt = reviewDueAt;
+            record.ReviewOpenedAt = now;
         }
 
         return record;
@@ -162,6 +167,28 @@ public class Preregistration
     /// <summary>The stored statuses that hold a claim (until they lapse): the unique open-claim index's filter lists exactly these.</summary>
     public static readonly IReadOnlyList<PreregistrationStatus> OpenStatuses =
         [PreregistrationStatus.PendingReview, PreregistrationStatus.Preregistered, PreregistrationStatus.ActionRequired, PreregistrationStatus.ExtensionRequested];
+
+    /// <summary>The stored statuses that wait for an ecosystem manager's decision (a manual review, a resubmission, an extension).</summary>
+    public static Expression<Func<Preregistration, bool>> InReview =>
+        p => p.Status == PreregistrationStatus.PendingReview || p.Status == PreregistrationStatus.ExtensionRequested;
+
+    /// <summary>
+    /// <see cref="ReviewRound.IsOverdueAt"/> for queries: waiting for a decision whose target is at or before
+    /// <paramref name="moment"/>.
+    /// </summary>
+    public static Expression<Func<Preregistration, bool>> ReviewOverdueAt(DateTime moment) =>
+        p => (p.Status == PreregistrationStatus.PendingReview || p.Status == PreregistrationStatus.ExtensionRequested) && p.ReviewDueAt <= moment;
+
+    /// <summary>
+    /// The review round waiting for a decision: a manual review, a resubmission (Pending review after a return) or an
+    /// extension request, with when it opened and its target; null when nothing waits (or no target is stored).
+    /// </summary>
+    public ReviewRound? OpenReview => (Status, ReviewDueAt) switch
+    {
+        (PreregistrationStatus.PendingReview, { } due) => new ReviewRound(ReturnCount > 0 ? ReviewKind.Resubmission : ReviewKind.ManualReview, ReviewOpenedAt ?? CreatedAt, due),
+        (PreregistrationStatus.ExtensionRequested, { } due) => new ReviewRound(ReviewKind.Extension, ReviewOpenedAt ?? ExtensionRequestedAt ?? CreatedAt, due),
+        _ => null,
+    };
 
     /// <summary>Stored as Preregistered but lapsed: what the sweep marks Expired.</summary>
     public static Expression<Func<Preregistration, bool>> LapsedAt(DateTime now) =>
@@ -357,6 +384,7 @@ public class Preregistration
 
         Status = PreregistrationStatus.PendingReview;
         ReviewDueAt = reviewDueAt;
+        ReviewOpenedAt = now;
         ExpiresAt = null;
         Version++;
         return this;
@@ -387,6 +415,7 @@ public class Preregistration
         ExtensionRequestedAt = now;
         ExtensionReason = reason.Trim();
         ReviewDueAt = reviewDueAt;
+        ReviewOpenedAt = now;
         Version++;
         return this;
     }

@@ -29,15 +29,17 @@ public sealed class DecideExtension(IAppDb db, UnitOfWork unit, AuditLog audit, 
 
         var now = clock.UtcNow();
         var before = record.ExpiresAt;
+        var round = record.OpenReview;
         var decided = declineReason is null ? record.ApproveExtension(now, managerId) : record.DeclineExtension(declineReason, now, managerId);
         if (!decided.IsSuccess)
         {
             return decided.Error!;
         }
 
+        var decision = ReviewDecisions.Add(db, record, round, declineReason is null ? ReviewOutcome.ExtensionApproved : ReviewOutcome.ExtensionDeclined, now, managerId);
         audit.Record(managerId, partnerId, declineReason is null ? "ExtensionApproved" : "ExtensionDeclined", nameof(Preregistration), id.ToString(),
             new { Status = nameof(PreregistrationStatus.ExtensionRequested), ExpiresAt = before },
-            new { Status = record.StatusAt(now).ToString(), record.ExpiresAt, Reason = declineReason });
+            new { Status = record.StatusAt(now).ToString(), record.ExpiresAt, Reason = declineReason, ReviewKind = decision?.Kind.ToString(), decision?.WithinTarget });
         var saved = await unit.SaveAsync(record, ct);
         if (saved.IsSuccess)
         {

@@ -37,14 +37,16 @@ public sealed class DecideReview(IAppDb db, UnitOfWork unit, InvitationIssuer in
         }
 
         var now = clock.UtcNow();
+        var round = record.OpenReview;
         var decided = rejection is null ? record.Approve(now, managerId) : record.Reject(rejection, now, managerId);
         if (!decided.IsSuccess)
         {
             return decided.Error!;
         }
 
+        var decision = ReviewDecisions.Add(db, record, round, rejection is null ? ReviewOutcome.Approved : ReviewOutcome.Rejected, now, managerId);
         audit.Record(managerId, partner.Id, rejection is null ? "ReviewApproved" : "ReviewRejected", nameof(Preregistration), id.ToString(),
-            new { Status = nameof(PreregistrationStatus.PendingReview) }, new { Status = record.Status.ToString(), Reason = rejection });
+            new { Status = nameof(PreregistrationStatus.PendingReview) }, new { Status = record.Status.ToString(), Reason = rejection, ReviewKind = decision?.Kind.ToString(), decision?.WithinTarget });
         // "Send invitation link: Yes" sends the invitation now, unless the partner cannot invite (prepaid):
         // then the partner is told in the decision email that it was not sent, and why.
         var notSent = rejection is null && record.SendInvitation ? record.CheckInvitable(partner, now) : null;

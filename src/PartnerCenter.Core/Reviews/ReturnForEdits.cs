@@ -23,15 +23,17 @@ public sealed class ReturnForEdits(IAppDb db, UnitOfWork unit, WorkingDays worki
         }
 
         var now = clock.UtcNow();
+        var round = record.OpenReview;
         var returned = record.ReturnForEdits(comment ?? "", fields, now, workingDays.AddWorkingDays(now, Preregistration.ActionRequiredWorkingDays), managerId);
         if (!returned.IsSuccess)
         {
             return returned.Error!;
         }
 
+        var decision = ReviewDecisions.Add(db, record, round, ReviewOutcome.Returned, now, managerId);
         audit.Record(managerId, partner.Id, "ReviewReturned", nameof(Preregistration), id.ToString(),
             new { Status = nameof(PreregistrationStatus.PendingReview) },
-            new { Status = record.Status.ToString(), Fields = fields.ToString(), record.ReturnCount, ActionDueAt = record.ExpiresAt });
+            new { Status = record.Status.ToString(), Fields = fields.ToString(), record.ReturnCount, ActionDueAt = record.ExpiresAt, ReviewKind = decision?.Kind.ToString(), decision?.WithinTarget });
         var saved = await unit.SaveAsync(record, ct);
         if (saved.IsSuccess)
         {

@@ -12,6 +12,11 @@ public sealed class ReviewOptions
 
     /// <summary>Non-working dates (yyyy-MM-dd) besides Saturdays and Sundays.</summary>
     public List<DateOnly> Holidays { get; set; } = [];
+
+    /// <summary>
+    /// Where a review one working day past its target is escalated, one email per review round; empty: no escalation.
+    /// </summary>
+    public string EscalationEmail { get; set; } = "";
 }
 
 /// <summary>

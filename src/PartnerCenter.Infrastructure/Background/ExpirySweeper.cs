@@ -18,6 +18,9 @@ public sealed class SweepOptions
 
     /// <summary>How often claims lapsing soon are checked for a reminder that is due.</summary>
     public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often overdue reviews are checked for the daily digest and for escalation.</summary>
+    public TimeSpan EscalationInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Marks lapsed preregistrations Expired in the background; safe to run on several instances.</summary>

@@ -13,6 +13,7 @@ using PartnerCenter.Core.Invitations;
 using PartnerCenter.Core.Mail;
 using PartnerCenter.Core.Partners;
 using PartnerCenter.Core.Preregistrations;
+using PartnerCenter.Core.Reviews;
 using PartnerCenter.Core.Usage;
 using PartnerCenter.Core.Webhooks;
 
@@ -33,6 +34,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
     public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
     public DbSet<ClaimReminder> ClaimReminders => Set<ClaimReminder>();
+    public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+    public DbSet<ReviewEscalation> ReviewEscalations => Set<ReviewEscalation>();
+    public DbSet<OverdueDigest> OverdueDigests => Set<OverdueDigest>();
     public DbSet<BackgroundAssociationTicket> BackgroundAssociationTickets => Set<BackgroundAssociationTicket>();
     public DbSet<DisassociationRequest> DisassociationRequests => Set<DisassociationRequest>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -48,6 +48,10 @@ public sealed class DemoSeeder(
     /// <summary>The customer Contoso holds with a valid preregistration.</summary>
     public const string ClaimedByContosoEmail = "claimed@customers.example";
 
+    /// <summary>Contoso's request for a manual review, a week old: overdue (and one working day past its target).</summary>
+    public const string OverdueReviewEmail = "rafael.lima@prospects.example";
+    public const string OverdueReviewName = "Rafael Lima";
+
     /// <summary>The customer associated with Northwind 300 days ago.</summary>
     public const string LoyalEmail = "loyal@customers.example";
 
@@ -104,7 +108,13 @@ public sealed class DemoSeeder(
         Prereg(northwind, LenaEmail, "Lena Fischer", "+4915123456703", now.AddDays(-20));
         Prereg(northwind, PedroEmail, "Pedro Silva", "+5511912345678", now.AddDays(-1), ReviewTrigger.Country);
         var rejected = Prereg(northwind, AnaCostaEmail, "Ana Costa", "+5511912345679", now.AddDays(-6), ReviewTrigger.Country);
-        rejected.Reject("The customer is served by a partner in Brazil.", now.AddDays(-5));
+        var round = rejected.OpenReview!;
+        rejected.Reject("The customer is served by a partner in Brazil.", now.AddDays(-5), em.Id);
+        db.ReviewDecisions.Add(ReviewDecision.Of(rejected.Id, northwind.Id, round, ReviewOutcome.Rejected, now.AddDays(-5), em.Id));
+
+        // Jonas Weber (above) is Preregistered in its last 5 days, so Request extension is offered. Contoso's review
+        // request is a week old: overdue, so the queue, the dashboard and the digest show one.
+        Prereg(contoso, OverdueReviewEmail, OverdueReviewName, "+5511912345677", now.AddDays(-7), ReviewTrigger.Country);
         var deleted = Prereg(northwind, "max.bauer@prospects.example", "Max Bauer", "+4915123456704", now.AddDays(-4));
         deleted.Delete(now.AddDays(-3));
         db.Preregistrations.Add(Preregistration.Historical(northwind.Id, LoyalEmail, "Loyal Customer AG",

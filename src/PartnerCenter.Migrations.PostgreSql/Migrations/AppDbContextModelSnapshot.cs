@@ -1165,6 +1165,9 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("ReviewDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ReviewOpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ReviewTrigger")
                         .HasColumnType("integer");
 
@@ -1194,6 +1197,109 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.HasIndex("PartnerId", "Status", "CreatedAt");
 
                     b.ToTable("Preregistrations");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.OverdueDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ManagerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("OverdueDigests");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.ReviewDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PreregistrationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("WithinTarget")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreregistrationId");
+
+                    b.HasIndex("PartnerId", "DecidedAt");
+
+                    b.ToTable("ReviewDecisions");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.ReviewEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PreregistrationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreregistrationId", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("ReviewEscalations");
                 });
 
             modelBuilder.Entity("PartnerCenter.Core.Tickets.BackgroundAssociationTicket", b =>
@@ -1649,6 +1755,24 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.HasOne("PartnerCenter.Core.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.ReviewDecision", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
+                        .WithMany()
+                        .HasForeignKey("PreregistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.ReviewEscalation", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
+                        .WithMany()
+                        .HasForeignKey("PreregistrationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1167,6 +1167,9 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("ReviewDueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ReviewOpenedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("ReviewTrigger")
                         .HasColumnType("int");
 
@@ -1196,6 +1199,109 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.HasIndex("PartnerId", "Status", "CreatedAt");
 
                     b.ToTable("Preregistrations");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.OverdueDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ManagerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("OverdueDigests");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.ReviewDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PreregistrationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("WithinTarget")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreregistrationId");
+
+                    b.HasIndex("PartnerId", "DecidedAt");
+
+                    b.ToTable("ReviewDecisions");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.ReviewEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PreregistrationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreregistrationId", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("ReviewEscalations");
                 });
 
             modelBuilder.Entity("PartnerCenter.Core.Tickets.BackgroundAssociationTicket", b =>
@@ -1651,6 +1757,24 @@ namespace PartnerCenter.Migrations.SqlServer.Migrations
                     b.HasOne("PartnerCenter.Core.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.ReviewDecision", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
+                        .WithMany()
+                        .HasForeignKey("PreregistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.ReviewEscalation", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
+                        .WithMany()
+                        .HasForeignKey("PreregistrationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

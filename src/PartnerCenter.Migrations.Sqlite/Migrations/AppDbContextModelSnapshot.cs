@@ -1134,6 +1134,9 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ReviewDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReviewOpenedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReviewTrigger")
                         .HasColumnType("INTEGER");
 
@@ -1163,6 +1166,103 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.HasIndex("PartnerId", "Status", "CreatedAt");
 
                     b.ToTable("Preregistrations");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.OverdueDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ManagerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("OverdueDigests");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.ReviewDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PreregistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WithinTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreregistrationId");
+
+                    b.HasIndex("PartnerId", "DecidedAt");
+
+                    b.ToTable("ReviewDecisions");
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.ReviewEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PreregistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreregistrationId", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("ReviewEscalations");
                 });
 
             modelBuilder.Entity("PartnerCenter.Core.Tickets.BackgroundAssociationTicket", b =>
@@ -1612,6 +1712,24 @@ namespace PartnerCenter.Migrations.Sqlite.Migrations
                     b.HasOne("PartnerCenter.Core.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.ReviewDecision", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
+                        .WithMany()
+                        .HasForeignKey("PreregistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerCenter.Core.Reviews.ReviewEscalation", b =>
+                {
+                    b.HasOne("PartnerCenter.Core.Preregistrations.Preregistration", null)
+                        .WithMany()
+                        .HasForeignKey("PreregistrationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -28,7 +28,8 @@ public sealed class DashboardTests(FakeClockApp app) : AppTest<FakeClockApp>(app
         var friday = await DashboardAsync();
         Assert.Equal(["Contoso Reseller", "Fabrikam Partners", "Northwind Cloud", "Tailspin Prepaid"], friday.Keys.Order().ToList());
         Assert.Equal(Counts(pending: 1, preregistered: 2, rejected: 1, expired: 1, associated: 1, deleted: 1), friday["Northwind Cloud"].Bars);
-        Assert.Equal(Counts(preregistered: 1), friday["Contoso Reseller"].Bars);
+        Assert.Equal(Counts(pending: 1, preregistered: 1), friday["Contoso Reseller"].Bars);
+        Assert.Equal((0, 1), (friday["Contoso Reseller"].DueToday, friday["Contoso Reseller"].Overdue));
         Assert.Equal(Counts(), friday["Fabrikam Partners"].Bars);
         Assert.Equal(Counts(), friday["Tailspin Prepaid"].Bars);
         Assert.Equal((0, 0), (friday["Northwind Cloud"].DueToday, friday["Northwind Cloud"].Overdue));
@@ -56,7 +57,7 @@ public sealed class DashboardTests(FakeClockApp app) : AppTest<FakeClockApp>(app
         page.AssertStatus(HttpStatusCode.OK);
         Assert.Equal("Dashboard", page.Heading);
         var cards = new Dictionary<string, PartnerCard>();
-        foreach (var section in page.Document.QuerySelectorAll("main section"))
+        foreach (var section in page.Document.QuerySelectorAll("main section[aria-labelledby^='partner-']"))
         {
             var name = section.QuerySelector("h2")!.TextContent.Trim();
             var chart = section.QuerySelector("svg[role='img']") ?? throw new InvalidOperationException($"No chart for {name}.");

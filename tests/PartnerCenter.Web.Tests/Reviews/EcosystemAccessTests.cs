@@ -243,7 +243,7 @@ public sealed partial class OtherManagersPartnerTests(TestApp app) : AppTest<Tes
         Assert.DoesNotContain("Walter Woodgrove", emTickets.MainText, StringComparison.Ordinal);
         Assert.Contains("Walter Woodgrove", otherTickets.MainText, StringComparison.Ordinal);
         Assert.DoesNotContain(Woodgrove, emDashboard.MainText, StringComparison.Ordinal);
-        Assert.Equal([Woodgrove], otherDashboard.Document.QuerySelectorAll("main section h2").Select(h => h.TextContent.Trim()).ToList());
+        Assert.Equal([Woodgrove], otherDashboard.Document.QuerySelectorAll("main section[aria-labelledby^='partner-'] h2").Select(h => h.TextContent.Trim()).ToList());
         Assert.DoesNotContain(Northwind, otherDashboard.MainText, StringComparison.Ordinal);
     }
 

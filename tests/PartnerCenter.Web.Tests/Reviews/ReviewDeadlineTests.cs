@@ -30,11 +30,11 @@ public sealed class ReviewDeadlineTests(FakeClockApp app) : AppTest<FakeClockApp
         Assert.StartsWith("Pending review", status, StringComparison.Ordinal);
         Assert.Contains($"Decision due {Shown.ToNorthwind(TuesdayAfternoon)}", status, StringComparison.Ordinal);
 
-        // Friday: nothing is late; the earliest due comes first.
+        // Friday: only the seeded week-old request (Contoso) is late; the earliest due comes first.
         using (var em = await App.SignedInClientAsync(DemoUsers.EcosystemManager))
         {
             var queue = await QueueAsync(em);
-            Assert.Equal(["Pedro Silva", "Frieda Friday"], queue.QueuedCustomers());
+            Assert.Equal([DemoData.OverdueReviewName, "Pedro Silva", "Frieda Friday"], queue.QueuedCustomers());
             var frieda = queue.QueueRow("Frieda Friday");
             // Counted in working time, as the target is: Friday's rest, Monday and Tuesday until 14:30.
             Assert.Equal("2 d 0 h left", frieda.TimeLeft());
@@ -49,7 +49,7 @@ public sealed class ReviewDeadlineTests(FakeClockApp app) : AppTest<FakeClockApp
         using (var em = await App.SignedInClientAsync(DemoUsers.EcosystemManager))
         {
             var queue = await QueueAsync(em);
-            Assert.Equal(["Pedro Silva", "Frieda Friday"], queue.QueuedCustomers());
+            Assert.Equal([DemoData.OverdueReviewName, "Pedro Silva", "Frieda Friday"], queue.QueuedCustomers());
             var pedro = queue.QueueRow("Pedro Silva");
             Assert.True(pedro.IsMarkedOverdue());
             Assert.Equal("Overdue by 2 h 30 min", pedro.TimeLeft());

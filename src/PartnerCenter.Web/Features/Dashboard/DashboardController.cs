@@ -15,6 +15,7 @@ public sealed class DashboardController(DashboardQueries dashboard, CustomerQuer
     {
         ViewData["Title"] = T["Dashboard"].Value;
         ViewData["OverdueEnds"] = await customers.OverdueForManagerAsync(User.UserId(), HttpContext.RequestAborted);
+        ViewData["WithinTarget"] = await dashboard.DecidedWithinTargetAsync(User.UserId(), HttpContext.RequestAborted);
         return View(await dashboard.ForManagerAsync(User.UserId(), readerTime.Zone, HttpContext.RequestAborted));
     }
 }

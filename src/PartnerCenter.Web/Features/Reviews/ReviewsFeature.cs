@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PartnerCenter.Core.Reviews;
+using PartnerCenter.Infrastructure.Background;
 
 namespace PartnerCenter.Web.Features.Reviews;
 
@@ -11,6 +12,8 @@ public static class ReviewsFeature
     {
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.TryAddSingleton(sp => WorkingDays.From(sp.GetRequiredService<IOptions<ReviewOptions>>().Value));
-        return services.AddUseCases(typeof(ReviewQueries), typeof(DecideReview), typeof(ReturnForEdits), typeof(DecideExtension));
+        services.AddHostedService<ReviewEscalationSweeper>();
+        return services.AddUseCases(typeof(ReviewQueries), typeof(DecideReview), typeof(ReturnForEdits), typeof(DecideExtension),
+            typeof(SendOverdueDigests), typeof(EscalateOverdueReviews));
     }
 }
