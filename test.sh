@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and every test; the README's test command and what CI runs (.ci/run).
 # On a fresh Debian 12 machine with the .NET SDK it first installs the Debian packages the
-# tests use when they are missing: chromium, python3-aiosmtpd, zbar-tools, docker-compose, sqlite3,
+# tests use when they are missing: chromium (and fonts-wqy-microhei for Chinese glyphs), python3-aiosmtpd, zbar-tools, docker-compose, sqlite3,
 # postgresql, default-jre-headless (the Nu HTML checker), npm; then the page checkers of tests/tools
 # (axe-core, vnu-jar) with `npm ci` when their node_modules is missing. Starts a throwaway PostgreSQL cluster (scripts/postgres.sh) for the suites that run on
 # both engines, exports PC_TEST_POSTGRES, and stops the cluster on exit, also when tests fail.
@@ -43,6 +43,8 @@ finish() {
 
 missing_packages() {
   [ -x /usr/bin/chromium ] || echo chromium fonts-dejavu-core
+  # Chinese glyphs for the zh-CN pages' screenshots (without a CJK font Chromium draws boxes).
+  [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || echo fonts-wqy-microhei
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || echo python3-aiosmtpd
   command -v zbarimg >/dev/null || echo zbar-tools
   command -v docker-compose >/dev/null || echo docker-compose

@@ -50,6 +50,7 @@ public sealed class CustomerDevelopmentInChineseTests(PortalFixture portal) : Br
         await Page.Button("复制").ClickAsync();
         await Expect(Page.Locator("[data-copy-status]")).ToHaveTextAsync("链接已复制到剪贴板。");
         await ScreenshotAsync("zh-link-qr");
+        Assert.Empty(await PageCheckers.AxeAsync(Page));
     }
 
     [Fact]
