@@ -1,3 +1,4 @@
+using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Customers;
 
 namespace PartnerCenter.Core.Mail;
@@ -8,7 +9,7 @@ public sealed record BudgetAlertEmail(
     : EmailModel
 {
     public override string Template => "BudgetAlert";
-    public override string Subject => Level == BudgetLevel.Exhausted
-        ? $"Budget exhausted: {CustomerName}"
-        : $"80% of the budget used: {CustomerName}";
+    protected override Phrase SubjectText => Level == BudgetLevel.Exhausted
+        ? new("Budget exhausted: {0}", CustomerName)
+        : new("80% of the budget used: {0}", CustomerName);
 }
