@@ -50,6 +50,10 @@ public sealed class ProfileController(UpdateProfile update, UserManager<AppUser>
                 Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
                     Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new(language)),
                     new CookieOptions { Expires = clock.GetUtcNow() + LanguageController.CookieLifetime, IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
+
+                // "Profile saved." is read on the next page, already in the new language.
+                System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture =
+                    System.Globalization.CultureInfo.GetCultureInfo(language);
             }
         }
 
