@@ -31,7 +31,8 @@ using PartnerCenter.Web.Mail;
 using PartnerCenter.Web.Operations;
 using PartnerCenter.Web.Security;
 
-// Amounts and dates are read and written the same way whatever the server's locale.
+// Amounts and dates are read and written the same way whatever the server's locale; each request then runs in
+// the reader's culture (UseRequestLocalization), each email in its recipient's (RazorEmailRenderer).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
@@ -117,6 +118,7 @@ services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["r
     customTestQuery: async (db, ct) => await db.Partners.AnyAsync(ct) || true);
 
 var app = builder.Build();
+app.Services.UsePortalValidationLanguage();
 
 // Online backup and restore of the embedded database; safe while another instance of the app runs.
 if (Array.IndexOf(args, "--backup") is var backupAt and >= 0 && backupAt + 1 < args.Length)

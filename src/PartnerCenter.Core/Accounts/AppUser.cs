@@ -22,6 +22,33 @@ public class AppUser : IdentityUser
     /// <summary>The IANA time zone pages and emails show this user's times in; null: the default (the partner's, else UTC).</summary>
     public string? TimeZoneId { get; set; }
 
+    /// <summary>
+    /// The language pages and emails speak to this user (<see cref="Languages"/>), chosen on the profile page or with
+    /// the header's switch; null: none chosen (pages follow the browser, emails are in the default language).
+    /// </summary>
+    public string? Language { get; set; }
+
+    /// <summary>The language this user's emails are written in.</summary>
+    public string EmailLanguage => Languages.OrDefault(Language);
+
+    /// <summary>Sets the user's language; null or empty goes back to none chosen. A language the portal does not speak is refused.</summary>
+    public Error? ChooseLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            Language = null;
+            return null;
+        }
+
+        if (Languages.Find(language) is not { } known)
+        {
+            return Languages.Unknown;
+        }
+
+        Language = known;
+        return null;
+    }
+
     /// <summary>Turned off on the profile page: no "review decided" emails to this partner user. Stored as "off" so the default is on.</summary>
     public bool ReviewDecidedEmailOff { get; set; }
 

@@ -4,7 +4,8 @@ using PartnerCenter.Core.Common;
 namespace PartnerCenter.Core.Accounts;
 
 /// <summary>What a user sets on their profile page; the email preferences only matter to partner users.</summary>
-public sealed record ProfileChange(string? TimeZoneId, bool EmailOnReviewDecided, bool EmailOnCustomerAssociated, bool ClaimReminders = true);
+/// <param name="Language">The language chosen (<see cref="Languages"/>); null or empty: none chosen, pages follow the browser.</param>
+public sealed record ProfileChange(string? TimeZoneId, bool EmailOnReviewDecided, bool EmailOnCustomerAssociated, bool ClaimReminders = true, string? Language = null);
 
 /// <summary>A signed-in user saves their profile: their time zone and (partner users) which partner emails they get.</summary>
 public sealed class UpdateProfile(IAppDb db, UnitOfWork unit)
@@ -17,7 +18,7 @@ public sealed class UpdateProfile(IAppDb db, UnitOfWork unit)
             return Error.NotFound("User");
         }
 
-        if (user.ChooseTimeZone(change.TimeZoneId) is { } refused)
+        if ((user.ChooseTimeZone(change.TimeZoneId) ?? user.ChooseLanguage(change.Language)) is { } refused)
         {
             return refused;
         }

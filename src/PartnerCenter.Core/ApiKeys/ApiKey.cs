@@ -110,7 +110,7 @@ public static class ApiScopes
 
 public static class ApiKeyErrors
 {
-    public static readonly Error NameRequired = Error.InField("Name", "invalid_name", $"Enter a name of at most {ApiKey.NameMaxLength} characters.");
+    public static readonly Error NameRequired = Error.InField("Name", "invalid_name", new Phrase("Enter a name of at most {0} characters.", ApiKey.NameMaxLength));
     public static readonly Error NoScope = Error.InField("Scopes", "invalid_scopes", "Choose at least one scope.");
     public static readonly Error ExpiryInPast = Error.InField("ExpiresOn", "invalid_expiry", "Choose an expiry date in the future, or none.");
     public static readonly Error AlreadyRevoked = Error.Conflict("already_revoked", "This API key has already been revoked.");

@@ -10,7 +10,13 @@ namespace PartnerCenter.Core.Associations;
 /// </summary>
 /// <param name="Code">The stable code: what History Records stores, so every row reads from this catalogue.</param>
 /// <param name="SuggestedOperation">What the partner can do, shown next to the failure in History Records.</param>
-public sealed record AssociationFailure(string Code, string ForCustomer, string ForPartner, string SuggestedOperation);
+/// <remarks>The texts are kept as <see cref="Phrase"/>s and read in the reader's language.</remarks>
+public sealed record AssociationFailure(string Code, Phrase CustomerText, Phrase PartnerText, Phrase SuggestionText)
+{
+    public string ForCustomer => CustomerText.ToString();
+    public string ForPartner => PartnerText.ToString();
+    public string SuggestedOperation => SuggestionText.ToString();
+}
 
 /// <summary>Why an association fails at the moment the customer confirms, with what each reader can do (docs/domain.md §5.3).</summary>
 public static class AssociationErrors
@@ -20,6 +26,8 @@ public static class AssociationErrors
 
     /// <summary>What a customer can do when nothing on their side can change the outcome.</summary>
     public const string ContactPartner = " Contact the partner who invited you if you have questions.";
+
+    private static Phrase WithContact(string english) => Phrase.Join(" ", [english, ContactPartner.Trim()]);
 
     public static readonly Error DifferentEmail = new("different_email",
         "This invitation was sent to a different email address. Sign in or register with the invited address.");
@@ -39,57 +47,57 @@ public static class AssociationErrors
     /// <summary>The one catalogue: each failure that History Records can hold, with both readers' texts.</summary>
     private static readonly AssociationFailure[] Catalogue =
     [
-        new(InvitationErrors.NotFound.Code, InvitationErrors.NotFound.Message,
+        new(InvitationErrors.NotFound.Code, InvitationErrors.NotFound.Text,
             "The customer opened a link that does not exist. Send a new invitation.", SendAgain),
-        new(InvitationErrors.Revoked.Code, InvitationErrors.Revoked.Message,
+        new(InvitationErrors.Revoked.Code, InvitationErrors.Revoked.Text,
             "The customer opened a link that you revoked or replaced. Send a new invitation.", SendAgain),
-        new(InvitationErrors.Expired.Code, InvitationErrors.Expired.Message,
+        new(InvitationErrors.Expired.Code, InvitationErrors.Expired.Text,
             "The customer opened an expired link. Send a new invitation.", SendAgain),
-        new(InvitationErrors.Used.Code, InvitationErrors.Used.Message,
+        new(InvitationErrors.Used.Code, InvitationErrors.Used.Text,
             "The customer opened a link that had already been used. Send a new invitation.", SendAgain),
-        new(DifferentEmail.Code, DifferentEmail.Message,
+        new(DifferentEmail.Code, DifferentEmail.Text,
             "The customer signed in with an email address other than the one you preregistered. Send a new invitation and ask them to use that address.", SendAgain),
         new(InvitationErrors.PrepaidPartner.Code,
-            "This partner cannot take on customers through invitations at the moment, so the invitation cannot be accepted." + ContactPartner,
-            InvitationErrors.PrepaidPartner.Message, CannotAssociate),
-        new("not_invitable", InvitationErrors.Expired.Message,
+            WithContact("This partner cannot take on customers through invitations at the moment, so the invitation cannot be accepted."),
+            InvitationErrors.PrepaidPartner.Text, CannotAssociate),
+        new("not_invitable", InvitationErrors.Expired.Text,
             "The preregistration was no longer Preregistered when the customer confirmed.", CannotAssociate),
         new(PreregistrationErrors.ChineseMainland.Code,
-            "Your account is registered on the Chinese mainland website, so it cannot become a partner's customer." + ContactPartner,
-            PreregistrationErrors.ChineseMainland.Message, CannotAssociate),
+            WithContact("Your account is registered on the Chinese mainland website, so it cannot become a partner's customer."),
+            PreregistrationErrors.ChineseMainland.Text, CannotAssociate),
         new(PreregistrationErrors.AssociatedWithAnotherPartner.Code,
             "Your account is already the customer of another partner. To change partners, ask your current partner to end the association first.",
-            PreregistrationErrors.AssociatedWithAnotherPartner.Message, CannotAssociate),
+            PreregistrationErrors.AssociatedWithAnotherPartner.Text, CannotAssociate),
         new(PreregistrationErrors.PreregisteredByAnotherPartner.Code,
-            "Another partner holds a preregistration for your account, so this invitation cannot be accepted." + ContactPartner,
-            PreregistrationErrors.PreregisteredByAnotherPartner.Message, CannotAssociate),
+            WithContact("Another partner holds a preregistration for your account, so this invitation cannot be accepted."),
+            PreregistrationErrors.PreregisteredByAnotherPartner.Text, CannotAssociate),
         new(PreregistrationErrors.ConsumerCloudUser.Code,
-            "Your account is a consumer cloud account, which cannot become a partner's customer." + ContactPartner,
-            PreregistrationErrors.ConsumerCloudUser.Message, CannotAssociate),
+            WithContact("Your account is a consumer cloud account, which cannot become a partner's customer."),
+            PreregistrationErrors.ConsumerCloudUser.Text, CannotAssociate),
         new(PreregistrationErrors.SignedContract.Code,
-            "Your account has signed contracts with the platform, so it cannot become a partner's customer." + ContactPartner,
-            PreregistrationErrors.SignedContract.Message, CannotAssociate),
+            WithContact("Your account has signed contracts with the platform, so it cannot become a partner's customer."),
+            PreregistrationErrors.SignedContract.Text, CannotAssociate),
         new(PreregistrationErrors.CashExpenditure.Code,
-            "Your account has cash expenditure records, so it cannot become a partner's customer through this invitation." + ContactPartner,
-            PreregistrationErrors.CashExpenditure.Message, CannotAssociate),
+            WithContact("Your account has cash expenditure records, so it cannot become a partner's customer through this invitation."),
+            PreregistrationErrors.CashExpenditure.Text, CannotAssociate),
         new(PreregistrationErrors.EnterpriseMember.Code,
             "Your account is a member of an enterprise in the unified accounting model, so it cannot become a partner's customer. Ask your enterprise's administrator.",
-            PreregistrationErrors.EnterpriseMember.Message, CannotAssociate),
+            PreregistrationErrors.EnterpriseMember.Text, CannotAssociate),
         new(PreregistrationErrors.AlreadyYourCustomer.Code,
             "Your account is already a customer of this partner. There is nothing more to do.",
-            PreregistrationErrors.AlreadyYourCustomer.Message, CannotAssociate),
+            PreregistrationErrors.AlreadyYourCustomer.Text, CannotAssociate),
         new(PartnerOrApplicant.Code,
-            "Your account is a partner account or is applying to become one, so it cannot become a partner's customer." + ContactPartner,
-            PartnerOrApplicant.Message, CannotAssociate),
+            WithContact("Your account is a partner account or is applying to become one, so it cannot become a partner's customer."),
+            PartnerOrApplicant.Text, CannotAssociate),
         new(SpecialContract.Code,
-            "Your account has a special contract with the platform, so it cannot become a partner's customer." + ContactPartner,
-            SpecialContract.Message, CannotAssociate),
+            WithContact("Your account has a special contract with the platform, so it cannot become a partner's customer."),
+            SpecialContract.Text, CannotAssociate),
         new(InternalAccount.Code,
-            "This is an internal account, so it cannot become a partner's customer." + ContactPartner,
-            InternalAccount.Message, CannotAssociate),
+            WithContact("This is an internal account, so it cannot become a partner's customer."),
+            InternalAccount.Text, CannotAssociate),
         new(IndependentMaster.Code,
-            "Your account is an enterprise master with independently accounting members, so it cannot become a partner's customer in the reseller model." + ContactPartner,
-            IndependentMaster.Message, CannotAssociate),
+            WithContact("Your account is an enterprise master with independently accounting members, so it cannot become a partner's customer in the reseller model."),
+            IndependentMaster.Text, CannotAssociate),
     ];
 
     private static readonly Dictionary<string, AssociationFailure> ByCode = Catalogue.ToDictionary(f => f.Code, StringComparer.Ordinal);
@@ -106,12 +114,12 @@ public static class AssociationErrors
             PreregistrationErrors.EnterpriseMember, PreregistrationErrors.AlreadyYourCustomer,
             PartnerOrApplicant, SpecialContract, InternalAccount, IndependentMaster,
         }
-        .ToDictionary(e => e.Message, e => ByCode[e.Code], StringComparer.Ordinal);
+        .ToDictionary(e => e.Text.Template, e => ByCode[e.Code], StringComparer.Ordinal);
 
     /// <summary>Both readers' texts for a failure code; an unknown code gets general texts.</summary>
     public static AssociationFailure Describe(string code) =>
         ByCode.GetValueOrDefault(code)
-        ?? new AssociationFailure(code, "This invitation cannot be accepted." + ContactPartner, "The customer could not be associated.", CannotAssociate);
+        ?? new AssociationFailure(code, WithContact("This invitation cannot be accepted."), "The customer could not be associated.", CannotAssociate);
 
     /// <summary>
     /// Reads what a History Records row stores: the failure's code, or, in rows written before codes
@@ -125,7 +133,7 @@ public static class AssociationErrors
 
     /// <summary>The error as the customer who tried to associate reads it: same code, the customer's words.</summary>
     public static Error ForCustomer(Error error) =>
-        ByCode.TryGetValue(error.Code, out var failure) && failure.ForCustomer != error.Message ? error with { Message = failure.ForCustomer } : error;
+        ByCode.TryGetValue(error.Code, out var failure) && !failure.CustomerText.Equals(error.Text) ? error with { Text = failure.CustomerText } : error;
 
     /// <summary>The operation the partner sees next to a failure in History Records.</summary>
     public static string SuggestionFor(Error error) => Describe(error.Code).SuggestedOperation;

@@ -20,7 +20,7 @@ public sealed class RegisterCustomer(IAppDb db, UnitOfWork unit, UserManager<App
     {
         if (PersonName.Problem(name) is { } nameProblem)
         {
-            return Error.InField("FullName", "invalid_name", nameProblem);
+            return Error.InField("FullName", "invalid_name", Phrase.Verbatim(nameProblem));
         }
 
         var landing = await invitations.OpenAsync(token, ct);
@@ -51,7 +51,7 @@ public sealed class RegisterCustomer(IAppDb db, UnitOfWork unit, UserManager<App
 
         if (problems.Count > 0)
         {
-            return Error.InField("Password", "password_rules", string.Join(" ", problems));
+            return Error.InField("Password", "password_rules", Phrase.Verbatim(string.Join(" ", problems)));
         }
 
         // The account and the sign-in are created together or not at all.
@@ -75,7 +75,7 @@ public sealed class RegisterCustomer(IAppDb db, UnitOfWork unit, UserManager<App
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return new Error("registration_failed", string.Join(" ", created.Errors.Select(e => e.Description)));
+            return new Error("registration_failed", Phrase.Verbatim(string.Join(" ", created.Errors.Select(e => e.Description))));
         }
 
         await users.AddToRoleAsync(user, Roles.Customer);

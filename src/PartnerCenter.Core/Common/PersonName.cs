@@ -10,7 +10,8 @@ public static class PersonName
 {
     public const int MaxLength = 64;
 
-    public static readonly string TooLong = $"The full name can have at most {MaxLength} characters.";
+    /// <summary>Read in the current UI culture, like <see cref="Problem"/>'s other messages.</summary>
+    public static string TooLong => new Phrase("The full name can have at most {0} characters.", MaxLength).ToString();
     public const string ControlCharacters = "The full name cannot contain control characters.";
     public const string BidiControls = "The full name cannot contain text direction control characters (U+202A to U+202E, U+2066 to U+2069).";
 
@@ -22,9 +23,9 @@ public static class PersonName
 
     /// <summary>The first rule <paramref name="name"/> breaks, as the message a user reads; null when it is a valid name.</summary>
     public static string? Problem(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? "Enter the full name."
+        string.IsNullOrWhiteSpace(name) ? Phrase.Translate("Enter the full name.")
         : name.Trim().Length > MaxLength ? TooLong
-        : HasControlCharacters(name) ? ControlCharacters
-        : HasBidiControls(name) ? BidiControls
+        : HasControlCharacters(name) ? Phrase.Translate(ControlCharacters)
+        : HasBidiControls(name) ? Phrase.Translate(BidiControls)
         : null;
 }

@@ -4,9 +4,14 @@ namespace PartnerCenter.Core.Common;
 /// An expected failure: a stable code clients can rely on, the message a user reads, and its kind,
 /// which alone decides how the web layer shows it (docs/architecture.md, "Errors").
 /// </summary>
+/// <param name="Code">Stable and English, whatever the reader's language (API clients and stored rows rely on it).</param>
+/// <param name="Text">The message, translated when read (<see cref="Message"/>).</param>
 /// <param name="Field">For <see cref="ErrorKind.Field"/>: the input the message belongs next to.</param>
-public sealed record Error(string Code, string Message, ErrorKind Kind = ErrorKind.Rule, string? Field = null)
+public sealed record Error(string Code, Phrase Text, ErrorKind Kind = ErrorKind.Rule, string? Field = null)
 {
+    /// <summary>The message a user reads, in the current UI culture.</summary>
+    public string Message => Text.ToString();
+
     /// <summary>When several causes apply at once: each of them, with its own code and message (see <see cref="AllOf"/>).</summary>
     public IReadOnlyList<Error>? Causes { get; init; }
 
@@ -18,14 +23,15 @@ public sealed record Error(string Code, string Message, ErrorKind Kind = ErrorKi
     {
         0 => throw new ArgumentException("At least one cause is needed.", nameof(causes)),
         1 => causes[0],
-        _ => causes[0] with { Message = string.Join(" ", causes.Select(c => c.Message)), Causes = causes },
+        _ => causes[0] with { Text = Phrase.Join(" ", causes.Select(c => c.Text)), Causes = causes },
     };
 
-    public static Error NotFound(string what) => new("not_found", $"{what} was not found.", ErrorKind.NotFound);
+    /// <param name="what">The English name of the thing ("Preregistration"), translated like the message.</param>
+    public static Error NotFound(string what) => new("not_found", new Phrase("{0} was not found.", new Phrase(what)), ErrorKind.NotFound);
 
-    public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+    public static Error Conflict(string code, Phrase message) => new(code, message, ErrorKind.Conflict);
 
-    public static Error InField(string field, string code, string message) => new(code, message, ErrorKind.Field, field);
+    public static Error InField(string field, string code, Phrase message) => new(code, message, ErrorKind.Field, field);
 }
 
 public enum ErrorKind

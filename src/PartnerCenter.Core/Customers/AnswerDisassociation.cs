@@ -26,6 +26,7 @@ public sealed class ConsentDisassociation(IAppDb db, UnitOfWork unit, IEmailRend
                                Partner = p,
                                Account = a,
                                CustomerZoneId = db.Users.Where(u => u.Id == r.RequestedByUserId).Select(u => u.TimeZoneId).FirstOrDefault(),
+                               CustomerLanguage = db.Users.Where(u => u.Id == r.RequestedByUserId).Select(u => u.Language).FirstOrDefault(),
                            })
             .AsNoTracking().FirstOrDefaultAsync(ct);
         if (facts is null)
@@ -39,7 +40,11 @@ public sealed class ConsentDisassociation(IAppDb db, UnitOfWork unit, IEmailRend
             zone => new AssociationEndedEmail(partner.Name, customer.Name, customer.Email, now, ToPartner: true) { Zone = zone }, ct);
         var customerZone = TimeZones.Find(ReaderZones.Resolve(facts.CustomerZoneId, null, ReaderZones.DefaultFor(null, customer)));
         var toCustomer = await renderer.RenderAsync(
-            new AssociationEndedEmail(partner.Name, customer.Name, customer.Email, now, ToPartner: false) { Zone = customerZone }, ct);
+            new AssociationEndedEmail(partner.Name, customer.Name, customer.Email, now, ToPartner: false)
+            {
+                Zone = customerZone,
+                Language = Languages.OrDefault(facts.CustomerLanguage),
+            }, ct);
 
         return await unit.RunAsync(async innerCt =>
         {
@@ -88,14 +93,20 @@ public sealed class DeclineDisassociation(IAppDb db, UnitOfWork unit, IEmailRend
                            join a in db.CustomerAccounts on r.CustomerAccountId equals a.Id
                            join p in db.Partners on r.PartnerId equals p.Id
                            where r.Id == requestId && r.PartnerId == partnerId
-                           select new { p.Name, CustomerName = a.Name, a.Email })
+                           select new
+                           {
+                               p.Name,
+                               CustomerName = a.Name,
+                               a.Email,
+                               Language = db.Users.Where(u => u.Id == r.RequestedByUserId).Select(u => u.Language).FirstOrDefault(),
+                           })
             .AsNoTracking().FirstOrDefaultAsync(ct);
         if (facts is null)
         {
             return Error.NotFound("Request");
         }
 
-        var email = await renderer.RenderAsync(new DisassociationDeclinedEmail(facts.Name, facts.CustomerName, reason.Trim()), ct);
+        var email = await renderer.RenderAsync(new DisassociationDeclinedEmail(facts.Name, facts.CustomerName, reason.Trim()) { Language = Languages.OrDefault(facts.Language) }, ct);
         return await unit.RunAsync(async innerCt =>
         {
             var request = await db.DisassociationRequests.FirstAsync(r => r.Id == requestId && r.PartnerId == partnerId, innerCt);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartnerCenter.Core.Common;
 
 namespace PartnerCenter.Core.Customers;
 
@@ -27,7 +28,7 @@ public static class BudgetLevels
     public static BudgetLevel? Highest(decimal used, decimal amount) => Reached(used, amount) is [.., var last] ? last : null;
 
     /// <summary>The badge text on the Customers page.</summary>
-    public static string Label(BudgetLevel level) => level == BudgetLevel.Exhausted ? "Budget exhausted" : "80% used";
+    public static string Label(BudgetLevel level) => Phrase.Translate(level == BudgetLevel.Exhausted ? "Budget exhausted" : "80% used");
 }
 
 /// <summary>Budget months: calendar months in the partner's time zone, resetting at 00:00 on the 1st there.</summary>
@@ -48,11 +49,14 @@ public static class BudgetPeriod
     }
 
     /// <summary>What the pages state, e.g. <c>Resets 00:00 on the 1st (Asia/Shanghai, UTC+08:00)</c> (the offset in force now).</summary>
-    public static string ResetStatement(TimeZoneInfo zone, DateTime utcNow)
+    public static string ResetStatement(TimeZoneInfo zone, DateTime utcNow) => ResetText(zone, utcNow).ToString();
+
+    /// <summary>The same, translated when read (an email renders it in its recipient's language).</summary>
+    public static Phrase ResetText(TimeZoneInfo zone, DateTime utcNow)
     {
         var offset = zone.GetUtcOffset(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc));
         var sign = offset < TimeSpan.Zero ? "-" : "+";
-        return string.Create(CultureInfo.InvariantCulture, $"Resets 00:00 on the 1st ({zone.Id}, UTC{sign}{offset.Duration():hh\\:mm})");
+        return new Phrase("Resets 00:00 on the 1st ({0}, UTC{1})", zone.Id, sign + offset.Duration().ToString("hh\\:mm", CultureInfo.InvariantCulture));
     }
 
     // A midnight that a daylight-saving jump skips starts the month at the first valid local time after it.

@@ -75,7 +75,7 @@ public sealed class BudgetWatch(IAppDb db, CustomerSpend spend, CustomerAdjustme
                 });
                 audit.Record(null, partner.Id, "BudgetThresholdReached", nameof(CustomerAccount), account.Id.ToString(CultureInfo.InvariantCulture),
                     null, new { Level = (int)level, Used = used, Budget = account.BudgetAmount, Froze = frozeNow });
-                await QueueEmailsAsync(account, partner, level, used, frozeNow, BudgetPeriod.ResetStatement(zone, now), now, ct);
+                await QueueEmailsAsync(account, partner, level, used, frozeNow, BudgetPeriod.ResetText(zone, now), now, ct);
                 alerted.Add(level);
                 froze |= frozeNow;
             }
@@ -89,26 +89,30 @@ public sealed class BudgetWatch(IAppDb db, CustomerSpend spend, CustomerAdjustme
     /// have it), each once. The email is rendered here, inside the unit: thresholds are only known once
     /// the account is locked; rendering touches no database.
     /// </summary>
-    private async Task QueueEmailsAsync(CustomerAccount account, Partner partner, BudgetLevel level, decimal used, bool froze, string reset,
+    private async Task QueueEmailsAsync(CustomerAccount account, Partner partner, BudgetLevel level, decimal used, bool froze, Phrase reset,
         DateTime now, CancellationToken ct)
     {
         var users = await db.Users.Where(u => u.PartnerId == partner.Id && u.Email != null)
             .Where(u => u.HasCustomerDevelopment
                         || db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.PartnerAdmin)))
-            .Select(u => u.Email!)
+            .Select(u => new { Email = u.Email!, u.Language })
             .ToListAsync(ct);
-        var recipients = (partner.ReservedEmail is { } reserved ? users.Prepend(reserved) : users)
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (recipients.Count == 0)
-        {
-            return;
-        }
 
-        var email = await renderer.RenderAsync(
-            new BudgetAlertEmail(partner.Name, account.Name, level, used, account.BudgetAmount, account.BudgetType, froze, reset), ct);
+        // Each recipient in their own language (the reserved address in the default one), rendered once per language.
+        var recipients = (partner.ReservedEmail is { } reserved ? users.Prepend(new { Email = reserved, Language = (string?)null }) : users)
+            .DistinctBy(u => u.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        var rendered = new Dictionary<string, RenderedEmail>(StringComparer.Ordinal);
         foreach (var to in recipients)
         {
-            db.OutboxMessages.Add(OutboxMessage.For(email, to, now));
+            var language = Languages.OrDefault(to.Language);
+            if (!rendered.TryGetValue(language, out var email))
+            {
+                email = await renderer.RenderAsync(
+                    new BudgetAlertEmail(partner.Name, account.Name, level, used, account.BudgetAmount, account.BudgetType, froze, reset) { Language = language }, ct);
+                rendered[language] = email;
+            }
+
+            db.OutboxMessages.Add(OutboxMessage.For(email, to.Email, now));
         }
     }
 }

@@ -124,8 +124,8 @@ public class CustomerAccount
         }
 
         return unpaidSpendThisPeriod > 0
-            ? new Error("unpaid_spend", string.Create(CultureInfo.InvariantCulture,
-                $"You cannot end the association yet: {unpaidSpendThisPeriod:N2} USD of this period's spend is unpaid. Pay it, then ask again."))
+            ? new Error("unpaid_spend", new Phrase(
+                "You cannot end the association yet: {0:N2} USD of this period's spend is unpaid. Pay it, then ask again.", unpaidSpendThisPeriod))
             : null;
     }
 

@@ -24,7 +24,7 @@ public class DisassociationRequest
     /// <summary>How long the partner has to answer.</summary>
     public static readonly TimeSpan ResponseTime = TimeSpan.FromDays(7);
 
-    public static readonly Error InvalidReason = Error.InField("Reason", "invalid_reason", $"Enter a reason of at most {ReasonMaxLength} characters.");
+    public static readonly Error InvalidReason = Error.InField("Reason", "invalid_reason", new Phrase("Enter a reason of at most {0} characters.", ReasonMaxLength));
 
     public static readonly Error NotPending = Error.Conflict("request_decided", "This request has already been answered.");
 

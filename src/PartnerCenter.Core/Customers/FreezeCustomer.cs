@@ -7,7 +7,7 @@ public sealed class FreezeCustomer(CustomerQueries customers, CustomerAdjustment
 {
     public const int ReasonMaxLength = 256;
 
-    public static readonly Error InvalidReason = new("invalid_reason", $"Enter a reason of at most {ReasonMaxLength} characters.");
+    public static readonly Error InvalidReason = new("invalid_reason", new Phrase("Enter a reason of at most {0} characters.", ReasonMaxLength));
 
     public async Task<Result<int>> ExecuteAsync(string userId, int partnerId, int accountId, bool freeze, string reason, CancellationToken ct)
     {

@@ -1,9 +1,11 @@
+using PartnerCenter.Core.Common;
+
 namespace PartnerCenter.Core.Imports;
 
 public static class ImportOutcomes
 {
     /// <summary>The outcome's label on the dry run (what would happen) or after the import (what happened).</summary>
-    public static string Label(this ImportOutcome outcome, bool planned) => outcome switch
+    public static string Label(this ImportOutcome outcome, bool planned) => Phrase.Translate(outcome switch
     {
         ImportOutcome.Preregistered => planned ? "Would be preregistered" : "Preregistered",
         ImportOutcome.Review => planned ? "Would need manual review" : "Submitted for manual review",
@@ -13,7 +15,7 @@ public static class ImportOutcomes
         ImportOutcome.Duplicate => "Duplicate within the file",
         ImportOutcome.OverCap => "Over the cap",
         _ => outcome.ToString(),
-    };
+    });
 
     /// <summary>The badge colour of the outcome: saved, waiting, or nothing saved.</summary>
     public static string Tone(this ImportOutcome outcome) => outcome switch

@@ -40,6 +40,7 @@ public sealed class DeclineInvitation(IAppDb db, UnitOfWork unit, IEmailRenderer
                                p.CustomerName,
                                p.CustomerEmail,
                                CreatorEmail = db.Users.Where(u => u.Id == i.CreatedByUserId).Select(u => u.Email).FirstOrDefault(),
+                               CreatorLanguage = db.Users.Where(u => u.Id == i.CreatedByUserId).Select(u => u.Language).FirstOrDefault(),
                            })
             .AsNoTracking().FirstOrDefaultAsync(ct);
         if (facts is null)
@@ -47,7 +48,10 @@ public sealed class DeclineInvitation(IAppDb db, UnitOfWork unit, IEmailRenderer
             return InvitationErrors.NotFound;
         }
 
-        var email = await renderer.RenderAsync(new InvitationDeclinedEmail(facts.Name, facts.CustomerName, facts.CustomerEmail, trimmed, now), ct);
+        var email = await renderer.RenderAsync(new InvitationDeclinedEmail(facts.Name, facts.CustomerName, facts.CustomerEmail, trimmed, now)
+        {
+            Language = Languages.OrDefault(facts.CreatorLanguage),
+        }, ct);
         var recipients = new[] { facts.CreatorEmail, facts.ReservedEmail }
             .Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 

@@ -20,7 +20,7 @@ public static class InvitationErrors
         "A prepaid partner cannot develop customers in the reseller model, so invitations cannot be sent.");
 
     public static readonly Error DeclineReasonTooLong = new("reason_too_long",
-        $"The reason can have at most {Invitation.DeclineReasonMaxLength} characters.");
+        new Phrase("The reason can have at most {0} characters.", Invitation.DeclineReasonMaxLength));
 
     public static readonly Error NothingSelected = new("nothing_selected", "Select at least one customer to invite.");
 }

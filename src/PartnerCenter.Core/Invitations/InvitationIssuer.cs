@@ -18,20 +18,28 @@ public sealed record PreparedInvitation(InvitationChannel Channel, string Token,
 public sealed class InvitationIssuer(IAppDb db, IEmailRenderer renderer, ITokenProtector protector, IOptions<InvitationOptions> options)
 {
     /// <param name="claimExpiresAt">When the preregistration lapses: the link never outlives it.</param>
+    /// <param name="language">The language the email is written in (the partner's choice for this customer).</param>
     public async Task<PreparedInvitation> PrepareAsync(
-        Partner partner, string customerName, string customerEmail, DateTime? claimExpiresAt, InvitationChannel channel, DateTime now, CancellationToken ct)
+        Partner partner, string customerName, string customerEmail, DateTime? claimExpiresAt, InvitationChannel channel, DateTime now, CancellationToken ct,
+        string? language = null)
     {
         var token = Invitation.NewToken();
         var expiresAt = Invitation.ExpiryFor(claimExpiresAt, options.Value.Lifetime, now);
         var link = options.Value.LinkFor(token);
         var email = channel == InvitationChannel.Email
-            ? await renderer.RenderAsync(new InvitationEmail(partner.Name, customerName, link, expiresAt) { Zone = await InviteeZoneAsync(partner, customerEmail, ct) }, ct)
+            ? await renderer.RenderAsync(new InvitationEmail(partner.Name, customerName, link, expiresAt)
+            {
+                Zone = await InviteeZoneAsync(partner, customerEmail, ct),
+                Language = Languages.OrDefault(language),
+            }, ct)
             : null;
         return new PreparedInvitation(channel, token, protector.Protect(token), link, expiresAt, email);
     }
 
-    public Task<PreparedInvitation> PrepareAsync(Preregistration record, Partner partner, InvitationChannel channel, DateTime now, CancellationToken ct) =>
-        PrepareAsync(partner, record.CustomerName, record.CustomerEmail, record.ExpiresAt, channel, now, ct);
+    /// <param name="language">The language chosen for this invitation; null: the one chosen for the customer at preregistration.</param>
+    public Task<PreparedInvitation> PrepareAsync(
+        Preregistration record, Partner partner, InvitationChannel channel, DateTime now, CancellationToken ct, string? language = null) =>
+        PrepareAsync(partner, record.CustomerName, record.CustomerEmail, record.ExpiresAt, channel, now, ct, Languages.Find(language) ?? record.CustomerLanguage);
 
     /// <summary>The zone an invitation is written in: the customer's own, if they have an account and chose one; else the partner's.</summary>
     public async Task<TimeZoneInfo> InviteeZoneAsync(Partner partner, string customerEmail, CancellationToken ct)

@@ -98,7 +98,8 @@ public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, Invita
             .ToListAsync(ct);
 
     /// <summary>The exact invitation email one customer would get; the real link is minted only when it is sent.</summary>
-    public async Task<Result<RenderedEmail>> PreviewAsync(int partnerId, Guid id, CancellationToken ct)
+    /// <param name="language">The language to preview in; null: the one chosen for the customer at preregistration.</param>
+    public async Task<Result<RenderedEmail>> PreviewAsync(int partnerId, Guid id, CancellationToken ct, string? language = null)
     {
         var record = await db.Preregistrations.AsNoTracking().OwnedBy(partnerId).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (record is null)
@@ -112,6 +113,7 @@ public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, Invita
             new InvitationEmail(partner.Name, record.CustomerName, options.Value.LinkFor("your-personal-link-is-created-when-you-click-OK"), expires)
             {
                 Zone = await issuer.InviteeZoneAsync(partner, record.CustomerEmail, ct),
+                Language = Languages.Find(language) ?? record.CustomerLanguage,
             }, ct);
     }
 

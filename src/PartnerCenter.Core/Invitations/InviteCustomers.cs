@@ -16,10 +16,17 @@ public sealed class InviteCustomers(IAppDb db, UnitOfWork unit, InvitationIssuer
 {
     public const int MaxBatch = 100;
 
-    public static readonly Error TooMany = new("batch_too_large", $"Invite at most {MaxBatch} customers at once.");
+    public static readonly Error TooMany = new("batch_too_large", new Phrase("Invite at most {0} customers at once.", MaxBatch));
 
-    public async Task<Result<IReadOnlyList<InviteResult>>> ExecuteAsync(string userId, int partnerId, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    /// <param name="language">The language of the emails (the Invite dialog's choice); null: each customer's from preregistration.</param>
+    public async Task<Result<IReadOnlyList<InviteResult>>> ExecuteAsync(
+        string userId, int partnerId, IReadOnlyCollection<Guid> ids, CancellationToken ct, string? language = null)
     {
+        if (language is not null && Languages.Find(language) is null)
+        {
+            return Languages.Unknown;
+        }
+
         if (Batch.Check(ids.Count, MaxBatch, InvitationErrors.NothingSelected, TooMany) is { } wrongSize)
         {
             return wrongSize;
@@ -61,7 +68,7 @@ public sealed class InviteCustomers(IAppDb db, UnitOfWork unit, InvitationIssuer
                 continue;
             }
 
-            var prepared = await issuer.PrepareAsync(record, partner, InvitationChannel.Email, now, ct);
+            var prepared = await issuer.PrepareAsync(record, partner, InvitationChannel.Email, now, ct, language);
             var invitation = issuer.Add(prepared, record, userId, now);
             audit.Record(userId, partnerId, "InvitationQueued", nameof(Invitation), invitation.Id.ToString(),
                 after: new { PreregistrationId = id, Channel = nameof(InvitationChannel.Email) });

@@ -1,3 +1,4 @@
+using PartnerCenter.Core.Common;
 namespace PartnerCenter.Core.Mail;
 
 /// <summary>One claim in a reminder digest: who, and when it lapses.</summary>
@@ -7,7 +8,7 @@ public sealed record LapsingClaim(string CustomerName, string MaskedEmail, DateT
 public sealed record ClaimRemindersEmail(string PartnerName, IReadOnlyList<LapsingClaim> Claims) : EmailModel
 {
     public override string Template => "ClaimReminders";
-    public override string Subject => Claims.Count == 1
-        ? $"Preregistration of {Claims[0].CustomerName} lapses soon"
-        : $"{Claims.Count} preregistrations lapse soon";
+    protected override Phrase SubjectText => Claims.Count == 1
+        ? new("Preregistration of {0} lapses soon", Claims[0].CustomerName)
+        : new("{0} preregistrations lapse soon", Claims.Count);
 }

@@ -1,3 +1,4 @@
+using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Reviews;
 
 namespace PartnerCenter.Core.Mail;
@@ -12,7 +13,7 @@ public sealed record OverdueReview(string PartnerName, string CustomerName, stri
 public sealed record OverdueDigestEmail(string ManagerName, IReadOnlyList<OverdueReview> Items) : EmailModel
 {
     public override string Template => "OverdueDigest";
-    public override string Subject => Items.Count == 1 ? "1 review is overdue" : $"{Items.Count} reviews are overdue";
+    protected override Phrase SubjectText => Items.Count == 1 ? new Phrase("1 review is overdue") : new Phrase("{0} reviews are overdue", Items.Count);
 }
 
 /// <summary>
@@ -22,5 +23,5 @@ public sealed record OverdueDigestEmail(string ManagerName, IReadOnlyList<Overdu
 public sealed record ReviewEscalationEmail(OverdueReview Item, string ManagerName) : EmailModel
 {
     public override string Template => "ReviewEscalation";
-    public override string Subject => $"Escalation: {Item.KindLabel} for {Item.PartnerName} is one working day overdue";
+    protected override Phrase SubjectText => new("Escalation: {0} for {1} is one working day overdue", Item.Kind.Text(), Item.PartnerName);
 }

@@ -6,7 +6,7 @@ using PartnerCenter.Core.Partners;
 namespace PartnerCenter.Core.Mail;
 
 /// <summary>One recipient of a partner notice, and the zone its times are shown in.</summary>
-public sealed record NoticeRecipient(string Email, TimeZoneInfo Zone);
+public sealed record NoticeRecipient(string Email, TimeZoneInfo Zone, string Language = Languages.English);
 
 /// <summary>A partner notice rendered for one recipient, ready to be queued.</summary>
 public sealed record PreparedNotice(string To, RenderedEmail Email);
@@ -29,7 +29,7 @@ public sealed class PartnerNotices(IAppDb db, PartnerUserQueries partnerUsers, I
         {
             if (seen.Add(user.Email!.Trim()))
             {
-                recipients.Add(new NoticeRecipient(user.Email.Trim(), TimeZones.Find(ReaderZones.Resolve(user.TimeZoneId, null, partner.TimeZone.Id))));
+                recipients.Add(new NoticeRecipient(user.Email.Trim(), TimeZones.Find(ReaderZones.Resolve(user.TimeZoneId, null, partner.TimeZone.Id)), user.EmailLanguage));
             }
         }
 
@@ -41,7 +41,7 @@ public sealed class PartnerNotices(IAppDb db, PartnerUserQueries partnerUsers, I
         return recipients;
     }
 
-    /// <summary>Renders the notice for each recipient (once per zone).</summary>
+    /// <summary>Renders the notice for each recipient (once per zone and language), in the recipient's language.</summary>
     public async Task<IReadOnlyList<PreparedNotice>> PrepareAsync(
         Partner partner, PartnerNotice notice, Func<TimeZoneInfo, EmailModel> email, CancellationToken ct)
     {
@@ -49,10 +49,11 @@ public sealed class PartnerNotices(IAppDb db, PartnerUserQueries partnerUsers, I
         var prepared = new List<PreparedNotice>();
         foreach (var recipient in await RecipientsAsync(partner, notice, ct))
         {
-            if (!rendered.TryGetValue(recipient.Zone.Id, out var body))
+            var key = recipient.Zone.Id + "|" + recipient.Language;
+            if (!rendered.TryGetValue(key, out var body))
             {
-                body = await renderer.RenderAsync(email(recipient.Zone), ct);
-                rendered[recipient.Zone.Id] = body;
+                body = await renderer.RenderAsync(email(recipient.Zone) with { Language = recipient.Language }, ct);
+                rendered[key] = body;
             }
 
             prepared.Add(new PreparedNotice(recipient.Email, body));

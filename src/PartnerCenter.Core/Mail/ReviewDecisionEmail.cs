@@ -1,3 +1,4 @@
+using PartnerCenter.Core.Common;
 namespace PartnerCenter.Core.Mail;
 
 /// <summary>Tells the partner how the ecosystem manager decided a manual review.</summary>
@@ -5,10 +6,10 @@ namespace PartnerCenter.Core.Mail;
 /// <param name="InvitationNotSent">The partner chose "Send invitation link: Yes" but the invitation was not sent: why (e.g. a prepaid partner).</param>
 public sealed record ReviewDecisionEmail(
     string PartnerName, string CustomerName, bool Approved, string? Reason, DateTime? ValidUntilUtc,
-    bool InvitationQueued = false, string? InvitationNotSent = null) : EmailModel
+    bool InvitationQueued = false, PartnerCenter.Core.Common.Phrase? InvitationNotSent = null) : EmailModel
 {
     public override string Template => "ReviewDecision";
-    public override string Subject => Approved
-        ? $"Preregistration of {CustomerName} approved"
-        : $"Preregistration of {CustomerName} rejected";
+    protected override Phrase SubjectText => Approved
+        ? new("Preregistration of {0} approved", CustomerName)
+        : new("Preregistration of {0} rejected", CustomerName);
 }

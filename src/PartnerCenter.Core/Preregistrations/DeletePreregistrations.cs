@@ -19,7 +19,7 @@ public sealed class DeletePreregistrations(IAppDb db, UnitOfWork unit, Invitatio
 
     public static readonly Error NothingSelected = new("nothing_selected", "Select at least one customer to delete.");
 
-    public static readonly Error TooMany = new("batch_too_large", $"Delete at most {MaxBatch} customers at once.");
+    public static readonly Error TooMany = new("batch_too_large", new Phrase("Delete at most {0} customers at once.", MaxBatch));
 
     public static readonly Error Changed = Error.Conflict("changed",
         "Some of these records changed while you were deleting them. Reload the list and try again.");

@@ -47,6 +47,12 @@ public class Preregistration
     public string MobileE164 { get; private set; } = "";
     public string MobileRegion { get; private set; } = "";
     public bool SendInvitation { get; private set; }
+
+    /// <summary>
+    /// The language the customer's invitation emails are written in (<see cref="Languages"/>): chosen by the partner
+    /// on the preregistration form, by default the partner user's own.
+    /// </summary>
+    public string CustomerLanguage { get; private set; } = Languages.English;
     public PreregistrationStatus Status { get; private set; }
     public ReviewTrigger ReviewTrigger { get; private set; }
     public string? CreatedByUserId { get; private set; }
@@ -95,7 +101,7 @@ public class Preregistration
 
     public static Preregistration Submit(
         int partnerId, string email, string name, MobileNumber mobile, bool sendInvitation,
-        ReviewTrigger trigger, string? userId, DateTime now, DateTime? reviewDueAt = null)
+        ReviewTrigger trigger, string? userId, DateTime now, DateTime? reviewDueAt = null, string? customerLanguage = null)
     {
         var record = new Preregistration
         {
@@ -109,6 +115,7 @@ public class Preregistration
             ReviewTrigger = trigger,
             CreatedByUserId = userId,
             CreatedAt = now,
+            CustomerLanguage = Languages.OrDefault(customerLanguage),
         };
         if (trigger == ReviewTrigger.None)
         {

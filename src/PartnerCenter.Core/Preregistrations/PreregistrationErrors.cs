@@ -24,16 +24,16 @@ public static class PreregistrationErrors
         "This customer is already your customer.");
     public static readonly Error AlreadyPreregisteredByYou = new("already_preregistered",
         "You have already preregistered this customer; see it in your list.");
-    public static readonly Error CapReached = new("cap_reached",
-        $"You have reached the limit of {PreregistrationRules.Cap} preregistrations ({PreregistrationRules.CapCounts}). " +
-        "Delete some or wait for them to expire before preregistering more.");
+    public static readonly Error CapReached = new("cap_reached", new Phrase(
+        "You have reached the limit of {0} preregistrations ({1}). Delete some or wait for them to expire before preregistering more.",
+        PreregistrationRules.Cap, PreregistrationRules.CapCountsText));
     public static readonly Error NoReservedContact = new("no_reserved_contact",
         "Reserve a contact email address or mobile number on Account Information before preregistering customers.");
     public static readonly Error NotPreregisteredForBackground = new("not_preregistered",
         "Only Preregistered customers can be associated in the background.");
 
     public static readonly Error ReturnLimitReached = new("return_limit",
-        $"This request has been returned {Preregistration.MaxReturns} times already; approve or reject it.");
+        new Phrase("This request has been returned {0} times already; approve or reject it.", Preregistration.MaxReturns));
     public static readonly Error ReturnCommentRequired = Error.InField("Comment", "return_comment_required",
         "Enter the comment the partner will read.");
     public static readonly Error ReturnFieldsRequired = Error.InField("Fields", "return_fields_required",
@@ -47,16 +47,17 @@ public static class PreregistrationErrors
         "An extension has already been requested for this preregistration; only one is allowed.");
 
     public static Error ExtensionNotAllowed(PreregistrationStatus status) => new("extension_not_allowed",
-        $"An extension can be requested only for a Preregistered customer in its last {Preregistration.ExtensionWindow.TotalDays:0} days; this one is {status.Label()}.");
+        new Phrase("An extension can be requested only for a Preregistered customer in its last {0} days; this one is {1}.",
+            (int)Preregistration.ExtensionWindow.TotalDays, status.Text()));
 
     public static Error NotActionRequired(PreregistrationStatus status) => new("not_action_required",
-        $"Only records in Action required can be corrected and resubmitted; this one is {status.Label()}.");
+        new Phrase("Only records in Action required can be corrected and resubmitted; this one is {0}.", status.Text()));
 
     public static Error CannotDelete(PreregistrationStatus status) => new("cannot_delete",
-        $"A record in status {status.Label()} cannot be deleted.");
+        new Phrase("A record in status {0} cannot be deleted.", status.Text()));
 
     public static Error AlreadyDecided(PreregistrationStatus status) => Error.Conflict("already_decided",
-        $"This request has already been decided (now {status.Label()}).");
+        new Phrase("This request has already been decided (now {0}).", status.Text()));
 
     /// <summary>
     /// The customer needs a manual review for this reason: the request is saved only when the partner
@@ -68,8 +69,8 @@ public static class PreregistrationErrors
         ReviewTrigger.Country => "review_country",
         ReviewTrigger.OnlineSalesTeam => "review_online_sales_team",
         _ => "review_needed",
-    }, $"This customer needs a manual review: {trigger.Label()}.");
+    }, new Phrase("This customer needs a manual review: {0}.", trigger.Text()));
 
     public static Error NotInvitable(PreregistrationStatus status) => new("not_invitable",
-        $"Only Preregistered customers can be invited; this one is {status.Label()}.");
+        new Phrase("Only Preregistered customers can be invited; this one is {0}.", status.Text()));
 }

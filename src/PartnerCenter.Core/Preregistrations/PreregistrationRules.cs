@@ -18,7 +18,13 @@ public static class PreregistrationRules
     public const int Cap = 100;
 
     /// <summary>The statuses that count toward <see cref="Cap"/> (the open claims), as the pages name them.</summary>
-    public const string CapCounts = "Pending review, Preregistered, Action required, Extension requested";
+    public static string CapCounts => CapCountsText.ToString();
+
+    /// <summary>The statuses that count toward <see cref="Cap"/>, each read in the reader's language.</summary>
+    public static Phrase CapCountsText { get; } = Phrase.Join(", ", new[]
+    {
+        PreregistrationStatus.PendingReview, PreregistrationStatus.Preregistered, PreregistrationStatus.ActionRequired, PreregistrationStatus.ExtensionRequested,
+    }.Select(s => s.Text()));
     public static readonly TimeSpan DirectSalesAgeLimit = TimeSpan.FromDays(7);
 
     /// <param name="account">The platform account with that email, if the customer has one.</param>

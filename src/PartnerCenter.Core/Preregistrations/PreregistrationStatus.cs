@@ -1,3 +1,5 @@
+using PartnerCenter.Core.Common;
+
 namespace PartnerCenter.Core.Preregistrations;
 
 /// <summary>The lifecycle of a preregistration (docs/domain.md, "Statuses of a preregistration").</summary>
@@ -51,9 +53,14 @@ public enum ReviewTrigger
     OnlineSalesTeam = 3,
 }
 
+/// <summary>The one home of how statuses, triggers and returned fields read, in the reader's language (Resources/DomainText.*.resx).</summary>
 public static class PreregistrationStatusText
 {
-    public static string Label(this PreregistrationStatus status) => status switch
+    /// <summary>The status as the reader reads it, in the current UI culture.</summary>
+    public static string Label(this PreregistrationStatus status) => status.Text().ToString();
+
+    /// <summary>The status's text, translated when read: an argument of other messages.</summary>
+    public static Phrase Text(this PreregistrationStatus status) => status switch
     {
         PreregistrationStatus.PendingReview => "Pending review",
         PreregistrationStatus.Preregistered => "Preregistered",
@@ -64,26 +71,29 @@ public static class PreregistrationStatusText
         PreregistrationStatus.NotPreregistered => "Not preregistered",
         PreregistrationStatus.ActionRequired => "Action required",
         PreregistrationStatus.ExtensionRequested => "Extension requested",
-        _ => status.ToString(),
+        _ => Phrase.Verbatim(status.ToString()),
     };
 
     /// <summary>The trigger as the partner who submitted the customer reads it.</summary>
-    public static string Label(this ReviewTrigger trigger) => trigger switch
+    public static string Label(this ReviewTrigger trigger) => trigger.Text().ToString();
+
+    /// <summary>The trigger's text, translated when read.</summary>
+    public static Phrase Text(this ReviewTrigger trigger) => trigger switch
     {
         ReviewTrigger.DirectSales => "Preregistered by the platform's direct sales team",
         ReviewTrigger.Country => "Customer's country is outside your business countries",
         ReviewTrigger.OnlineSalesTeam => "Customer belongs to the platform's online sales team",
-        _ => "",
+        _ => Phrase.Verbatim(""),
     };
 
     /// <summary>The fields to correct as the partner and the manager read them: "Name, Mobile number".</summary>
-    public static string Label(this ReturnFields fields) => string.Join(", ",
-        new[] { (ReturnFields.Name, "Name"), (ReturnFields.Mobile, "Mobile number") }.Where(f => fields.HasFlag(f.Item1)).Select(f => f.Item2));
+    public static string Label(this ReturnFields fields) => string.Join(Phrase.Translate(", "),
+        new[] { (ReturnFields.Name, "Name"), (ReturnFields.Mobile, "Mobile number") }.Where(f => fields.HasFlag(f.Item1)).Select(f => Phrase.Translate(f.Item2)));
 
     /// <summary>The trigger as an ecosystem manager reads it: about the partner, never "your".</summary>
     public static string ManagerLabel(this ReviewTrigger trigger) => trigger switch
     {
-        ReviewTrigger.Country => "Customer's country is outside the partner's business countries",
+        ReviewTrigger.Country => Phrase.Translate("Customer's country is outside the partner's business countries"),
         _ => trigger.Label(),
     };
 }

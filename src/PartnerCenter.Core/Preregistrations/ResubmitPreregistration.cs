@@ -32,7 +32,7 @@ public sealed class ResubmitPreregistration(IAppDb db, UnitOfWork unit, WorkingD
         var problems = new List<Error>();
         if (name is not null && PersonName.Problem(name) is { } nameProblem)
         {
-            problems.Add(Error.InField("Name", "invalid_name", nameProblem));
+            problems.Add(Error.InField("Name", "invalid_name", Phrase.Verbatim(nameProblem)));
         }
 
         MobileNumber? mobile = null;

@@ -74,16 +74,16 @@ public sealed class SendClaimReminders(IAppDb db, UnitOfWork unit, IEmailRendere
             .ToListAsync(ct);
 
         // Who gets which claims: each creator their own (unless turned off), the reserved email all of them.
-        var digests = new Dictionary<string, (TimeZoneInfo Zone, List<(Preregistration Record, int Days)> Claims)>(StringComparer.OrdinalIgnoreCase);
+        var digests = new Dictionary<string, (TimeZoneInfo Zone, string Language, List<(Preregistration Record, int Days)> Claims)>(StringComparer.OrdinalIgnoreCase);
         foreach (var user in creators.Where(u => u.ClaimRemindersEnabled))
         {
             var zone = TimeZones.Find(ReaderZones.Resolve(user.TimeZoneId, null, partner.TimeZone.Id));
-            digests[user.Email!.Trim()] = (zone, due.Where(d => d.Record.CreatedByUserId == user.Id).ToList());
+            digests[user.Email!.Trim()] = (zone, user.EmailLanguage, due.Where(d => d.Record.CreatedByUserId == user.Id).ToList());
         }
 
         if (partner.ReservedEmail is { } reserved && !string.IsNullOrWhiteSpace(reserved))
         {
-            digests[reserved.Trim()] = (partner.TimeZone, due);
+            digests[reserved.Trim()] = (partner.TimeZone, Languages.English, due);
         }
 
         foreach (var (to, digest) in digests)
@@ -91,7 +91,7 @@ public sealed class SendClaimReminders(IAppDb db, UnitOfWork unit, IEmailRendere
             var claims = digest.Claims
                 .Select(d => new LapsingClaim(d.Record.CustomerName, Masking.Email(d.Record.CustomerEmail), d.Record.ExpiresAt!.Value, d.Days))
                 .ToList();
-            var email = await renderer.RenderAsync(new ClaimRemindersEmail(partner.Name, claims) { Zone = digest.Zone }, ct);
+            var email = await renderer.RenderAsync(new ClaimRemindersEmail(partner.Name, claims) { Zone = digest.Zone, Language = digest.Language }, ct);
             db.OutboxMessages.Add(OutboxMessage.For(email, to, now));
         }
 

@@ -8,7 +8,8 @@ using PartnerCenter.Core.Reviews;
 
 namespace PartnerCenter.Core.Preregistrations;
 
-public sealed record PreregistrationRequest(string Name, string Email, string Mobile, bool SendInvitation, bool ConfirmReview);
+/// <param name="Language">The language of the customer's invitation emails; null: the submitting user's own.</param>
+public sealed record PreregistrationRequest(string Name, string Email, string Mobile, bool SendInvitation, bool ConfirmReview, string? Language = null);
 
 public enum SubmissionKind
 {
@@ -57,23 +58,25 @@ public sealed class SubmitPreregistration(
 
         if (PersonName.Problem(request.Name) is { } nameProblem)
         {
-            return Error.InField("FullName", "invalid_name", nameProblem);
+            return Error.InField("FullName", "invalid_name", Phrase.Verbatim(nameProblem));
         }
 
         var email = EmailAddress.Normalize(request.Email);
         var now = clock.UtcNow();
+        var language = Languages.Find(request.Language)
+                       ?? Languages.OrDefault(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Language).FirstOrDefaultAsync(ct));
 
         // "Send invitation link: Yes": the email is rendered now, before the partner's row lock is taken.
         PreparedInvitation? invitation = null;
         if (request.SendInvitation)
         {
             var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
-            invitation = await invitations.PrepareAsync(partner, request.Name.Trim(), email, now + Preregistration.Validity, InvitationChannel.Email, now, ct);
+            invitation = await invitations.PrepareAsync(partner, request.Name.Trim(), email, now + Preregistration.Validity, InvitationChannel.Email, now, ct, language);
         }
 
         try
         {
-            return await unit.RunAsync(innerCt => SubmitInTransactionAsync(userId, partnerId, email, mobile!, request, invitation, now, journal, innerCt), ct);
+            return await unit.RunAsync(innerCt => SubmitInTransactionAsync(userId, partnerId, email, mobile!, request with { Language = language }, invitation, now, journal, innerCt), ct);
         }
         catch (DbUpdateException)
         {
@@ -123,7 +126,7 @@ public sealed class SubmitPreregistration(
         }
 
         var record = Preregistration.Submit(partnerId, email, request.Name, mobile, request.SendInvitation,
-            verdict.FirstTrigger, userId, now, workingDays.AddWorkingDays(now, reviewOptions.Value.TargetWorkingDays));
+            verdict.FirstTrigger, userId, now, workingDays.AddWorkingDays(now, reviewOptions.Value.TargetWorkingDays), request.Language);
         db.Preregistrations.Add(record);
         audit.Record(userId, partnerId, "PreregistrationSubmitted", nameof(Preregistration), record.Id.ToString(),
             after: new { Status = record.Status.ToString(), ReviewTrigger = record.ReviewTrigger.ToString(), record.SendInvitation });

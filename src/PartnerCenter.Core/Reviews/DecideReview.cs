@@ -57,7 +57,7 @@ public sealed class DecideReview(IAppDb db, UnitOfWork unit, InvitationIssuer in
         }
 
         notices.Queue(await notices.PrepareAsync(partner, PartnerNotice.ReviewDecided,
-            zone => new ReviewDecisionEmail(partner.Name, record.CustomerName, rejection is null, rejection, record.ExpiresAt, queued, notSent?.Message) { Zone = zone }, ct), now);
+            zone => new ReviewDecisionEmail(partner.Name, record.CustomerName, rejection is null, rejection, record.ExpiresAt, queued, notSent?.Text) { Zone = zone }, ct), now);
         var saved = await unit.SaveAsync(record, ct);
         if (saved.IsSuccess)
         {

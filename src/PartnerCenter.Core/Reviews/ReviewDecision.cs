@@ -28,7 +28,10 @@ public enum ReviewOutcome
 
 public static class ReviewKindLabels
 {
-    public static string Label(this ReviewKind kind) => kind switch
+    public static string Label(this ReviewKind kind) => kind.Text().ToString();
+
+    /// <summary>The kind's text, translated when read: an argument of other messages.</summary>
+    public static Phrase Text(this ReviewKind kind) => kind switch
     {
         ReviewKind.Extension => "Extension request",
         ReviewKind.Resubmission => "Resubmission",

@@ -48,7 +48,7 @@ public sealed class SendOverdueDigests(IAppDb db, UnitOfWork unit, IEmailRendere
     private async Task<Result<int>> DigestAsync(string managerId, DateTime now, CancellationToken ct)
     {
         var manager = await db.Users.AsNoTracking().Where(u => u.Id == managerId)
-            .Select(u => new { u.Email, u.DisplayName, u.TimeZoneId }).FirstOrDefaultAsync(ct);
+            .Select(u => new { u.Email, u.DisplayName, u.TimeZoneId, u.Language }).FirstOrDefaultAsync(ct);
         if (manager?.Email is not { Length: > 0 } to)
         {
             return 0;
@@ -67,7 +67,7 @@ public sealed class SendOverdueDigests(IAppDb db, UnitOfWork unit, IEmailRendere
             return 0;
         }
 
-        var email = await renderer.RenderAsync(new OverdueDigestEmail(manager.DisplayName, overdue.Select(o => o.Item).ToList()) { Zone = zone }, ct);
+        var email = await renderer.RenderAsync(new OverdueDigestEmail(manager.DisplayName, overdue.Select(o => o.Item).ToList()) { Zone = zone, Language = Languages.OrDefault(manager.Language) }, ct);
         db.OutboxMessages.Add(OutboxMessage.For(email, to.Trim(), now));
         db.OverdueDigests.Add(new OverdueDigest { ManagerId = managerId, Day = day, Items = overdue.Count, At = now });
         audit.Record(null, null, "OverdueDigestSent", "User", managerId, null,

@@ -158,7 +158,7 @@ public static class WebhookErrors
         "This URL points to a private, link-local or loopback address. Webhooks are delivered only to public addresses.");
     public static readonly Error NoEvents = Error.InField("Events", "invalid_events", "Choose at least one event.");
     public static readonly Error UnknownEvent = Error.InField("Events", "unknown_event",
-        "Choose events from: " + string.Join(", ", WebhookEventTypes.All) + ".");
+        new Phrase("Choose events from: {0}.", string.Join(", ", WebhookEventTypes.All)));
     public static readonly Error DeliveryNotFound = Error.NotFound("Delivery");
     public static readonly Error EndpointNotFound = Error.NotFound("Webhook endpoint");
 }

@@ -209,6 +209,10 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                     b.Property<bool>("HasCustomerDevelopment")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -1097,6 +1101,13 @@ namespace PartnerCenter.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<string>("CustomerLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("en");
 
                     b.Property<string>("CustomerName")
                         .IsRequired()

@@ -9,27 +9,30 @@ public static class RuleExtensions
 {
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilderInitial<T, string?> rule) => rule
         .Cascade(CascadeMode.Stop)
-        .NotEmpty().WithMessage("Enter an email address.")
-        .MaximumLength(EmailAddress.MaxLength).WithMessage($"The email address can have at most {EmailAddress.MaxLength} characters.")
+        .NotEmpty().WithMessage(_ => Phrase.Translate("Enter an email address."))
+        .MaximumLength(EmailAddress.MaxLength).WithMessage(_ => new Phrase("The email address can have at most {0} characters.", EmailAddress.MaxLength).ToString())
         .Must(v => EmailAddress.HasOnlyAllowedCharacters(v!.Trim()))
-            .WithMessage("The email address can contain only letters, digits, underscores (_), hyphens (-) and periods (.).")
-        .Must(v => EmailAddress.IsWellFormed(v!.Trim())).WithMessage("Enter a valid email address, such as name@example.com.");
+            .WithMessage(_ => Phrase.Translate("The email address can contain only letters, digits, underscores (_), hyphens (-) and periods (.)."))
+        .Must(v => EmailAddress.IsWellFormed(v!.Trim())).WithMessage(_ => Phrase.Translate("Enter a valid email address, such as name@example.com."));
 
-    /// <summary>Required free text (a reason, a contact, a name): not blank, at most <paramref name="max"/> characters once trimmed.</summary>
+    /// <summary>
+    /// Required free text (a reason, a contact, a name): not blank, at most <paramref name="max"/> characters once trimmed.
+    /// <paramref name="whenMissing"/> and <paramref name="what"/> are read in the reader's language (pass them translated).
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilderInitial<T, string?> rule, string whenMissing, string what, int max) => rule
         .Cascade(CascadeMode.Stop)
-        .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(whenMissing)
-        .Must(v => v!.Trim().Length <= max).WithMessage($"The {what} can have at most {max} characters.");
+        .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => Phrase.Translate(whenMissing))
+        .Must(v => v!.Trim().Length <= max).WithMessage(_ => new Phrase("The {0} can have at most {1} characters.", new Phrase(what), max).ToString());
 
     /// <summary>A person's full name (<see cref="PersonName"/>): required, any script, no control or bidirectional control characters.</summary>
     public static IRuleBuilderOptions<T, string?> ValidFullName<T>(this IRuleBuilderInitial<T, string?> rule, string whenMissing) => rule
         .RequiredText(whenMissing, "full name", PersonName.MaxLength)
-        .Must(v => !PersonName.HasControlCharacters(v!)).WithMessage(PersonName.ControlCharacters)
-        .Must(v => !PersonName.HasBidiControls(v!)).WithMessage(PersonName.BidiControls);
+        .Must(v => !PersonName.HasControlCharacters(v!)).WithMessage(_ => Phrase.Translate(PersonName.ControlCharacters))
+        .Must(v => !PersonName.HasBidiControls(v!)).WithMessage(_ => Phrase.Translate(PersonName.BidiControls));
 
     public static IRuleBuilderOptions<T, string?> ValidMobile<T>(this IRuleBuilderInitial<T, string?> rule) => rule
         .Cascade(CascadeMode.Stop)
-        .NotEmpty().WithMessage("Enter a mobile number.")
+        .NotEmpty().WithMessage(_ => Phrase.Translate("Enter a mobile number."))
         .Must(v => MobileNumber.TryParse(v, out _))
-            .WithMessage("Enter a valid mobile number in international format with the country code, such as +49 1512 3456789.");
+            .WithMessage(_ => Phrase.Translate("Enter a valid mobile number in international format with the country code, such as +49 1512 3456789."));
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using PartnerCenter.Core.Common;
 using PartnerCenter.Core.Mail;
 
 namespace PartnerCenter.Web.Mail;
@@ -12,16 +13,18 @@ namespace PartnerCenter.Web.Mail;
 /// <summary>
 /// Renders an email's template pair from Views/Emails: <c>{Template}.cshtml</c> (HTML) and
 /// <c>{Template}.text.cshtml</c> (plain text). Razor encodes every value, so markup typed into a
-/// name shows as text; the text part is decoded back to plain characters afterwards.
+/// name shows as text; the text part is decoded back to plain characters afterwards. Everything (subject, HTML,
+/// text, dates and numbers) is written in the recipient's <see cref="EmailModel.Language"/>: the culture is set
+/// around the render and restored after, so the caller's request keeps its own.
 /// </summary>
 public sealed class RazorEmailRenderer(IRazorViewEngine viewEngine, ITempDataProvider tempData, IServiceProvider services) : IEmailRenderer
 {
-    public async Task<RenderedEmail> RenderAsync(EmailModel model, CancellationToken ct = default)
+    public Task<RenderedEmail> RenderAsync(EmailModel model, CancellationToken ct = default) => Languages.InAsync(model.Language, async () =>
     {
         var html = await RenderViewAsync($"~/Views/Emails/{model.Template}.cshtml", model);
         var text = WebUtility.HtmlDecode(await RenderViewAsync($"~/Views/Emails/{model.Template}.text.cshtml", model));
         return new RenderedEmail(model.Subject, html, text.Trim() + "\n");
-    }
+    });
 
     private async Task<string> RenderViewAsync(string path, object model)
     {

@@ -10,7 +10,7 @@ using PartnerCenter.Infrastructure.Data;
 namespace PartnerCenter.Web.Security;
 
 /// <summary>
-/// Puts the user's partner, display name and time zones into the cookie (refreshed when the profile is
+/// Puts the user's partner, display name, time zones and language into the cookie (refreshed when the profile is
 /// saved), so no page looks them up; permissions are read fresh per request.
 /// </summary>
 public sealed class AppClaimsPrincipalFactory(
@@ -34,6 +34,11 @@ public sealed class AppClaimsPrincipalFactory(
         if (user.TimeZoneId is { } chosen)
         {
             identity.AddClaim(new Claim(AppClaims.TimeZone, chosen));
+        }
+
+        if (user.Language is { } language)
+        {
+            identity.AddClaim(new Claim(AppClaims.Language, language));
         }
 
         return identity;

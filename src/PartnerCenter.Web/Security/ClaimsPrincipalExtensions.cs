@@ -17,6 +17,14 @@ public static class ClaimsPrincipalExtensions
 
     public static bool IsPartnerAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.PartnerAdmin);
 
+    /// <summary>
+    /// The language this user writes to customers in by default: their saved language, else the page's, else English
+    /// (the default of the Invite dialog's and the preregistration form's Language).
+    /// </summary>
+    public static string Language(this ClaimsPrincipal user) =>
+        PartnerCenter.Core.Common.Languages.Find(user.FindFirstValue(AppClaims.Language))
+        ?? PartnerCenter.Core.Common.Languages.OrDefault(CultureInfo.CurrentUICulture.Name);
+
     public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(AppClaims.DisplayName) ?? user.Identity?.Name ?? "";
 
     public static string? PartnerName(this ClaimsPrincipal user) => user.FindFirstValue(AppClaims.PartnerName);

@@ -37,6 +37,14 @@ public sealed partial class SiteCrawler(IPage page, string baseUrl, string role)
     /// <summary>How many crawled pages get a screenshot (<c>checkers-ROLE-N.png</c>).</summary>
     public int Screenshots { get; init; } = 4;
 
+    /// <summary>
+    /// Set for a crawl in another language: the texts a person reads as labels, buttons, headings, table headers,
+    /// legends, options and links, each visible one checked by this (returns what is still English, or null).
+    /// </summary>
+    public Func<string, string?>? StillEnglish { get; init; }
+
+    private readonly List<string> englishTexts = [];
+
     public async Task CrawlAsync(IEnumerable<string> start, IEnumerable<DialogStep> dialogs)
     {
         // Start pages are all checked, even several of one shape (a lookup with a result, say).
@@ -92,6 +100,12 @@ public sealed partial class SiteCrawler(IPage page, string baseUrl, string role)
             brokenLinks.ForEach(f => report.AppendLine("  " + f));
         }
 
+        if (englishTexts.Count > 0)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"Still English ({englishTexts.Count}):");
+            englishTexts.ForEach(f => report.AppendLine("  " + f));
+        }
+
         if (axeFailures.Count > 0)
         {
             report.AppendLine(CultureInfo.InvariantCulture, $"axe-core, serious or critical ({axeFailures.Count}):");
@@ -130,6 +144,23 @@ public sealed partial class SiteCrawler(IPage page, string baseUrl, string role)
         foreach (var violation in await PageCheckers.AxeAsync(page))
         {
             axeFailures.Add($"{label}: {violation}");
+        }
+
+        if (StillEnglish is { } stillEnglish)
+        {
+            var texts = await page.EvalOnSelectorAllAsync<string[]>(
+                "label, button, h1, h2, h3, h4, h5, h6, th, legend, option, a, summary, caption, [role=button]",
+                """
+                els => els.filter(e => e.tagName === 'OPTION' || e.getClientRects().length > 0)
+                          .map(e => e.tagName.toLowerCase() + ': ' + (e.innerText || e.textContent || '').replace(/\s+/g, ' ').trim())
+                """);
+            foreach (var text in texts.Distinct(StringComparer.Ordinal))
+            {
+                if (stillEnglish(text[(text.IndexOf(": ", StringComparison.Ordinal) + 2)..]) is { } english)
+                {
+                    englishTexts.Add($"{label}: {text[..text.IndexOf(':', StringComparison.Ordinal)]} \"{english}\"");
+                }
+            }
         }
 
         if (number <= Screenshots)

@@ -31,6 +31,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
         builder.Property(u => u.TimeZoneId).HasMaxLength(TimeZones.IdMaxLength);
+        builder.Property(u => u.Language).HasMaxLength(Languages.NameMaxLength);
         builder.HasOne<Partner>().WithMany().HasForeignKey(u => u.PartnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CustomerAccount>().WithMany().HasForeignKey(u => u.CustomerAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.PartnerId);
@@ -62,6 +63,7 @@ internal sealed class PreregistrationConfiguration : IEntityTypeConfiguration<Pr
     {
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.CustomerEmail).HasMaxLength(254);
+        builder.Property(p => p.CustomerLanguage).HasMaxLength(Languages.NameMaxLength).HasDefaultValue(Languages.English);
         builder.Property(p => p.CustomerName).HasMaxLength(Preregistration.NameMaxLength);
         builder.Property(p => p.MobileE164).HasMaxLength(32);
         builder.Property(p => p.MobileRegion).HasMaxLength(2);

@@ -13,7 +13,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn) : AppContro
     [AllowAnonymous]
     public IActionResult SignIn(string? returnUrl = null)
     {
-        ViewData["Title"] = "Sign in";
+        ViewData["Title"] = T["Sign in"].Value;
         return View(new SignInModel { ReturnUrl = returnUrl });
     }
 
@@ -22,7 +22,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn) : AppContro
     [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SignIn(SignInModel model)
     {
-        ViewData["Title"] = "Sign in";
+        ViewData["Title"] = T["Sign in"].Value;
         // A tampered checkbox value must not break re-rendering the form.
         ModelState.Remove(nameof(SignInModel.RememberMe));
         if (!await ValidateAsync(model))
@@ -37,8 +37,8 @@ public sealed class AccountController(SignInManager<AppUser> signIn) : AppContro
         }
 
         ModelState.AddModelError("", result.IsLockedOut
-            ? "This account is locked after too many failed sign-in attempts. Try again in 15 minutes."
-            : "The email address or password is incorrect.");
+            ? T["This account is locked after too many failed sign-in attempts. Try again in 15 minutes."]
+            : T["The email address or password is incorrect."]);
         model.Password = null;
         return View(model);
     }

@@ -7,6 +7,7 @@ public sealed class SignInModel
     [Display(Name = "Email address")]
     public string? Email { get; set; }
 
+    [Display(Name = "Password")]
     [DataType(DataType.Password)]
     public string? Password { get; set; }
 

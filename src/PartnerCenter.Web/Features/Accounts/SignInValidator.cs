@@ -1,12 +1,13 @@
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 
 namespace PartnerCenter.Web.Features.Accounts;
 
 public sealed class SignInValidator : AbstractValidator<SignInModel>
 {
-    public SignInValidator()
+    public SignInValidator(IStringLocalizer<SignInValidator> text)
     {
-        RuleFor(m => m.Email).NotEmpty().WithMessage("Enter your email address.").MaximumLength(254);
-        RuleFor(m => m.Password).NotEmpty().WithMessage("Enter your password.").MaximumLength(256);
+        RuleFor(m => m.Email).NotEmpty().WithMessage(_ => text["Enter your email address."]).MaximumLength(254);
+        RuleFor(m => m.Password).NotEmpty().WithMessage(_ => text["Enter your password."]).MaximumLength(256);
     }
 }

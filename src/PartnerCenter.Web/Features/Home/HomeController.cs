@@ -11,7 +11,7 @@ public sealed class HomeController(PartnerQueries partners) : AppController
     [Authorize]
     public async Task<IActionResult> Index()
     {
-        ViewData["Title"] = "Home";
+        ViewData["Title"] = T["Home"].Value;
         if (!User.IsPartnerUser())
         {
             return View(new HomeModel(null, null));

@@ -44,13 +44,14 @@ public sealed class InvitationsController(
                 .Select(id => new InviteDialogCustomer(id, Masking.Name(customers.Find(c => c.Id == id).Name))).ToList(),
             ReturnUrl = SafeReturnUrl(returnUrl),
             LinkLifetimeDays = (int)options.Value.Lifetime.TotalDays,
+            Language = User.Language(),
         });
     }
 
     [HttpPost]
-    public async Task<IActionResult> Send([FromForm] List<Guid> ids, [FromForm] string? returnUrl)
+    public async Task<IActionResult> Send([FromForm] List<Guid> ids, [FromForm] string? returnUrl, [FromForm] string? language = null)
     {
-        var result = await invite.ExecuteAsync(User.UserId(), User.PartnerId(), ids, HttpContext.RequestAborted);
+        var result = await invite.ExecuteAsync(User.UserId(), User.PartnerId(), ids, HttpContext.RequestAborted, language);
         return await OutcomeAsync(result, results => Sent(results, returnUrl), () => BackToList(returnUrl));
     }
 

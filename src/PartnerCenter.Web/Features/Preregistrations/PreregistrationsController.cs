@@ -51,7 +51,7 @@ public sealed class PreregistrationsController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> Preregister() => await PreregisterView(new PreregisterModel());
+    public async Task<IActionResult> Preregister() => await PreregisterView(new PreregisterModel { Language = User.Language() });
 
     [HttpPost]
     public async Task<IActionResult> Preregister(PreregisterModel model)
@@ -62,7 +62,7 @@ public sealed class PreregistrationsController(
             return await PreregisterView(model);
         }
 
-        var request = new PreregistrationRequest(model.FullName!, model.Email!, model.Mobile!, model.SendInvitation, model.ConfirmReview);
+        var request = new PreregistrationRequest(model.FullName!, model.Email!, model.Mobile!, model.SendInvitation, model.ConfirmReview, model.Language);
         var result = await submit.ExecuteAsync(User.UserId(), User.PartnerId(), request, HttpContext.RequestAborted);
         if (!result.IsSuccess)
         {

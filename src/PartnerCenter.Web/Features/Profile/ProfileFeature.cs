@@ -12,6 +12,6 @@ public static class ProfileFeature
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ReaderTime>();
-        return services.AddUseCases(typeof(UpdateProfile), typeof(PartnerUserQueries), typeof(PartnerNotices));
+        return services.AddUseCases(typeof(UpdateProfile), typeof(ChooseLanguage), typeof(PartnerUserQueries), typeof(PartnerNotices));
     }
 }

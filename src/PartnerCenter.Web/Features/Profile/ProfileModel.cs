@@ -4,6 +4,9 @@ namespace PartnerCenter.Web.Features.Profile;
 
 public sealed class ProfileModel
 {
+    [Display(Name = "Language")]
+    public string? Language { get; set; }
+
     [Display(Name = "Time zone")]
     public string? TimeZoneId { get; set; }
 
