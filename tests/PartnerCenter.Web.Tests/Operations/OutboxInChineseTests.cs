@@ -40,7 +40,7 @@ public sealed class OutboxInChineseTests : IAsyncLifetime
         page.AssertChinese("Pending", "Failed emails", "Recipient", "Invitation");
         Assert.Equal("发件箱", page.Heading);
         Assert.Contains("发送失败的邮件", page.MainText, StringComparison.Ordinal);
-        var form = page.FormOfButton("重新发送给 o***@prospects.example 的邮件");
+        var form = page.FormOfButton("重试发送给 o***@prospects.example 的邮件");
         Assert.Equal("确定重新发送邮件给 o***@prospects.example 吗？", form.GetAttribute("data-confirm"));
         Assert.Equal("重试", form.QuerySelector("button")!.TextContent.Trim());
 

@@ -21,7 +21,7 @@ public sealed class WebhooksInChineseTests(WebhookApp app) : IClassFixture<Webho
         page.AssertChinese("Add an endpoint", "Your endpoints", "Delivery log", "Failed deliveries are retried");
         Assert.Equal("Webhook", page.Heading);
         Assert.Contains(WebhookEventTypes.InvitationSent, page.MainText, StringComparison.Ordinal);
-        var rotate = page.FormOfButton($"轮换 {receiver.Url} 的密钥");
+        var rotate = page.FormOfButton($"轮换密钥：{receiver.Url}");
         Assert.StartsWith($"确定轮换 {receiver.Url} 的签名密钥吗？原密钥将在 ", rotate.QuerySelector("button")!.GetAttribute("data-confirm"), StringComparison.Ordinal);
 
         using var sent = await admin.SubmitAsync(page, page.FormOfButton($"向 {receiver.Url} 发送测试事件"));
