@@ -49,7 +49,7 @@ public sealed class ApiKeysController(ApiKeyQueries queries, CreateApiKey create
         {
             // The key is shown on this response only: no redirect, nothing kept, nothing cached.
             Response.Headers.CacheControl = "no-store";
-            Success($"API key {result.Value!.Name} created. Copy it now: it is shown only once.");
+            Success(T["API key {0} created. Copy it now: it is shown only once.", result.Value!.Name]);
             return await PageAsync(new ApiKeyForm(), result.Value);
         }
 
@@ -60,13 +60,13 @@ public sealed class ApiKeysController(ApiKeyQueries queries, CreateApiKey create
     public async Task<IActionResult> RevokeApiKey(int id)
     {
         var result = await revoke.ExecuteAsync(User.UserId(), User.PartnerId(), id, HttpContext.RequestAborted);
-        return await BackToListAsync(result, nameof(ApiKeys), key => $"API key {key.Name} ({key.Prefix}…) revoked. Requests with it are refused from now on.");
+        return await BackToListAsync(result, nameof(ApiKeys), key => T["API key {0} ({1}…) revoked. Requests with it are refused from now on.", key.Name, key.Prefix]);
     }
 
     private async Task<IActionResult> PageAsync(ApiKeyForm form, CreatedApiKey? created = null)
     {
-        ViewData["Title"] = "API keys";
-        ViewData["Breadcrumb"] = Crumbs;
+        ViewData["Title"] = T["API keys"].Value;
+        ViewData["Breadcrumb"] = T[Crumbs].Value;
         var keys = await queries.ListAsync(User.PartnerId(), HttpContext.RequestAborted);
         return View(nameof(ApiKeys), new ApiKeysPage { Keys = keys, Form = form, Now = clock.UtcNow(), Created = created });
     }

@@ -27,7 +27,7 @@ public sealed class AuditController(AuditQueries audit) : AppController
             return NotFound();
         }
 
-        ViewData["Title"] = "Audit trail";
+        ViewData["Title"] = T["Audit trail"].Value;
         ViewData["Record"] = $"{type} {id}";
         return View(lines);
     }
@@ -37,7 +37,7 @@ public sealed class AuditController(AuditQueries audit) : AppController
     public async Task<IActionResult> Reveals()
     {
         var lines = await audit.RevealsAsync(await PartnersAsync(), HttpContext.RequestAborted);
-        ViewData["Title"] = "Reveals of personal data";
+        ViewData["Title"] = T["Reveals of personal data"].Value;
         ViewData["ShowPartner"] = User.IsInRole(Roles.EcosystemManager);
         return View(lines);
     }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using PartnerCenter.Core.Customers;
 
 namespace PartnerCenter.Web.Features.Customers;
@@ -45,8 +46,10 @@ public sealed class DeclineEndModel
     public string? Reason { get; set; }
 }
 
-public sealed class DeclineEndValidator : FluentValidation.AbstractValidator<DeclineEndModel>
+public sealed class DeclineEndValidator : AbstractValidator<DeclineEndModel>
 {
-    public DeclineEndValidator() =>
-        RuleFor(m => m.Reason).RequiredText("Enter a reason.", "reason", DisassociationRequest.ReasonMaxLength);
+    /// <param name="text">The messages in the reader's language (validators are resolved per request, in its culture).</param>
+    public DeclineEndValidator(Microsoft.Extensions.Localization.IStringLocalizer<DeclineEndValidator> text) =>
+        RuleFor(m => m.Reason).RequiredText(text["Enter a reason."], "reason", DisassociationRequest.ReasonMaxLength)
+            .WithMessage(_ => text["The reason can have at most {0} characters.", DisassociationRequest.ReasonMaxLength]);
 }

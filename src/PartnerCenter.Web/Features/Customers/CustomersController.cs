@@ -15,7 +15,7 @@ public sealed class CustomersController(
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] CustomerListQuery query)
     {
-        ViewData["Title"] = "Customers";
+        ViewData["Title"] = T["Customers"].Value;
         var ct = HttpContext.RequestAborted;
         ViewData["ResetStatement"] = await customers.ResetStatementAsync(User.PartnerId(), ct);
         var page = await customers.PageAsync(User.PartnerId(), query.ToRequest(), ct);
@@ -39,7 +39,9 @@ public sealed class CustomersController(
         var request = await customers.PendingRequestAsync(User.PartnerId(), id, HttpContext.RequestAborted);
         var result = await consent.ExecuteAsync(User.UserId(), User.PartnerId(), id, HttpContext.RequestAborted);
         return await BackToListAsync(result, nameof(Index),
-            _ => $"The association with {Masking.Name(request?.CustomerName ?? "the customer")} has ended. Both sides were emailed.");
+            _ => request is null
+                ? T["The association with the customer has ended. Both sides were emailed."]
+                : T["The association with {0} has ended. Both sides were emailed.", Masking.Name(request.CustomerName)]);
     }
 
     [HttpGet]
@@ -73,14 +75,14 @@ public sealed class CustomersController(
         var result = await decline.ExecuteAsync(User.UserId(), User.PartnerId(), model.Id, model.Reason!, HttpContext.RequestAborted);
         return await OutcomeAsync(result, _ =>
         {
-            Success($"You declined the request of {Masking.Name(request.CustomerName)}. The customer was emailed your reason.");
+            Success(T["You declined the request of {0}. The customer was emailed your reason.", Masking.Name(request.CustomerName)]);
             return RedirectToAction(nameof(Index));
         }, () => RedirectToAction(nameof(Index)), () => DeclineView(model, request));
     }
 
     private ViewResult DeclineView(DeclineEndModel model, DisassociationRow request)
     {
-        ViewData["Title"] = "Decline the request";
+        ViewData["Title"] = T["Decline the request"].Value;
         ViewData["Request"] = request;
         return View("DeclineEnd", model);
     }
@@ -97,7 +99,7 @@ public sealed class CustomersController(
                 return NotFound();
             }
 
-            Failure("Select at least one customer.");
+            Failure(T["Select at least one customer."]);
             return RedirectToAction(nameof(Index));
         }
 
@@ -122,7 +124,7 @@ public sealed class CustomersController(
         var result = await setBudget.ExecuteAsync(User.UserId(), User.PartnerId(), model.Ids, setting, HttpContext.RequestAborted);
         return await OutcomeAsync(result, count =>
         {
-            Success(count == 1 ? "Budget saved." : $"Budget saved for {count} customers.");
+            Success(count == 1 ? T["Budget saved."] : T["Budget saved for {0} customers.", count]);
             return RedirectToAction(nameof(Index));
         }, () => RedirectToAction(nameof(Index)), () => BudgetViewAsync(model, mine));
     }
@@ -152,7 +154,7 @@ public sealed class CustomersController(
         var result = await freezeCustomer.ExecuteAsync(User.UserId(), User.PartnerId(), model.Id, freeze, model.Reason!, HttpContext.RequestAborted);
         return await OutcomeAsync(result, _ =>
         {
-            Success(freeze ? $"{Masking.Name(customer.Name)} is frozen." : $"{Masking.Name(customer.Name)} is unfrozen.");
+            Success(freeze ? T["{0} is frozen.", Masking.Name(customer.Name)] : T["{0} is unfrozen.", Masking.Name(customer.Name)]);
             return RedirectToAction(nameof(Index));
         }, () => RedirectToAction(nameof(Index)), () => FreezeView(model, customer));
     }
@@ -163,21 +165,21 @@ public sealed class CustomersController(
         var result = await customers.AdjustmentsAsync(User.PartnerId(), id, HttpContext.RequestAborted);
         return await OutcomeAsync(result, adjustments =>
         {
-            ViewData["Title"] = "Adjustment records";
+            ViewData["Title"] = T["Adjustment records"].Value;
             return View(adjustments);
         }, () => RedirectToAction(nameof(Index)));
     }
 
     private async Task<IActionResult> BudgetViewAsync(SetBudgetModel model, List<CustomerRow> selected)
     {
-        ViewData["Title"] = "Set Budget";
+        ViewData["Title"] = T["Set Budget"].Value;
         ViewData["ResetStatement"] = await customers.ResetStatementAsync(User.PartnerId(), HttpContext.RequestAborted);
         return View("SetBudget", new SetBudgetPage { Form = model, Customers = selected });
     }
 
     private ViewResult FreezeView(FreezeModel model, CustomerRow customer)
     {
-        ViewData["Title"] = customer.IsFrozen ? "Unfreeze" : "Freeze";
+        ViewData["Title"] = (customer.IsFrozen ? T["Unfreeze"] : T["Freeze"]).Value;
         return View("Freeze", new FreezePage { Form = model, Customer = customer });
     }
 }

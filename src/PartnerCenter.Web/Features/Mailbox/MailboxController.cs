@@ -27,7 +27,7 @@ public sealed class MailboxController(IMailTransport transport, IWebHostEnvironm
     [HttpGet]
     public IActionResult Index()
     {
-        ViewData["Title"] = "Mailbox";
+        ViewData["Title"] = T["Mailbox"].Value;
         var folder = Folder;
         var items = Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*.eml")

@@ -12,7 +12,7 @@ public sealed class OutboxController(OutboxQueries queries, RetryOutboxMessage r
     [HttpGet]
     public async Task<IActionResult> Index()
     {
-        ViewData["Title"] = "Outbox";
+        ViewData["Title"] = T["Outbox"].Value;
         return View(await queries.SummaryAsync(HttpContext.RequestAborted));
     }
 
@@ -20,6 +20,6 @@ public sealed class OutboxController(OutboxQueries queries, RetryOutboxMessage r
     public async Task<IActionResult> Retry(Guid id)
     {
         var result = await retry.ExecuteAsync(User.UserId(), id, HttpContext.RequestAborted);
-        return await BackToListAsync(result, nameof(Index), _ => "The email is queued again and will be sent in a moment.");
+        return await BackToListAsync(result, nameof(Index), _ => T["The email is queued again and will be sent in a moment."]);
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PartnerCenter.Core.Customers;
@@ -25,14 +26,14 @@ public sealed class MyPartnerController(CustomerQueries customers, RequestDisass
         var result = await requestEnd.ExecuteAsync(User.UserId(), model.Reason!, HttpContext.RequestAborted);
         return await OutcomeAsync(result, request =>
         {
-            Success($"Your request to end the association was sent. Your partner answers by {readerTime.Format(request.DueAt)}.");
+            Success(T["Your request to end the association was sent. Your partner answers by {0}.", readerTime.Format(request.DueAt)]);
             return RedirectToAction(nameof(Index));
         }, () => RedirectToAction(nameof(Index)), () => PageAsync(model));
     }
 
     private async Task<IActionResult> PageAsync(EndAssociationModel form)
     {
-        ViewData["Title"] = "My Partner";
+        ViewData["Title"] = T["My Partner"].Value;
         var ct = HttpContext.RequestAborted;
         var partner = await customers.MyPartnerAsync(User.UserId(), ct);
         if (partner is null)
@@ -56,8 +57,10 @@ public sealed class EndAssociationModel
     public string? Reason { get; set; }
 }
 
-public sealed class EndAssociationValidator : FluentValidation.AbstractValidator<EndAssociationModel>
+public sealed class EndAssociationValidator : AbstractValidator<EndAssociationModel>
 {
-    public EndAssociationValidator() =>
-        RuleFor(m => m.Reason).RequiredText("Enter a reason.", "reason", DisassociationRequest.ReasonMaxLength);
+    /// <param name="text">The messages in the reader's language (validators are resolved per request, in its culture).</param>
+    public EndAssociationValidator(Microsoft.Extensions.Localization.IStringLocalizer<EndAssociationValidator> text) =>
+        RuleFor(m => m.Reason).RequiredText(text["Enter a reason."], "reason", DisassociationRequest.ReasonMaxLength)
+            .WithMessage(_ => text["The reason can have at most {0} characters.", DisassociationRequest.ReasonMaxLength]);
 }

@@ -41,7 +41,7 @@ public sealed class PartnerInformationController(UpdateAccountInformation update
         var result = await update.ExecuteAsync(User.UserId(), User.PartnerId(), model.ReservedEmail, model.ReservedMobile, HttpContext.RequestAborted);
         return await OutcomeAsync(result, _ =>
         {
-            Success("Account information saved.");
+            Success(T["Account information saved."]);
             return RedirectToAction(nameof(AccountInformation));
         }, () => Page(model), () => Page(model));
     }
@@ -49,8 +49,8 @@ public sealed class PartnerInformationController(UpdateAccountInformation update
     private ViewResult Page(AccountInformationModel model)
     {
         model.CanEdit = User.IsPartnerAdmin();
-        ViewData["Title"] = "Account Information";
-        ViewData["Breadcrumb"] = Crumbs;
+        ViewData["Title"] = T["Account Information"].Value;
+        ViewData["Breadcrumb"] = T[Crumbs].Value;
         return View(nameof(AccountInformation), model);
     }
 }

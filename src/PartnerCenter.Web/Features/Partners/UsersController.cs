@@ -13,7 +13,7 @@ public sealed class UsersController(PartnerUserQueries partnerUsers, SetCustomer
     [HttpGet]
     public async Task<IActionResult> Index()
     {
-        ViewData["Title"] = "Users";
+        ViewData["Title"] = T["Users"].Value;
         return View(await partnerUsers.ListAsync(User.PartnerId(), HttpContext.RequestAborted));
     }
 
@@ -22,6 +22,6 @@ public sealed class UsersController(PartnerUserQueries partnerUsers, SetCustomer
     {
         var result = await setPermission.ExecuteAsync(User.UserId(), User.PartnerId(), id, grant, HttpContext.RequestAborted);
         return await BackToListAsync(result, nameof(Index), user =>
-            grant ? $"Customer Development granted to {user.DisplayName}." : $"Customer Development withdrawn from {user.DisplayName}.");
+            grant ? T["Customer Development granted to {0}.", user.DisplayName] : T["Customer Development withdrawn from {0}.", user.DisplayName]);
     }
 }

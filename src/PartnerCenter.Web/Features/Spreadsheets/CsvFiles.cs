@@ -11,6 +11,9 @@ public static class CsvFiles
     public static readonly string[] ImportColumns = ["Full name", "Email address", "Mobile number", PlanImport.SendInvitationColumn];
     public const string ContentType = "text/csv; charset=utf-8";
 
+    /// <summary>The codes of what can be wrong with an uploaded file as a whole (the page words them in the reader's language).</summary>
+    public const string EncodingProblem = "import_encoding", ColumnsProblem = "import_columns", NotCsvProblem = "import_not_csv";
+
     /// <summary>Strict UTF-8: a file in another encoding is refused, not read as mojibake.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -33,7 +36,7 @@ public static class CsvFiles
         }
         catch (DecoderFallbackException)
         {
-            return new Error("import_encoding", "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and upload it again.");
+            return new Error(EncodingProblem, "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and upload it again.");
         }
 
         text = text.TrimStart('\uFEFF');
@@ -54,7 +57,7 @@ public static class CsvFiles
             if (header.Count != ImportColumns.Length
                 || !header.Zip(ImportColumns).All(pair => string.Equals(pair.First.Trim(), pair.Second, StringComparison.OrdinalIgnoreCase)))
             {
-                return new Error("import_columns",
+                return new Error(ColumnsProblem,
                     $"The first row must be the header {string.Join(",", ImportColumns)}. Download the template and copy your rows into it.");
             }
 
@@ -78,7 +81,7 @@ public static class CsvFiles
         }
     }
 
-    private static readonly Error NotCsv = new("import_not_csv",
+    private static readonly Error NotCsv = new(NotCsvProblem,
         "The file is not a CSV file. Upload a .csv file with the header row of the template.");
 
     /// <summary>A CSV download of <paramref name="rows"/>, written to the response as they come.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,13 +31,13 @@ public sealed class SpreadsheetsController(
     {
         if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError("file", "Choose a CSV file to upload.");
+            ModelState.AddModelError("file", T["Choose a CSV file to upload."]);
             return await ImportView();
         }
 
         if (file.Length > ImportBatch.MaxBytes)
         {
-            ModelState.AddModelError("file", $"The file is larger than 1 MB. Split it into files of at most {ImportBatch.MaxRows:N0} customers.");
+            ModelState.AddModelError("file", T["The file is larger than 1 MB. Split it into files of at most {0} customers.", ImportBatch.MaxRows.ToString("N0", CultureInfo.CurrentCulture)]);
             return await ImportView();
         }
 
@@ -45,7 +46,7 @@ public sealed class SpreadsheetsController(
         var read = CsvFiles.ReadImport(buffer.ToArray());
         if (!read.IsSuccess)
         {
-            ModelState.AddModelError("file", read.Error!.Message);
+            ModelState.AddModelError("file", FileProblem(read.Error!));
             return await ImportView();
         }
 
@@ -64,6 +65,15 @@ public sealed class SpreadsheetsController(
         return await OutcomeAsync(planned, batch => RedirectToAction(nameof(ImportResult), new { id = batch.Id }), () => RedirectToAction(nameof(Import)),
             () => ImportView());
     }
+
+    /// <summary>What is wrong with the file as a whole, in the reader's language (the file's own problems are this page's texts).</summary>
+    private string FileProblem(Error error) => error.Code switch
+    {
+        CsvFiles.EncodingProblem => T["The file is not UTF-8 text. Save it as \"CSV UTF-8\" and upload it again."],
+        CsvFiles.ColumnsProblem => T["The first row must be the header {0}. Download the template and copy your rows into it.", string.Join(",", CsvFiles.ImportColumns)],
+        CsvFiles.NotCsvProblem => T["The file is not a CSV file. Upload a .csv file with the header row of the template."],
+        _ => error.Message,
+    };
 
     private static string ColumnOf(string property) => property switch
     {
@@ -88,7 +98,7 @@ public sealed class SpreadsheetsController(
             return NotFound();
         }
 
-        SetTitle("Import customers");
+        SetTitle(T["Import customers"]);
         return View(new ImportResultPage { Batch = batch.Value!, Now = clock.UtcNow() });
     }
 
@@ -103,8 +113,8 @@ public sealed class SpreadsheetsController(
     private Task<IActionResult> Applied(Guid id, Result<ImportProgress> result) => OutcomeAsync(result, progress =>
     {
         Success(progress.Completed
-            ? $"The import is complete: all {progress.Total} rows have their outcome below."
-            : $"{progress.Applied} of {progress.Total} rows are done. Continue the import to apply the rest.");
+            ? T["The import is complete: all {0} rows have their outcome below.", progress.Total]
+            : T["{0} of {1} rows are done. Continue the import to apply the rest.", progress.Applied, progress.Total]);
         return RedirectToAction(nameof(ImportResult), new { id });
     }, () => RedirectToAction(nameof(ImportResult), new { id }));
 
@@ -123,7 +133,7 @@ public sealed class SpreadsheetsController(
         return CsvFiles.Download($"{Path.GetFileNameWithoutExtension(batch.FileName)}-result.csv", header, batch.Rows.ToAsyncEnumerable(), row =>
         {
             var message = row.MessageAt(planned);
-            return [row.Name, row.Email, row.Mobile, row.SendInvitationText, row.OutcomeAt(planned)?.Label(planned) ?? "Not applied yet",
+            return [row.Name, row.Email, row.Mobile, row.SendInvitationText, row.OutcomeAt(planned)?.Label(planned) ?? T["Not applied yet"],
                 row.Field is { } field ? $"{field}: {message}" : message];
         });
     }
@@ -139,14 +149,14 @@ public sealed class SpreadsheetsController(
 
     private async Task<IActionResult> ImportView()
     {
-        SetTitle("Import customers");
+        SetTitle(T["Import customers"]);
         return View(nameof(Import), new ImportPage { Recent = await imports.RecentAsync(User.PartnerId(), HttpContext.RequestAborted) });
     }
 
     private void SetTitle(string title)
     {
         ViewData["Title"] = title;
-        ViewData["Breadcrumb"] = PreregistrationsController.Crumbs;
+        ViewData["Breadcrumb"] = T[PreregistrationsController.Crumbs].Value;
     }
 }
 

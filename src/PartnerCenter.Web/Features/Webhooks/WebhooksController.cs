@@ -25,15 +25,8 @@ public sealed class WebhooksPage
     public required DateTime Now { get; init; }
     public required WebhookOptions Options { get; init; }
 
-    public string MaxAgeText => Hours(Options.MaxAge);
-    public string OverlapText => Hours(Options.RotationOverlap);
-
     /// <summary>Just created or rotated: the only time the secret is shown.</summary>
     public ShownSecret? Secret { get; init; }
-
-    private static string Hours(TimeSpan span) => span.TotalHours >= 1
-        ? $"{span.TotalHours:0.#} hour{(span.TotalHours == 1 ? "" : "s")}"
-        : $"{span.TotalMinutes:0.#} minutes";
 }
 
 public sealed record ShownSecret(string Url, string Secret, bool Rotated, DateTime? PreviousValidUntil);
@@ -64,7 +57,7 @@ public sealed class WebhooksController(
         {
             // The secret is shown on this response only: no redirect, nothing kept, nothing cached.
             Response.Headers.CacheControl = "no-store";
-            Success($"Webhook endpoint {result.Value!.Url} added. Copy its signing secret now: it is shown only once.");
+            Success(T["Webhook endpoint {0} added. Copy its signing secret now: it is shown only once.", result.Value!.Url]);
             return await PageAsync(new WebhookForm(), new ShownSecret(result.Value.Url, result.Value.Secret, false, null));
         }
 
@@ -79,7 +72,7 @@ public sealed class WebhooksController(
         {
             Response.Headers.CacheControl = "no-store";
             var rotated = result.Value!;
-            Success($"Signing secret of {rotated.Url} rotated. Copy the new secret now: it is shown only once. The previous secret also signs deliveries until {ReaderTime.Format(rotated.PreviousValidUntil)}.");
+            Success(T["Signing secret of {0} rotated. Copy the new secret now: it is shown only once. The previous secret also signs deliveries until {1}.", rotated.Url, ReaderTime.Format(rotated.PreviousValidUntil)]);
             return await PageAsync(new WebhookForm(), new ShownSecret(rotated.Url, rotated.Secret, true, rotated.PreviousValidUntil));
         }
 
@@ -90,7 +83,7 @@ public sealed class WebhooksController(
     public async Task<IActionResult> DeleteWebhook(int id)
     {
         var result = await delete.ExecuteAsync(User.UserId(), User.PartnerId(), id, HttpContext.RequestAborted);
-        return await BackToListAsync(result, nameof(Webhooks), endpoint => $"Webhook endpoint {endpoint.Url} deleted. Nothing more is sent to it.");
+        return await BackToListAsync(result, nameof(Webhooks), endpoint => T["Webhook endpoint {0} deleted. Nothing more is sent to it.", endpoint.Url]);
     }
 
     [HttpPost]
@@ -99,7 +92,7 @@ public sealed class WebhooksController(
         var result = await sendTest.ExecuteAsync(User.PartnerId(), id, HttpContext.RequestAborted);
         return await OutcomeAsync(result, _ =>
         {
-            Success("Test event queued. Its delivery appears in the log below within seconds.");
+            Success(T["Test event queued. Its delivery appears in the log below within seconds."]);
             return RedirectToAction(nameof(WebhookDeliveries), new { id });
         }, () => RedirectToAction(nameof(Webhooks)));
     }
@@ -113,8 +106,8 @@ public sealed class WebhooksController(
             return NotFound();
         }
 
-        ViewData["Title"] = "Webhook deliveries";
-        ViewData["Breadcrumb"] = Crumbs + " > Deliveries";
+        ViewData["Title"] = T["Webhook deliveries"].Value;
+        ViewData["Breadcrumb"] = T[Crumbs + " > Deliveries"].Value;
         var deliveries = await queries.DeliveriesAsync(User.PartnerId(), id, HttpContext.RequestAborted);
         return View(nameof(WebhookDeliveries), new WebhookLogPage { Endpoint = endpoint.Value!, Deliveries = deliveries });
     }
@@ -125,7 +118,7 @@ public sealed class WebhooksController(
         var result = await redeliver.ExecuteAsync(User.PartnerId(), deliveryId, HttpContext.RequestAborted);
         return await OutcomeAsync(result, delivery =>
         {
-            Success($"Event {delivery.Type} queued for redelivery.");
+            Success(T["Event {0} queued for redelivery.", delivery.Type]);
             return RedirectToAction(nameof(WebhookDeliveries), new { id = delivery.EndpointId });
         }, () => RedirectToAction(nameof(WebhookDeliveries), new { id }));
     }
@@ -134,8 +127,8 @@ public sealed class WebhooksController(
 
     private async Task<IActionResult> PageAsync(WebhookForm form, ShownSecret? secret = null)
     {
-        ViewData["Title"] = "Webhooks";
-        ViewData["Breadcrumb"] = Crumbs;
+        ViewData["Title"] = T["Webhooks"].Value;
+        ViewData["Breadcrumb"] = T[Crumbs].Value;
         var endpoints = await queries.ListAsync(User.PartnerId(), HttpContext.RequestAborted);
         return View(nameof(Webhooks), new WebhooksPage { Endpoints = endpoints, Form = form, Now = clock.UtcNow(), Options = options.Value, Secret = secret });
     }
