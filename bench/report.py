@@ -134,7 +134,7 @@ w("## Scenarios")
 w("")
 w("| # | scenario | req/s | p50 ms | p99 ms | % of baseline | app CPU ms/req | peak RSS MB | load (1 min) | errors | target | verdict |")
 w("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
-order = ["1", "2", "3", "4", "5", "7a", "7b", "1b"]
+order = ["1", "2", "3", "4", "5", "9", "7a", "7b", "1b"]
 for sid in order:
     s = by_id.get(sid)
     if s is None:
