@@ -75,7 +75,7 @@ public static class ReviewKit
         Collapse(row.QuerySelector("[data-testid='time-left']")?.TextContent);
 
     public static bool IsMarkedOverdue(this IElement row) =>
-        row.ClassList.Contains("table-danger") && row.QuerySelectorAll(".badge").Any(b => b.TextContent.Trim() == "Overdue");
+        row.ClassList.Contains("pc-overdue") && row.QuerySelectorAll(".badge").Any(b => b.TextContent.Trim() == "Overdue");
 
     /// <summary>The status cell of the partner's only list row for an email, whitespace collapsed.</summary>
     public static async Task<string> PartnerStatusAsync(PartnerCenterClient partner, string email)
