@@ -11,6 +11,8 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Apps started by the tests watch files by polling: dozens of hosts at once would exhaust the per-user inotify instances.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 export TEST_OUTPUT_DIR="$PWD/test-output"
 
 passed=0

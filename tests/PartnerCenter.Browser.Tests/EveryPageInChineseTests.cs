@@ -73,26 +73,34 @@ public sealed partial class EveryPageInChineseTests(EveryPageFixture portal) : B
         Assert.Null(StillEnglish("English", data));
         Assert.Null(StillEnglish("(UTC+08:00) Asia/Shanghai", data));
         Assert.Null(StillEnglish("pc_live_ab12 · https://crm.example.com/hooks/partner-center", data));
+        Assert.Null(StillEnglish("customers:read", data));
+        Assert.Null(StillEnglish("customer.associated", data));
+        Assert.Equal("Read customers", StillEnglish("Read customers", data));
     }
 
-    /// <summary>What users and the seed typed in: shown as typed in every language.</summary>
+    /// <summary>What users and the seed typed in, and emails as sent: shown as stored in every language.</summary>
     private async Task<List<string>> UserDataAsync() => await Portal.Server.WithDbAsync(async db =>
         (await db.Partners.Select(p => p.Name).ToListAsync())
         .Concat(await db.Users.Select(u => u.DisplayName).ToListAsync())
         .Concat(await db.CustomerAccounts.Select(a => a.Name).ToListAsync())
         .Concat(await db.Preregistrations.Select(p => p.CustomerName).ToListAsync())
         .Concat(await db.ApiKeys.Select(k => k.Name).ToListAsync())
+        // Emails already sent keep the subject they were written in (their recipient's language), as the Mailbox lists them.
+        .Concat(await db.OutboxMessages.Select(m => m.Subject).ToListAsync())
         .Distinct(StringComparer.Ordinal).ToList());
 
     /// <summary>Brand and product names, standard abbreviations and the other language's own name.</summary>
     private static readonly string[] Allowed =
     [
         "Partner Center", "English", "Webhook", "Webhooks", "API", "QR", "PNG", "SVG", "CSV", "UTC", "USD", "ID", "HTTPS", "URL", "JSON",
-        "OpenAPI", "Scalar", "HMAC", "SHA", "Reseller", "Etc",
+        "OpenAPI", "Scalar", "HMAC", "SHA", "Reseller", "Etc", "HTML",
     ];
 
-    /// <summary>Emails, URLs, time zone ids, codes with digits or underscores, masked text: never words.</summary>
-    [GeneratedRegex(@"[\w.+-]+@[\w.-]+|https?://\S+|[A-Za-z]+/[A-Za-z_/+-]+|[A-Za-z0-9_*-]*[0-9_*][A-Za-z0-9_*-]*")]
+    /// <summary>
+    /// Emails, URLs, time zone ids, the API's scope and event codes (customers:read, customer.associated), codes with
+    /// digits or underscores, masked text: never words.
+    /// </summary>
+    [GeneratedRegex(@"[\w.+-]+@[\w.-]+|https?://\S+|[A-Za-z]+/[A-Za-z_/+-]+|[a-z]+(?:[.:][a-z_]+)+|[A-Za-z0-9_*-]*[0-9_*][A-Za-z0-9_*-]*")]
     private static partial Regex NotWords();
 
     [GeneratedRegex(@"(?<![A-Za-z])[A-Za-z]{2,}(?:[\s,.'’:;&()-]+[A-Za-z]{2,})*(?![A-Za-z])")]

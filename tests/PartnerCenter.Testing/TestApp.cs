@@ -41,6 +41,13 @@ public class TestApp : WebApplicationFactory<Program>, IAppDatabase
 
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "partnercenter-tests");
 
+    /// <summary>
+    /// Every app of a test process watches files by polling, not inotify: each host would otherwise take inotify
+    /// instances (configuration reload, the web root's file versions), and a suite holding dozens of apps at once
+    /// reaches the per-user limit (128 on Debian), after which a page fails with an IOException.
+    /// </summary>
+    static TestApp() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     private readonly DatabaseEngine engine = DatabaseEngine.Sqlite;
     private string? postgresConnectionString;
 

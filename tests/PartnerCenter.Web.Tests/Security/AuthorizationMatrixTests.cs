@@ -39,6 +39,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : AppTest<TestApp>(app
         ["POST Account/SignIn"] = new("OOOOOOO", () => Post("/Account/SignIn", ("Email", "nobody@nowhere.example"), ("Password", "wrong")), FreshClient: true),
         ["POST Account/SignOut"] = new("SSSSSSS", () => Post("/Account/SignOut"), FreshClient: true),
         ["GET Account/AccessDenied"] = new("FFFFFFF", () => Get("/Account/AccessDenied")),
+        // The header's language switch: everyone, signed in or not, and back to the page (here Home).
+        ["POST Language/Set"] = new("RRRRRRR", () => Post("/Language/Set", ("culture", "en"), ("returnUrl", "/"))),
         ["GET Home/Index"] = new("SOOOOOO", () => Get("/")),
         ["GET Profile/Index"] = new("SOOOOOO", () => Get("/Profile")),
         // An unknown zone: the form again with its message, for everyone signed in; nothing changes.
