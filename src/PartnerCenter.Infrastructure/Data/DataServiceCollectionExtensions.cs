@@ -34,9 +34,7 @@ public static class DataServiceCollectionExtensions
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        // Pooled: a request rents a context (reset on return) instead of building one. Nothing keeps
-        // per-request state on it: the webhook interceptor holds only the clock.
-        services.AddDbContextPool<AppDbContext>((sp, builder) =>
+        services.AddDbContext<AppDbContext>((sp, builder) =>
         {
             Configure(builder, options.Provider, ConnectionString(configuration, options.Provider));
             builder.AddInterceptors(new WebhookEventInterceptor(sp.GetService<TimeProvider>() ?? TimeProvider.System));
