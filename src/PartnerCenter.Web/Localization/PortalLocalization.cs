@@ -22,12 +22,15 @@ public static class PortalLocalization
     public const string English = Languages.English;
     public const string SimplifiedChinese = Languages.SimplifiedChinese;
 
+    /// <summary>Where the .resx files are, under the project.</summary>
+    public const string ResourcesPath = "Resources";
+
     /// <summary>Every language a reader may choose, the default first (one home: Core's <see cref="Languages.Supported"/>).</summary>
     public static readonly string[] Cultures = [.. Languages.Supported];
 
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
-        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddLocalization(options => options.ResourcesPath = ResourcesPath);
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(English).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
@@ -58,15 +61,20 @@ public static class PortalLocalization
     /// <summary>
     /// FluentValidation's default messages follow <see cref="System.Globalization.CultureInfo.CurrentUICulture"/> (its
     /// LanguageManager speaks zh-CN); a property's name in them is its <c>[Display(Name)]</c>, translated from the model's resx.
+    /// FluentValidation's options are process-wide, so the resolver reads the resources through a factory of its own,
+    /// never one of an app's service provider: a host that stops (tests run many) must not break the others.
     /// </summary>
     public static void UsePortalValidationLanguage(this IServiceProvider services)
     {
         ValidatorOptions.Global.LanguageManager.Enabled = true;
         ValidatorOptions.Global.LanguageManager.Culture = null;
-        var factory = services.GetRequiredService<IStringLocalizerFactory>();
         ValidatorOptions.Global.DisplayNameResolver = (type, member, _) =>
-            member?.GetCustomAttribute<DisplayAttribute>()?.Name is { } name ? factory.Create(type)[name].Value : null;
+            member?.GetCustomAttribute<DisplayAttribute>()?.Name is { } name ? DisplayNames.Create(type)[name].Value : null;
     }
+
+    private static readonly ResourceManagerStringLocalizerFactory DisplayNames = new(
+        Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = ResourcesPath }),
+        Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 }
 
 /// <summary>Partner API requests are always answered in English (codes and problem+json are for programs).</summary>
