@@ -14,7 +14,7 @@ public sealed class CustomerDevelopmentInChineseTests(PortalFixture portal) : Br
     public async Task The_partners_list_flowchart_form_and_link_page_read_Chinese()
     {
         await SignInAsync(DemoUsers.NorthwindSales);
-        await ChooseChineseAsync(Context);
+        await ReadChineseAsync();
         await Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = Portal.BaseUrl });
 
         await GoToAsync("/CustomerDevelopment");
@@ -62,7 +62,7 @@ public sealed class CustomerDevelopmentInChineseTests(PortalFixture portal) : Br
     public async Task The_ecosystem_managers_queue_tickets_lookup_and_dashboard_read_Chinese()
     {
         await SignInAsync(DemoUsers.EcosystemManager);
-        await ChooseChineseAsync(Context);
+        await ReadChineseAsync();
 
         foreach (var (path, heading, shot) in new[]
                  {
@@ -84,8 +84,4 @@ public sealed class CustomerDevelopmentInChineseTests(PortalFixture portal) : Br
         await Expect(Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^驳回 ") }).First).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Approve ") })).ToHaveCountAsync(0);
     }
-
-    /// <summary>The reader's own choice of language, as the header's switch stores it.</summary>
-    private async Task ChooseChineseAsync(IBrowserContext context) =>
-        await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=zh-CN|uic=zh-CN", Url = Portal.BaseUrl }]);
 }

@@ -35,7 +35,7 @@ public sealed partial class EveryPageInChineseTests(EveryPageFixture portal) : B
         }
 
         // The header's switch, as a reader would use it; the cookie then speaks for every page.
-        await Context.AddCookiesAsync([new() { Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString("c=zh-CN|uic=zh-CN"), Url = Portal.BaseUrl }]);
+        await ReadChineseAsync();
         var names = await UserDataAsync();
         var start = user is null ? ["/Account/SignIn", data.OpenInvitation, data.OpenInvitation + "/register", "/"] : new[] { "/" };
         var crawler = new SiteCrawler(Page, Portal.BaseUrl, "zh-CN-" + role) { StillEnglish = text => StillEnglish(text, names) };

@@ -8,12 +8,6 @@ namespace PartnerCenter.Browser.Tests;
 [Collection(PortalCollection.Name)]
 public sealed class ManagementPagesInChineseTests(PortalFixture portal) : BrowserTest(portal)
 {
-    /// <summary>What the language switch leaves: the framework's culture cookie.</summary>
-    private Task ReadChineseAsync() => Context.AddCookiesAsync(
-    [
-        new Cookie { Name = ".AspNetCore.Culture", Value = "c=zh-CN|uic=zh-CN", Url = Portal.BaseUrl },
-    ]);
-
     [Fact]
     public async Task A_partner_admin_reads_the_management_pages_in_Chinese_and_they_pass_axe_and_vnu()
     {

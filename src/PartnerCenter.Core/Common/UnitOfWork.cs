@@ -66,4 +66,29 @@ public sealed class UnitOfWork(IAppDb db)
             return conflict ?? Changed;
         }
     }
+
+    /// <summary>
+    /// The background jobs' "once, whichever instance gets there first": runs <paramref name="work"/> for each item in a
+    /// unit of its own and adds up what each reports done. A unit that loses the race for a unique key (another
+    /// instance recorded the same reminder, digest or escalation first) rolls back and counts nothing: it went out once,
+    /// from there.
+    /// </summary>
+    public async Task<int> CountOnceEachAsync<TItem>(IEnumerable<TItem> items, Func<TItem, CancellationToken, Task<Result<int>>> work, CancellationToken ct)
+    {
+        var done = 0;
+        foreach (var item in items)
+        {
+            try
+            {
+                var result = await RunAsync(innerCt => work(item, innerCt), ct);
+                done += result.IsSuccess ? result.Value : 0;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return done;
+    }
 }

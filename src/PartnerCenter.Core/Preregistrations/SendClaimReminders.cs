@@ -27,22 +27,7 @@ public sealed class SendClaimReminders(IAppDb db, UnitOfWork unit, IEmailRendere
             .Where(p => p.ExpiresAt <= until)
             .Where(p => db.ClaimReminders.Count(r => r.PreregistrationId == p.Id) < Preregistration.ReminderDays.Count)
             .Select(p => p.PartnerId).Distinct().ToListAsync(ct);
-        var sent = 0;
-        foreach (var partnerId in partnerIds)
-        {
-            try
-            {
-                var result = await unit.RunAsync<int>(async innerCt => await RemindPartnerAsync(partnerId, now, until, innerCt), ct);
-                sent += result.IsSuccess ? result.Value : 0;
-            }
-            catch (DbUpdateException)
-            {
-                // Another instance recorded these reminders first (unique key): they went out once, from there.
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        return sent;
+        return await unit.CountOnceEachAsync(partnerIds, (partnerId, innerCt) => RemindPartnerAsync(partnerId, now, until, innerCt), ct);
     }
 
     private async Task<Result<int>> RemindPartnerAsync(int partnerId, DateTime now, DateTime until, CancellationToken ct)

@@ -30,22 +30,7 @@ public sealed class EscalateOverdueReviews(
         var candidates = (await OverdueReviews.LoadAsync(db, null, now - ReviewRound.EscalationAtLeast, notEscalated: true, ct))
             .Where(o => o.Round.IsEscalationDueAt(now, workingDays))
             .ToList();
-        var escalated = 0;
-        foreach (var candidate in candidates)
-        {
-            try
-            {
-                var result = await unit.RunAsync<int>(async innerCt => await EscalateAsync(candidate, to, now, innerCt), ct);
-                escalated += result.IsSuccess ? result.Value : 0;
-            }
-            catch (DbUpdateException)
-            {
-                // Another instance escalated this round first (unique key): it went out once, from there.
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        return escalated;
+        return await unit.CountOnceEachAsync(candidates, (candidate, innerCt) => EscalateAsync(candidate, to, now, innerCt), ct);
     }
 
     private async Task<Result<int>> EscalateAsync(OverdueRound candidate, string to, DateTime now, CancellationToken ct)

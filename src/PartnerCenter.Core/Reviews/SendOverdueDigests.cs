@@ -19,27 +19,8 @@ public sealed class SendOverdueDigests(IAppDb db, UnitOfWork unit, IEmailRendere
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {
         var now = clock.UtcNow();
-        var managerIds = await (from p in db.Preregistrations.Where(Preregistration.ReviewOverdueAt(now))
-                                join partner in db.Partners on p.PartnerId equals partner.Id
-                                where partner.EcosystemManagerId != null
-                                select partner.EcosystemManagerId!)
-            .Distinct().ToListAsync(ct);
-        var sent = 0;
-        foreach (var managerId in managerIds)
-        {
-            try
-            {
-                var result = await unit.RunAsync<int>(async innerCt => await DigestAsync(managerId, now, innerCt), ct);
-                sent += result.IsSuccess ? result.Value : 0;
-            }
-            catch (DbUpdateException)
-            {
-                // Another instance recorded today's digest first (unique key): it went out once, from there.
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        return sent;
+        var managerIds = await OverdueReviews.ManagerIdsAsync(db, now, ct);
+        return await unit.CountOnceEachAsync(managerIds, (managerId, innerCt) => DigestAsync(managerId, now, innerCt), ct);
     }
 
     /// <summary>The calendar day a digest counts for: today in the manager's zone.</summary>

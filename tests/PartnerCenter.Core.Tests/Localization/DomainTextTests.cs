@@ -48,7 +48,7 @@ public sealed class DomainTextTests : IDisposable
     [Fact]
     public void Email_subjects_follow_the_culture_they_are_rendered_in()
     {
-        var email = new InvitationEmail("Northwind Cloud", "Wei Zhang", "https://example/invite/x", DateTime.UtcNow);
+        var email = new InvitationEmail("Northwind Cloud", "Wei Zhang", "https://example/invite/x", new DateTime(2031, 3, 29, 9, 30, 0, DateTimeKind.Utc));
         Use("zh-CN");
         Assert.Equal("Northwind Cloud 邀请您成为其客户", email.Subject);
         Use("en");

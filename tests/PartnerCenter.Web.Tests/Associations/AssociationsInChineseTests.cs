@@ -54,7 +54,7 @@ public sealed class AssociationsInChineseTests(TestApp app) : AppTest<TestApp>(a
         var id = await PreregisterAsync(App, sales, "Liu Yang", NewEmail("liuyang"));
         var token = await CreateLinkAsync(sales, id);
         var customer = NewClient();
-        customer.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        customer.ReadingChinese();
 
         var landing = await customer.GetPageAsync($"/invite/{token}");
         using var declined = await customer.SubmitAsync(landing, landing.FormOfButton("拒绝邀请"), ("Reason", "暂时不需要"));
@@ -64,7 +64,7 @@ public sealed class AssociationsInChineseTests(TestApp app) : AppTest<TestApp>(a
         var again = await customer.GetPageAsync($"/invite/{token}");
         Assert.Equal("此邀请无法使用", again.Heading);
 
-        sales.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        sales.ReadingChinese();
         var history = await sales.GetPageAsync("/CustomerDevelopment/History");
         Assert.Equal("客户拓展", history.Heading);
         Assert.Equal("历史记录", history.Document.QuerySelector("main .nav-tabs a.active")?.TextContent.Trim());

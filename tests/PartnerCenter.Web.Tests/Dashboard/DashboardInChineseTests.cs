@@ -7,7 +7,7 @@ public sealed class DashboardInChineseTests(TestApp app) : AppTest<TestApp>(app)
     public async Task The_dashboard_its_summaries_and_its_chart_labels_are_Chinese()
     {
         var em = await SignInAsync(DemoUsers.EcosystemManager);
-        em.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        em.ReadingChinese();
 
         var page = await em.GetPageAsync("/Ecosystem");
         page.AssertStatus(HttpStatusCode.OK);

@@ -10,7 +10,7 @@ public sealed class InvitationsInChineseTests(TestApp app) : AppTest<TestApp>(ap
     {
         var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var id = await sales.PreregisterOrThrowAsync(App, "Li Lei", Preregister.NewEmail("lilei"));
-        sales.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        sales.ReadingChinese();
 
         var link = await sales.GetPageAsync($"/Invitations/Link/{id}");
         Assert.Equal("链接/二维码", link.Heading);

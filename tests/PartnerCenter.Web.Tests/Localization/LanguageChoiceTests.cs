@@ -23,7 +23,7 @@ public sealed class LanguageChoiceTests(PickupApp app) : AppTest<PickupApp>(app)
         Assert.Equal("en", Lang(english));
         Assert.Equal("Sign in to Partner Center", english.Heading);
 
-        visitor.Http.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("zh-CN"));
+        visitor.ReadingChinese();
         var chinese = await visitor.GetPageAsync("/Account/SignIn");
         Assert.Equal("zh-CN", Lang(chinese));
         Assert.Equal("登录合作伙伴中心", chinese.Heading);
@@ -129,7 +129,7 @@ public sealed class LanguageChoiceTests(PickupApp app) : AppTest<PickupApp>(app)
     public async Task Validation_messages_are_in_Chinese_FluentValidations_own_and_ours()
     {
         var visitor = NewClient();
-        visitor.Http.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("zh-CN"));
+        visitor.ReadingChinese();
         var form = await visitor.GetPageAsync("/Account/SignIn");
 
         using var empty = await visitor.SubmitAsync(form, form.FormOfButton("登录"), ("Email", ""), ("Password", ""));

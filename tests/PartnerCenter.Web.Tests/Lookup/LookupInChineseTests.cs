@@ -7,7 +7,7 @@ public sealed class LookupInChineseTests(TestApp app) : AppTest<TestApp>(app)
     public async Task The_lookup_form_its_answers_and_its_input_error_are_Chinese()
     {
         var em = await SignInAsync(DemoUsers.EcosystemManager);
-        em.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        em.ReadingChinese();
 
         var empty = await em.GetPageAsync("/Ecosystem/Lookup");
         Assert.Equal("客户状态查询", empty.Heading);

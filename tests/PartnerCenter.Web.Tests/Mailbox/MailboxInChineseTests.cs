@@ -1,4 +1,3 @@
-using PartnerCenter.Web.Tests.Customers;
 using PartnerCenter.Web.Tests.Invitations;
 
 namespace PartnerCenter.Web.Tests.Mailbox;

@@ -9,7 +9,7 @@ public sealed class PreregistrationsInChineseTests(TestApp app) : AppTest<TestAp
     public async Task The_list_its_process_flowchart_and_the_form_speak_Chinese_and_so_does_the_message_after_preregistering()
     {
         var sales = await SignInAsync(DemoUsers.NorthwindSales);
-        sales.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        sales.ReadingChinese();
 
         var list = await sales.GetPageAsync(ListUrl);
         list.AssertStatus(HttpStatusCode.OK);

@@ -165,7 +165,7 @@ public sealed partial class OtherManagersPartnerTests(TestApp app) : AppTest<Tes
 
         var managerId = await CreateManagerAsync(App, OtherManager, "Otto Manager");
         var partnerId = await CreatePartnerAsync(App, Woodgrove, managerId, "partners@woodgrove.example");
-        var now = DateTime.UtcNow;
+        var now = App.Now;
         pending = await AddPendingReviewAsync(App, partnerId, "Wanda Woodgrove", NewEmail("wanda"), now, now.AddDays(2));
         (_, ticket) = await AddOpenTicketAsync(App, partnerId, "Walter Woodgrove", NewEmail("walter"), now);
     }
@@ -251,7 +251,7 @@ public sealed partial class OtherManagersPartnerTests(TestApp app) : AppTest<Tes
     public async Task The_manager_of_the_partner_decides_it()
     {
         var partnerId = await App.WithDbAsync(db => db.Partners.Where(p => p.Name == Woodgrove).Select(p => p.Id).SingleAsync());
-        var id = await AddPendingReviewAsync(App, partnerId, "Vera Woodgrove", NewEmail("vera"), DateTime.UtcNow, DateTime.UtcNow.AddDays(2));
+        var id = await AddPendingReviewAsync(App, partnerId, "Vera Woodgrove", NewEmail("vera"), App.Now, App.Now.AddDays(2));
         var other = await SignInAsync(OtherManager);
         var queue = await QueueAsync(other);
 

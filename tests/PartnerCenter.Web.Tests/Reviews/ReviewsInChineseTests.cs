@@ -13,7 +13,7 @@ public sealed class ReviewsInChineseTests(TestApp app) : AppTest<TestApp>(app)
         await SubmitForReviewAsync(App, sales, "Zhou Reject", NewEmail("zhour"));
         await SubmitForReviewAsync(App, sales, "Zhou Return", NewEmail("zhout"));
         var em = await SignInAsync(DemoUsers.EcosystemManager);
-        em.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        em.ReadingChinese();
 
         var queue = await em.GetPageAsync("/Ecosystem/Reviews");
         Assert.Equal("人工审核", queue.Heading);

@@ -1,4 +1,3 @@
-using PartnerCenter.Web.Tests.Customers;
 using PartnerCenter.Web.Tests.Preregistrations;
 using static PartnerCenter.Web.Tests.Preregistrations.PreregistrationKit;
 using static PartnerCenter.Web.Tests.Spreadsheets.SpreadsheetKit;

@@ -8,7 +8,7 @@ public sealed class TicketsInChineseTests(TestApp app) : AppTest<TestApp>(app)
     {
         var sales = await SignInAsync(DemoUsers.NorthwindSales);
         var id = await sales.PreregisterOrThrowAsync(App, "Sun Li", Preregister.NewEmail("sunli"));
-        sales.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        sales.ReadingChinese();
 
         var form = await sales.GetPageAsync($"/CustomerDevelopment/BackgroundAssociation/{id}");
         form.AssertStatus(HttpStatusCode.OK);
@@ -26,7 +26,7 @@ public sealed class TicketsInChineseTests(TestApp app) : AppTest<TestApp>(app)
         Assert.Equal(["后台关联申请已提交，生态经理将进行处理。"], list.Alerts("success"));
 
         var em = await SignInAsync(DemoUsers.EcosystemManager);
-        em.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        em.ReadingChinese();
         var tickets = await em.GetPageAsync("/Ecosystem/Tickets");
         Assert.Equal("后台关联工单", tickets.Heading);
         var row = tickets.Document.QuerySelector("main button[aria-label='处理 Sun Li 的工单']")?.Closest("tr");

@@ -1,4 +1,3 @@
-using PartnerCenter.Web.Tests.Customers;
 
 namespace PartnerCenter.Web.Tests.Users;
 

@@ -1,5 +1,4 @@
 using PartnerCenter.Core.Webhooks;
-using PartnerCenter.Web.Tests.Customers;
 
 namespace PartnerCenter.Web.Tests.Webhooks;
 

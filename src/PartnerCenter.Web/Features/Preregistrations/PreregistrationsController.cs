@@ -62,7 +62,7 @@ public sealed class PreregistrationsController(
             return await PreregisterView(model);
         }
 
-        var request = new PreregistrationRequest(model.FullName!, model.Email!, model.Mobile!, model.SendInvitation, model.ConfirmReview, model.Language);
+        var request = new PreregistrationRequest(model.FullName!, model.Email!, model.Mobile!, model.SendInvitation, model.ConfirmReview, model.Language ?? User.Language());
         var result = await submit.ExecuteAsync(User.UserId(), User.PartnerId(), request, HttpContext.RequestAborted);
         if (!result.IsSuccess)
         {

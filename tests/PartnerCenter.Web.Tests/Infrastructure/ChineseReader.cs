@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace PartnerCenter.Web.Tests.Customers;
+namespace PartnerCenter.Web.Tests.Infrastructure;
 
 /// <summary>A reader whose browser asks for Simplified Chinese (Accept-Language: zh-CN), as issue 19's readers do.</summary>
 public static class ChineseReader
