@@ -67,13 +67,19 @@ public sealed class AcceptInvitation(IAppDb db, UnitOfWork unit, AssociateCustom
     private async Task<Result<Outcome>> AssociateAsync(
         byte[] hash, string token, string userId, string userEmail, int accountId, IReadOnlyList<PreparedNotice> emails, DateTime now, CancellationToken ct)
     {
-        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
-        if (invitation is null || !invitation.Matches(token))
+        // The link and its record in one statement, so both are read at one moment: on PostgreSQL (READ COMMITTED) two
+        // reads could straddle a racing tab's commit and see the link still active but its record already associated.
+        var found = await (
+                from i in db.Invitations.Where(i => i.TokenHash == hash)
+                join p in db.Preregistrations on i.PreregistrationId equals p.Id
+                select new { Invitation = i, Preregistration = p })
+            .FirstOrDefaultAsync(ct);
+        if (found is null || !found.Invitation.Matches(token))
         {
             return InvitationErrors.NotFound;
         }
 
-        var preregistration = await db.Preregistrations.FirstAsync(p => p.Id == invitation.PreregistrationId, ct);
+        var (invitation, preregistration) = (found.Invitation, found.Preregistration);
         var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == invitation.PartnerId, ct);
         var account = await db.CustomerAccounts.FirstAsync(a => a.Id == accountId, ct);
 

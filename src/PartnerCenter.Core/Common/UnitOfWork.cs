@@ -13,12 +13,15 @@ namespace PartnerCenter.Core.Common;
 /// success value and turned into the error after the commit. Render emails before calling in; nothing
 /// here calls back into the web layer.
 /// </remarks>
-public sealed class UnitOfWork(IAppDb db)
+public sealed class UnitOfWork(IAppDb db, WriteGate gate)
 {
     public static readonly Error Changed = Error.Conflict("changed",
         "This record was changed a moment ago by someone else. Reload and try again.");
 
-    /// <summary>Runs <paramref name="work"/> in a transaction (on SQLite <c>BEGIN IMMEDIATE</c>: reads and writes are one step); saves and commits its success.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction (on SQLite <c>BEGIN IMMEDIATE</c>: reads and writes are one step, one
+    /// unit at a time through the <see cref="WriteGate"/>); saves and commits its success.
+    /// </summary>
     public Task<Result<T>> RunAsync<T>(Func<CancellationToken, Task<Result<T>>> work, CancellationToken ct) => RunAsync(work, Changed, ct);
 
     public Task<Result<T>> RunAsync<T>(Func<CancellationToken, Task<Result<T>>> work, Error conflict, CancellationToken ct) =>
@@ -34,6 +37,7 @@ public sealed class UnitOfWork(IAppDb db)
             return await strategy.ExecuteAsync(async token =>
             {
                 db.ChangeTracker.Clear();
+                using var turn = await gate.EnterAsync(token);
                 await using var tx = await db.Database.BeginTransactionAsync(token);
                 var result = await work(token);
                 if (result.IsSuccess)

@@ -41,6 +41,7 @@ public static class DataServiceCollectionExtensions
         });
         services.AddScoped<IAppDb>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<UnitOfWork>();
+        services.AddSingleton(new WriteGate(serialize: options.Provider == DatabaseProviders.Sqlite));
         services.AddSingleton<PortalMetrics>();
         return services;
     }
@@ -59,7 +60,8 @@ public static class DataServiceCollectionExtensions
                 EnsureSqliteFolder(connectionString);
                 builder.UseSqlite(connectionString, o => o
                     .MigrationsAssembly(SqliteMigrationsAssembly)
-                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                    .AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
             case DatabaseProviders.SqlServer:
                 builder.UseSqlServer(connectionString, o => o
