@@ -34,11 +34,13 @@ public static class DataServiceCollectionExtensions
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        // The options are built once for the app (not per request: the connection string, the SQLite folder and the
+        // provider's extensions do not change); each request still gets a context of its own.
         services.AddDbContext<AppDbContext>((sp, builder) =>
         {
             Configure(builder, options.Provider, ConnectionString(configuration, options.Provider));
             builder.AddInterceptors(new WebhookEventInterceptor(sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        });
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<IAppDb>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<UnitOfWork>();
         services.AddSingleton(new WriteGate(serialize: options.Provider == DatabaseProviders.Sqlite));
