@@ -165,10 +165,12 @@ public class Preregistration
     /// <summary>
     /// <see cref="IsOpenAt"/> for queries. The literal <c>Status IN (1, 2, 8, 9)</c> (<see cref="OpenStatuses"/>) is the
     /// filter of the unique open-claim index, so SQLite seeks that partial index by email (and the partner indexes
-    /// by status) instead of scanning every open row.
+    /// by status) instead of scanning every open row. Written as equalities, which EF Core folds into that <c>IN</c>: an
+    /// array literal here would be evaluated (compiled) by EF's parameter extraction on every query.
     /// </summary>
     public static Expression<Func<Preregistration, bool>> OpenAt(DateTime now) =>
-        p => new[] { PreregistrationStatus.PendingReview, PreregistrationStatus.Preregistered, PreregistrationStatus.ActionRequired, PreregistrationStatus.ExtensionRequested }.Contains(p.Status)
+        p => (p.Status == PreregistrationStatus.PendingReview || p.Status == PreregistrationStatus.Preregistered
+              || p.Status == PreregistrationStatus.ActionRequired || p.Status == PreregistrationStatus.ExtensionRequested)
              && (p.Status == PreregistrationStatus.PendingReview || p.Status == PreregistrationStatus.ExtensionRequested || p.ExpiresAt > now);
 
     /// <summary>The stored statuses that hold a claim (until they lapse): the unique open-claim index's filter lists exactly these.</summary>

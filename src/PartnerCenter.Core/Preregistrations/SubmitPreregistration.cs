@@ -66,11 +66,29 @@ public sealed class SubmitPreregistration(
         var language = Languages.Find(request.Language)
                        ?? Languages.OrDefault(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Language).FirstOrDefaultAsync(ct));
 
+        var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnerId, ct);
+        if (partner is null)
+        {
+            return Error.NotFound("Partner");
+        }
+
+        // Read-only first, outside the write lock: a refused submission (most of those refused are) or a review offer
+        // never takes it. One that passes is assessed again under the lock, where the answer counts.
+        var early = await AssessAsync(partner, email, mobile!, now, countCap: true, ct);
+        if (early.IsRefused)
+        {
+            return Error.AllOf(early.Refusals);
+        }
+
+        if (early.NeedsReview && !request.ConfirmReview && journal is null)
+        {
+            return new SubmissionOutcome(SubmissionKind.ReviewOffered, null, early.ReviewTriggers);
+        }
+
         // "Send invitation link: Yes": the email is rendered now, before the partner's row lock is taken.
         PreparedInvitation? invitation = null;
         if (request.SendInvitation)
         {
-            var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
             invitation = await invitations.PrepareAsync(partner, request.Name.Trim(), email, now + Preregistration.Validity, InvitationChannel.Email, now, ct, language);
         }
 

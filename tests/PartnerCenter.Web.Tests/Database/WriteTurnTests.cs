@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PartnerCenter.Core.Common;
+using PartnerCenter.Core.Preregistrations;
 
 namespace PartnerCenter.Web.Tests.Database;
 
@@ -57,6 +58,40 @@ public sealed class WriteTurnTests
         // The turn passed on: the next unit runs.
         Assert.Equal(3, (await waiterScope.ServiceProvider.GetRequiredService<UnitOfWork>()
             .RunAsync<int>(_ => Task.FromResult<Result<int>>(3), CancellationToken.None)).Value);
+    }
+
+    [Fact]
+    public async Task A_refused_preregistration_is_answered_while_another_write_holds_the_lock()
+    {
+        await using var app = new TestApp();
+        var now = app.Now;
+        var held = await app.WithDbAsync(db => db.Preregistrations.AsNoTracking()
+            .Where(Preregistration.OpenAt(now)).Where(p => p.Status == PreregistrationStatus.Preregistered)
+            .Join(db.Users, p => p.PartnerId, u => u.PartnerId, (p, u) => new { p.PartnerId, p.CustomerEmail, UserId = u.Id })
+            .FirstAsync());
+        await using var holderScope = app.Services.CreateAsyncScope();
+        await using var submitScope = app.Services.CreateAsyncScope();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = holderScope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync<int>(async _ =>
+        {
+            entered.SetResult();
+            await release.Task;
+            return 1;
+        }, CancellationToken.None);
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The partner submits its own open claim again: refused from a read, without waiting for the lock.
+        var submission = submitScope.ServiceProvider.GetRequiredService<SubmitPreregistration>().ExecuteAsync(held.UserId, held.PartnerId,
+            new PreregistrationRequest("Again Customer", held.CustomerEmail, "+4915123456701", SendInvitation: false, ConfirmReview: false),
+            CancellationToken.None);
+        var first = await Task.WhenAny(submission, Task.Delay(TimeSpan.FromSeconds(20)));
+
+        Assert.Same(submission, first);
+        Assert.False(holder.IsCompleted);
+        Assert.Equal(PreregistrationErrors.AlreadyPreregisteredByYou.Code, (await submission).Error!.Code);
+        release.SetResult();
+        await holder;
     }
 
     [Fact]
