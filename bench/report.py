@@ -189,8 +189,9 @@ w(f"Rows the post partners hold after the run (warm-up + measured): {saved}. The
   "(one with \"Send invitation link\", so an invitation and its rendered email join the transaction), 1 fresh email with a "
   "foreign mobile (review offered), 3 platform accounts refused (mainland site, consumer cloud, signed contract, cash, "
   "enterprise member in turn), 1 account offered a review (direct sales, online sales team, foreign country in turn), "
-  "1 email another partner holds, 1 account associated with another partner. Every submission takes the partner's row "
-  "lock and runs the expiry, cap, holder and account queries before the rules decide, so each is a write transaction.")
+  "1 email another partner holds, 1 account associated with another partner. Every submission runs the cap, holder and "
+  "account rules read-only first; the refused ones and the review offers are answered from there, and only the ones that "
+  "pass take the write lock (the partner's row lock, the expiry, the rules again, the insert).")
 w("")
 w(f"Memory: the highest peak RSS of the session was {peak_all:.0f} MB (target < 250 MB: {verdict(peak_all < 250)}).")
 w("")
