@@ -19,16 +19,7 @@ public sealed class WriteTurnTests
         await using var app = new TestApp { Engine = engine, SeedDemoData = false };
         await using var holderScope = app.Services.CreateAsyncScope();
         await using var waiterScope = app.Services.CreateAsyncScope();
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        var holder = holderScope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync<int>(async _ =>
-        {
-            entered.SetResult();
-            await release.Task;
-            return 1;
-        }, CancellationToken.None);
-        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (holder, release) = await HoldAWriteAsync(holderScope);
 
         // The waiter's request is aborted after a moment: on SQLite it is still waiting for its turn then.
         using var aborted = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
@@ -71,15 +62,7 @@ public sealed class WriteTurnTests
             .FirstAsync());
         await using var holderScope = app.Services.CreateAsyncScope();
         await using var submitScope = app.Services.CreateAsyncScope();
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holder = holderScope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync<int>(async _ =>
-        {
-            entered.SetResult();
-            await release.Task;
-            return 1;
-        }, CancellationToken.None);
-        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (holder, release) = await HoldAWriteAsync(holderScope);
 
         // The partner submits its own open claim again: refused from a read, without waiting for the lock.
         var submission = submitScope.ServiceProvider.GetRequiredService<SubmitPreregistration>().ExecuteAsync(held.UserId, held.PartnerId,
@@ -110,5 +93,20 @@ public sealed class WriteTurnTests
 
         Assert.Equal(defaultTimeout * 1000, busyTimeout);
         Assert.True(busyTimeout > 0);
+    }
+
+    /// <summary>Starts a unit of work that holds its transaction (and on SQLite the write turn) until released; returns once it is inside.</summary>
+    private static async Task<(Task<Result<int>> Holder, TaskCompletionSource Release)> HoldAWriteAsync(AsyncServiceScope scope)
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync<int>(async _ =>
+        {
+            entered.SetResult();
+            await release.Task;
+            return 1;
+        }, CancellationToken.None);
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return (holder, release);
     }
 }
