@@ -67,13 +67,7 @@ public sealed class AcceptInvitation(IAppDb db, UnitOfWork unit, AssociateCustom
     private async Task<Result<Outcome>> AssociateAsync(
         byte[] hash, string token, string userId, string userEmail, int accountId, IReadOnlyList<PreparedNotice> emails, DateTime now, CancellationToken ct)
     {
-        // The link and its record in one statement, so both are read at one moment: on PostgreSQL (READ COMMITTED) two
-        // reads could straddle a racing tab's commit and see the link still active but its record already associated.
-        var found = await (
-                from i in db.Invitations.Where(i => i.TokenHash == hash)
-                join p in db.Preregistrations on i.PreregistrationId equals p.Id
-                select new { Invitation = i, Preregistration = p })
-            .FirstOrDefaultAsync(ct);
+        var found = await InvitationQueries.LinkWithRecord(db, hash).FirstOrDefaultAsync(ct);
         if (found is null || !found.Invitation.Matches(token))
         {
             return InvitationErrors.NotFound;
@@ -83,8 +77,7 @@ public sealed class AcceptInvitation(IAppDb db, UnitOfWork unit, AssociateCustom
         var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == invitation.PartnerId, ct);
         var account = await db.CustomerAccounts.FirstAsync(a => a.Id == accountId, ct);
 
-        var failure = invitation.ProblemAt(now)
-                      ?? (preregistration.StatusAt(now) == PreregistrationStatus.Preregistered ? null : InvitationErrors.Expired)
+        var failure = invitation.ProblemWith(preregistration, now)
                       ?? (EmailAddress.Normalize(userEmail) == preregistration.CustomerEmail ? null : AssociationErrors.DifferentEmail)
                       ?? AssociateCustomer.Problem(preregistration, partner, account, now);
         if (failure is not null && invitation.Status == InvitationStatus.Used && preregistration.Status == PreregistrationStatus.Associated)

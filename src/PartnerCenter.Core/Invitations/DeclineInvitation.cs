@@ -57,13 +57,13 @@ public sealed class DeclineInvitation(IAppDb db, UnitOfWork unit, IEmailRenderer
 
         return await unit.RunAsync(async innerCt =>
         {
-            var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, innerCt);
-            if (invitation is null || !invitation.Matches(token))
+            var found = await InvitationQueries.LinkWithRecord(db, hash).FirstOrDefaultAsync(innerCt);
+            if (found is null || !found.Invitation.Matches(token))
             {
                 return InvitationErrors.NotFound;
             }
 
-            var preregistration = await db.Preregistrations.AsNoTracking().FirstAsync(p => p.Id == invitation.PreregistrationId, innerCt);
+            var (invitation, preregistration) = (found.Invitation, found.Preregistration);
             if (invitation.ProblemAt(now) is null && preregistration.StatusAt(now) != PreregistrationStatus.Preregistered)
             {
                 return InvitationErrors.Expired;

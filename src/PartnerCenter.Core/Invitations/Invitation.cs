@@ -131,6 +131,13 @@ public class Invitation
         _ => null,
     };
 
+    /// <summary>
+    /// Why the link cannot be used now with <paramref name="record"/>, its preregistration, or null when it can: the link's
+    /// own state first, then a record no longer Preregistered (deleted, lapsed, associated another way) reads as expired.
+    /// </summary>
+    public Error? ProblemWith(Preregistration record, DateTime now) =>
+        ProblemAt(now) ?? (record.StatusAt(now) == PreregistrationStatus.Preregistered ? null : InvitationErrors.Expired);
+
     public bool MarkOpened(DateTime now)
     {
         if (OpenedAt is not null)

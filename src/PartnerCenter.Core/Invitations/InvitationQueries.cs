@@ -128,6 +128,16 @@ public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, Invita
         return latest.ToDictionary(l => l.PreregistrationId, l => l.Delivery);
     }
 
+    /// <summary>
+    /// The link with this token hash and its record, read in one statement so both are seen at one moment: on PostgreSQL
+    /// (READ COMMITTED) two reads could straddle a racing tab's commit and see the link still active but its record
+    /// already associated. Tracked; add <c>AsNoTracking</c> to only read.
+    /// </summary>
+    public static IQueryable<LinkWithRecord> LinkWithRecord(IAppDb db, byte[] hash) =>
+        from i in db.Invitations.Where(i => i.TokenHash == hash)
+        join p in db.Preregistrations on i.PreregistrationId equals p.Id
+        select new LinkWithRecord { Invitation = i, Preregistration = p };
+
     /// <summary>Looks a presented token up by its hash; records the first open.</summary>
     public async Task<Result<InvitationLanding>> OpenAsync(string token, CancellationToken ct)
     {
@@ -139,10 +149,9 @@ public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, Invita
         // One round trip for the public, most-hit page: the link, its record and the partner's name together.
         var hash = Invitation.Hash(token);
         var found = await (
-                from i in db.Invitations.AsNoTracking().Where(i => i.TokenHash == hash)
-                join p in db.Preregistrations on i.PreregistrationId equals p.Id
-                join partner in db.Partners on i.PartnerId equals partner.Id
-                select new { Invitation = i, Preregistration = p, PartnerName = partner.Name })
+                from link in LinkWithRecord(db, hash).AsNoTracking()
+                join partner in db.Partners on link.Invitation.PartnerId equals partner.Id
+                select new { link.Invitation, link.Preregistration, PartnerName = partner.Name })
             .FirstOrDefaultAsync(ct);
         if (found is null || !found.Invitation.Matches(token))
         {
@@ -151,9 +160,7 @@ public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, Invita
 
         var (invitation, preregistration, partnerName) = (found.Invitation, found.Preregistration, found.PartnerName);
         var now = clock.UtcNow();
-        var problem = invitation.ProblemAt(now)
-                      ?? (preregistration.StatusAt(now) == PreregistrationStatus.Preregistered ? null : InvitationErrors.Expired);
-        if (problem is not null)
+        if (invitation.ProblemWith(preregistration, now) is { } problem)
         {
             return problem;
         }
@@ -170,4 +177,11 @@ public sealed class InvitationQueries(IAppDb db, IEmailRenderer renderer, Invita
 
         return new InvitationLanding(invitation.Id, partnerName, preregistration.CustomerEmail, invitation.ExpiresAt);
     }
+}
+
+/// <summary>An invitation link and its preregistration, as <see cref="InvitationQueries.LinkWithRecord"/> reads them.</summary>
+public sealed class LinkWithRecord
+{
+    public required Invitation Invitation { get; init; }
+    public required Preregistration Preregistration { get; init; }
 }
